@@ -1,0 +1,129 @@
+// Form pieces in the GOV.UK pattern: a label, an optional hint, the message next to the field,
+// and an error summary at the top that links to each field and takes focus when it appears.
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import type { FieldErrors } from "~/utils/forms";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  type?: InputHTMLAttributes<HTMLInputElement>["type"];
+  autoComplete?: string;
+  width?: "full" | "half" | "date";
+  list?: string;
+  spellCheck?: boolean;
+  inputMode?: InputHTMLAttributes<HTMLInputElement>["inputMode"];
+  maxLength?: number;
+};
+
+export function TextField({ name, label, hint, error, width = "full", ...input }: FieldProps) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        className={`input input--${width}${error ? " input--error" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+        type={input.type ?? "text"}
+      />
+    </div>
+  );
+}
+
+type SelectProps = {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+};
+
+export function SelectField({ name, label, options, hint, error, defaultValue }: SelectProps) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <select id={id} name={name} className="select" defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function fieldId(name: string) {
+  return `field-${name}`;
+}
+
+/** Lists every problem at the top of the page, linked to its field; focused so screen readers announce it. */
+export function ErrorSummary({ errors, order = [] }: { errors?: FieldErrors | null; order?: string[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = errors ? Object.entries(errors) : [];
+  const sorted = entries.sort(([a], [b]) => rank(a, order) - rank(b, order));
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {sorted.map(([field, message]) => (
+          <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function rank(field: string, order: string[]) {
+  const index = order.indexOf(field);
+  return field === "form" ? -1 : index === -1 ? order.length : index;
+}
+
+export function SubmitButton({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+  const variant = warning ? " button--warning" : secondary ? " button--secondary" : "";
+  return (
+    <button type="submit" className={`button${variant}`} name={name} value={value}>
+      {children}
+    </button>
+  );
+}

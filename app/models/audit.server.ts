@@ -1,0 +1,66 @@
+import { db } from "~/utils/db.server";
+
+export const AUDIT_EVENT_TYPES = [
+  "sign-in",
+  "sign-in-failed",
+  "lockout",
+  "sign-out",
+  "password-changed",
+  "password-reset",
+  "email-confirmed",
+  "account-created",
+  "invitation-accepted",
+  "role-changed",
+  "council-changed",
+  "account-deactivated",
+  "account-reactivated",
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** Where a request came from, for the audit log. */
+export type RequestOrigin = { ip?: string | null; userAgent?: string | null };
+
+export async function recordAudit(
+  event: { type: AuditEventType; userId?: string | null; actorId?: string | null; email?: string | null; detail?: string },
+  origin: RequestOrigin = {},
+) {
+  await db.auditEvent.create({
+    data: {
+      type: event.type,
+      userId: event.userId ?? null,
+      actorId: event.actorId ?? null,
+      email: event.email ?? null,
+      detail: event.detail ?? null,
+      ip: origin.ip ?? null,
+      userAgent: origin.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Newest first; filtered to one account when userId is given. */
+export async function listAuditEvents({ userId, page = 1 }: { userId?: string; page?: number }) {
+  const where = userId ? { userId } : {};
+  const [events, total] = await Promise.all([
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
+    db.auditEvent.count({ where }),
+  ]);
+  const peopleIds = [...new Set(events.flatMap((e) => [e.userId, e.actorId]).filter((id): id is string => !!id))];
+  const people = await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    events: events.map((event) => ({
+      ...event,
+      user: event.userId ? (byId.get(event.userId) ?? null) : null,
+      actor: event.actorId ? (byId.get(event.actorId) ?? null) : null,
+    })),
+  };
+}

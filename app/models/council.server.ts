@@ -1,0 +1,37 @@
+import { db } from "~/utils/db.server";
+
+export const COUNCIL_TYPES = {
+  county: "County council",
+  district: "District council",
+  unitary: "Unitary authority",
+  "metropolitan-borough": "Metropolitan borough",
+  "london-borough": "London borough",
+  "welsh-principal": "Welsh principal council",
+} as const;
+export type CouncilType = keyof typeof COUNCIL_TYPES;
+
+export type CouncilOption = { id: string; name: string; type: string; region: string };
+
+/** Every council, by name: small enough (a few hundred at most) to list in full. */
+export async function listCouncils(): Promise<CouncilOption[]> {
+  return db.council.findMany({
+    select: { id: true, name: true, type: true, region: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function getCouncil(id: string) {
+  return db.council.findUnique({ where: { id }, select: { id: true, name: true, type: true, region: true, nation: true } });
+}
+
+/** Finds a council by the name someone typed or picked, ignoring case and extra spaces. */
+export async function findCouncilByName(name: string) {
+  const wanted = normaliseCouncilName(name);
+  if (!wanted) return null;
+  const councils = await listCouncils();
+  return councils.find((council) => normaliseCouncilName(council.name) === wanted) ?? null;
+}
+
+function normaliseCouncilName(name: string) {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}

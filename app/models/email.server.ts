@@ -1,0 +1,96 @@
+// The outbox: every message is written to EmailMessage first, then delivered by SMTP when SMTP_URL is set.
+// A message is claimed with a conditional update before it is sent, so when two app processes deliver
+// at once each message still goes out once. Staff can read the outbox at /staff/outbox.
+import nodemailer from "nodemailer";
+import { db } from "~/utils/db.server";
+
+export const MAX_ATTEMPTS = 5;
+// Minutes to wait before attempt 2, 3, 4, 5.
+const BACKOFF_MINUTES = [1, 5, 30, 120];
+// A claim older than this belongs to a process that died mid-send: the message may be tried again.
+const STALE_CLAIM_MINUTES = 10;
+
+export type OutgoingEmail = { to: string; subject: string; text: string };
+export type SendEmail = (email: OutgoingEmail) => Promise<void>;
+
+export async function enqueueEmail(email: OutgoingEmail) {
+  return db.emailMessage.create({ data: email, select: { id: true } });
+}
+
+function claimable(now: Date) {
+  return {
+    OR: [
+      { status: "pending", nextAttemptAt: { lte: now } },
+      { status: "sending", claimedAt: { lte: new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000) } },
+    ],
+  };
+}
+
+/** Takes the oldest message due, or returns null. Only one caller can win a given message. */
+export async function claimNextEmail(now = new Date()) {
+  for (let tries = 0; tries < 5; tries++) {
+    const candidate = await db.emailMessage.findFirst({
+      where: claimable(now),
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    if (!candidate) return null;
+    const { count } = await db.emailMessage.updateMany({
+      where: { id: candidate.id, ...claimable(now) },
+      data: { status: "sending", claimedAt: now, attempts: { increment: 1 } },
+    });
+    if (count === 1) return db.emailMessage.findUniqueOrThrow({ where: { id: candidate.id } });
+    // Another process claimed it between our read and our update: look for the next one.
+  }
+  return null;
+}
+
+export async function deliverDueEmails(send: SendEmail, { limit = 50, now = new Date() } = {}) {
+  const outcome = { sent: 0, retrying: 0, failed: 0 };
+  for (let i = 0; i < limit; i++) {
+    const message = await claimNextEmail(now);
+    if (!message) break;
+    try {
+      await send({ to: message.to, subject: message.subject, text: message.text });
+      await db.emailMessage.update({
+        where: { id: message.id },
+        data: { status: "sent", sentAt: new Date(), lastError: null },
+      });
+      outcome.sent++;
+    } catch (error) {
+      const lastError = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      const waitMinutes = BACKOFF_MINUTES[Math.min(message.attempts - 1, BACKOFF_MINUTES.length - 1)];
+      await db.emailMessage.update({
+        where: { id: message.id },
+        data: giveUp
+          ? { status: "failed", lastError }
+          : { status: "pending", lastError, nextAttemptAt: new Date(now.getTime() + waitMinutes * 60_000) },
+      });
+      if (giveUp) outcome.failed++;
+      else outcome.retrying++;
+    }
+  }
+  return outcome;
+}
+
+export function smtpSender(smtpUrl: string, from = process.env.MAIL_FROM || "Leadership Essentials <no-reply@leadership-essentials.local>"): SendEmail {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (email) => {
+    await transport.sendMail({ from, ...email });
+  };
+}
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export async function listOutbox({ page = 1 }: { page?: number } = {}) {
+  const [messages, total] = await Promise.all([
+    db.emailMessage.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * OUTBOX_PAGE_SIZE,
+      take: OUTBOX_PAGE_SIZE,
+    }),
+    db.emailMessage.count(),
+  ]);
+  return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+}

@@ -1,0 +1,193 @@
+// People: profiles, and the accounts staff manage. Queries for officers are scoped by council in the
+// `where`, so a forgotten check returns nothing rather than another council's members.
+import { caseInsensitive, db } from "~/utils/db.server";
+import { endOtherSessions } from "~/utils/session.server";
+import type { Role } from "~/utils/permissions";
+import { normaliseEmail, isEmailTaken, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
+import { recordAudit, type RequestOrigin } from "./audit.server";
+import { enqueueEmail } from "./email.server";
+import { issueToken, TOKEN_LIFETIME_MINUTES } from "./user-token.server";
+
+const profileSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  electedOn: true,
+  emailConfirmedAt: true,
+  createdAt: true,
+  council: { select: { id: true, name: true } },
+} as const;
+
+export async function getProfile({ userId }: { userId: string }) {
+  return db.user.findUnique({ where: { id: userId }, select: profileSelect });
+}
+
+export type ProfileChange = { name: string; email: string; councilId?: string; electedOn?: Date };
+
+/**
+ * Saves a person's own profile. A new email address must be confirmed before the next sign-in, so a
+ * typo cannot lock anyone out silently: we send the link to the new address at once.
+ */
+export async function updateProfile(
+  { userId, change, appUrl }: { userId: string; change: ProfileChange; appUrl: string },
+  origin: RequestOrigin,
+) {
+  const email = normaliseEmail(change.email);
+  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, councilId: true } });
+  if (email !== before.email && (await isEmailTaken(email, userId))) return { status: "email-taken" } as const;
+  // Only councillors choose their own council; an officer's is set by staff.
+  const councillor = before.role === "councillor";
+  await db.user.update({
+    where: { id: userId },
+    data: {
+      name: change.name,
+      email,
+      ...(email !== before.email ? { emailConfirmedAt: null } : {}),
+      ...(councillor && change.councilId ? { councilId: change.councilId } : {}),
+      ...(councillor && change.electedOn ? { electedOn: change.electedOn } : {}),
+    },
+  });
+  if (councillor && change.councilId && change.councilId !== before.councilId) {
+    await recordAudit({ type: "council-changed", userId, email, detail: "Changed by the councillor" }, origin);
+  }
+  if (email !== before.email) await sendEmailConfirmation({ userId, appUrl });
+  return { status: "updated", emailChanged: email !== before.email } as const;
+}
+
+// ---------------------------------------------------------------- a council's own members
+
+/** The councillors of one council: scoped by the council id the caller is allowed to see. */
+export async function listCouncilMembers({ councilId }: { councilId: string }) {
+  return db.user.findMany({
+    where: { councilId, role: "councillor", deactivatedAt: null },
+    select: { id: true, name: true, email: true, electedOn: true, emailConfirmedAt: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+// ---------------------------------------------------------------- staff: managing accounts
+
+export const USERS_PAGE_SIZE = 50;
+
+export async function listUsers({ query, role, councilId, page = 1 }: { query?: string; role?: string; councilId?: string; page?: number }) {
+  const q = query?.trim();
+  const where = {
+    ...(role ? { role } : {}),
+    ...(councilId ? { councilId } : {}),
+    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q, ...caseInsensitive } }] } : {}),
+  };
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: { id: true, name: true, email: true, role: true, deactivatedAt: true, emailConfirmedAt: true, passwordHash: true, council: { select: { name: true } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    // Whether an invitation is still open, never the hash itself.
+    users: users.map(({ passwordHash, ...user }) => ({ ...user, invited: !passwordHash })),
+  };
+}
+
+export async function getUserForStaff({ userId }: { userId: string }) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { ...profileSelect, deactivatedAt: true, lockedUntil: true, passwordHash: true, councilId: true },
+  });
+  if (!user) return null;
+  const { passwordHash, ...rest } = user;
+  return { ...rest, invited: !passwordHash };
+}
+
+/** Creates a council officer's account and emails them an invitation to set a password. */
+export async function createOfficer(
+  { name, email: typedEmail, councilId, actorId, appUrl }: { name: string; email: string; councilId: string; actorId: string; appUrl: string },
+  origin: RequestOrigin,
+) {
+  const email = normaliseEmail(typedEmail);
+  if (await isEmailTaken(email)) return { status: "email-taken" } as const;
+  const officer = await db.user.create({
+    data: { name, email, role: "officer", councilId },
+    select: { id: true, council: { select: { name: true } } },
+  });
+  await recordAudit({ type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council?.name}` }, origin);
+  await sendInvitation({ userId: officer.id, appUrl });
+  return { status: "created", userId: officer.id } as const;
+}
+
+export async function sendInvitation({ userId, appUrl }: { userId: string; appUrl: string }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, council: { select: { name: true } } } });
+  const token = await issueToken({ userId, purpose: "invitation" });
+  await enqueueEmail({
+    to: user.email,
+    subject: `Your ${SERVICE_NAME} account`,
+    text: [
+      `Dear ${user.name},`,
+      "",
+      `The association has created a ${SERVICE_NAME} account for you as a council officer${user.council ? ` for ${user.council.name}` : ""}.`,
+      "With it you can follow your council's members' learning. To set your password, open this link:",
+      "",
+      `${appUrl}/invitation/${token}`,
+      "",
+      `The link works once and expires in ${TOKEN_LIFETIME_MINUTES.invitation / (24 * 60)} days. If it expires, use "Forgotten your password?" on the sign-in page.`,
+    ].join("\n"),
+  });
+}
+
+/** Staff change someone's role or council. Councillors and officers belong to a council; staff to none. */
+export async function changeRoleAndCouncil(
+  { userId, role, councilId, actorId }: { userId: string; role: Role; councilId: string | null; actorId: string },
+  origin: RequestOrigin,
+) {
+  if (role !== "staff" && !councilId) return { status: "council-required" } as const;
+  if (userId === actorId && role !== "staff") return { status: "cannot-demote-self" } as const;
+  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, councilId: true, email: true } });
+  const nextCouncilId = role === "staff" ? null : councilId;
+  await db.user.update({
+    where: { id: userId },
+    data: { role, councilId: nextCouncilId, ...(role !== "councillor" ? { electedOn: null } : {}) },
+  });
+  if (before.role !== role) {
+    await recordAudit({ type: "role-changed", userId, actorId, email: before.email, detail: `${before.role} → ${role}` }, origin);
+  }
+  if (before.councilId !== nextCouncilId) {
+    const councils = await db.council.findMany({ where: { id: { in: [before.councilId, nextCouncilId].filter((id): id is string => !!id) } } });
+    const nameOf = (id: string | null) => councils.find((council) => council.id === id)?.name ?? "none";
+    await recordAudit(
+      { type: "council-changed", userId, actorId, email: before.email, detail: `${nameOf(before.councilId)} → ${nameOf(nextCouncilId)}` },
+      origin,
+    );
+  }
+  // Permissions are read from the database on every request, so the change applies at once.
+  return { status: "changed" } as const;
+}
+
+/** Deactivates an account: it can no longer sign in, and its sessions end at once. */
+export async function deactivateUser({ userId, actorId }: { userId: string; actorId: string }, origin: RequestOrigin) {
+  if (userId === actorId) return { status: "cannot-deactivate-self" } as const;
+  const user = await db.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() }, select: { email: true } });
+  await endOtherSessions(userId);
+  await recordAudit({ type: "account-deactivated", userId, actorId, email: user.email }, origin);
+  return { status: "deactivated" } as const;
+}
+
+export async function reactivateUser({ userId, actorId }: { userId: string; actorId: string }, origin: RequestOrigin) {
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { deactivatedAt: null, failedSignIns: 0, lockedUntil: null },
+    select: { email: true },
+  });
+  await recordAudit({ type: "account-reactivated", userId, actorId, email: user.email }, origin);
+  return { status: "reactivated" } as const;
+}
+
+export async function findUserIdByEmail(email: string) {
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+  return user?.id ?? null;
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CouncilField } from "~/components/council-field";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { BackLink, PageHeading } from "~/components/page";
+import { findCouncilByName, listCouncils } from "~/models/council.server";
+import { getProfile, updateProfile, type ProfileChange } from "~/models/user.server";
+import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formFailure, parseForm } from "~/utils/forms";
+import { appUrl, requestOrigin } from "~/utils/request.server";
+import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, toDateInputValue } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Change your details – Leadership Essentials" }];
+
+const ProfileSchema = z.object({ name: NameSchema, email: EmailSchema });
+const CouncillorProfileSchema = ProfileSchema.extend({ council: CouncilNameSchema, electedOn: ElectedOnSchema });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "profile:edit");
+  const profile = await getProfile({ userId: user.id });
+  if (!profile) throw new Response("Account not found", { status: 404 });
+  return { profile, councils: profile.role === "councillor" ? await listCouncils() : [] };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "profile:edit");
+  const formData = await args.request.formData();
+  let change: ProfileChange;
+  if (user.role === "councillor") {
+    const form = parseForm(formData, CouncillorProfileSchema);
+    if (!form.ok) return data(form, { status: 400 });
+    const council = await findCouncilByName(form.data.council);
+    if (!council) return data(formFailure(formData, { council: "Choose a council from the list" }), { status: 400 });
+    change = { ...form.data, councilId: council.id };
+  } else {
+    const form = parseForm(formData, ProfileSchema);
+    if (!form.ok) return data(form, { status: 400 });
+    change = form.data;
+  }
+  const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl(args.request) }, requestOrigin(args));
+  if (outcome.status === "email-taken") {
+    return data(formFailure(formData, { email: "Another account already uses this email address" }), { status: 400 });
+  }
+  return redirectWithFlash(
+    "/account",
+    outcome.emailChanged
+      ? `Your details have been saved. We have sent a link to ${change.email}: confirm it before you next sign in.`
+      : "Your details have been saved.",
+  );
+}
+
+export default function EditProfile() {
+  const { profile, councils } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  const values = result?.values ?? {
+    name: profile.name,
+    email: profile.email,
+    council: profile.council?.name ?? "",
+    electedOn: toDateInputValue(profile.electedOn),
+  };
+  return (
+    <div className="narrow">
+      <BackLink to="/account">Back to your account</BackLink>
+      <ErrorSummary errors={errors} order={["name", "email", "council", "electedOn"]} />
+      <PageHeading>Change your details</PageHeading>
+      <Form method="post" noValidate>
+        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
+        <TextField
+          name="email"
+          label="Email address"
+          hint="If you change it, we will send a link to the new address and you will need to confirm it before you next sign in."
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values.email}
+          error={errors?.email}
+        />
+        {profile.role === "councillor" ? (
+          <>
+            <CouncilField councils={councils} defaultValue={values.council} error={errors?.council} />
+            <TextField
+              name="electedOn"
+              label="Date you were elected"
+              type="date"
+              width="date"
+              defaultValue={values.electedOn}
+              error={errors?.electedOn}
+            />
+          </>
+        ) : (
+          <p className="secondary">{profile.council ? `Your council (${profile.council.name}) is set by the association.` : null}</p>
+        )}
+        <SubmitButton>Save changes</SubmitButton>
+      </Form>
+    </div>
+  );
+}

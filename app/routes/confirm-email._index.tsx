@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/page";
+import { resendEmailConfirmation } from "~/models/account.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { appUrl } from "~/utils/request.server";
+import { EmailSchema } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email address – Leadership Essentials" }];
+
+export function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args);
+  const form = parseForm(await args.request.formData(), z.object({ email: EmailSchema }));
+  if (!form.ok) return data(form, { status: 400 });
+  await resendEmailConfirmation({ email: form.data.email, appUrl: appUrl(args.request) });
+  // The same answer whether or not the address has an account.
+  return redirectWithFlash(
+    "/confirm-email",
+    `If ${form.data.email} belongs to an account that still needs confirming, we have sent a new link to it.`,
+  );
+}
+
+export default function CheckEmail() {
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      <PageHeading>Check your email</PageHeading>
+      <p>
+        To finish creating your account, open the link in the email we sent you. The link works once and expires after 24
+        hours.
+      </p>
+      <p>If the email has not arrived after a few minutes, check your junk folder, or ask for a new link.</p>
+      <h2>Send the link again</h2>
+      <Form method="post" noValidate>
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={result?.values.email}
+          error={errors?.email}
+        />
+        <SubmitButton secondary>Send a new link</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { BackLink, PageHeading } from "~/components/page";
+import { requestPasswordReset } from "~/models/account.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { appUrl } from "~/utils/request.server";
+import { EmailSchema } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password – Leadership Essentials" }];
+
+export function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args);
+  const form = parseForm(await args.request.formData(), z.object({ email: EmailSchema }));
+  if (!form.ok) return data(form, { status: 400 });
+  await requestPasswordReset({ email: form.data.email, appUrl: appUrl(args.request) });
+  // The same answer whether or not the address has an account.
+  return redirectWithFlash(
+    "/login",
+    `If ${form.data.email} belongs to an account, we have sent it a link to reset the password. The link expires in 1 hour.`,
+  );
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  return (
+    <div className="narrow">
+      <BackLink to="/login">Back to sign in</BackLink>
+      <ErrorSummary errors={errors} />
+      <PageHeading>Reset your password</PageHeading>
+      <p>Enter the email address you use for Leadership Essentials and we will send you a link to choose a new password.</p>
+      <Form method="post" noValidate>
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={result?.values.email}
+          error={errors?.email}
+        />
+        <SubmitButton>Send the link</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CouncilField } from "~/components/council-field";
+import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/page";
+import { signUpCouncillor } from "~/models/account.server";
+import { findCouncilByName, listCouncils } from "~/models/council.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formFailure, parseForm } from "~/utils/forms";
+import { passwordProblem } from "~/utils/password.server";
+import { appUrl, requestOrigin } from "~/utils/request.server";
+import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, NewPasswordSchema } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Create an account – Leadership Essentials" }];
+
+const SignUpSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema,
+  council: CouncilNameSchema,
+  electedOn: ElectedOnSchema,
+  password: NewPasswordSchema,
+});
+
+const FIELD_ORDER = ["name", "email", "council", "electedOn", "password"];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return { councils: await listCouncils() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args);
+  const formData = await args.request.formData();
+  const form = parseForm(formData, SignUpSchema);
+  if (!form.ok) return data(form, { status: 400 });
+
+  const council = await findCouncilByName(form.data.council);
+  const weakness = passwordProblem(form.data.password, form.data);
+  if (!council || weakness) {
+    const errors: Record<string, string> = {};
+    if (!council) errors.council = "Choose a council from the list";
+    if (weakness) errors.password = weakness;
+    return data(formFailure(formData, errors), { status: 400 });
+  }
+
+  const outcome = await signUpCouncillor(
+    { ...form.data, councilId: council.id },
+    { appUrl: appUrl(args.request), origin: requestOrigin(args) },
+  );
+  if (outcome.status === "email-taken") {
+    return data(
+      formFailure(formData, { email: "An account already uses this email address. Sign in, or reset your password if you have forgotten it" }),
+      { status: 400 },
+    );
+  }
+  return redirectWithFlash("/confirm-email", `We have sent a confirmation link to ${form.data.email}.`);
+}
+
+export default function SignUp() {
+  const { councils } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  const values = result?.values ?? {};
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} order={FIELD_ORDER} />
+      <PageHeading caption="Councillors">Create an account</PageHeading>
+      <p>
+        Leadership Essentials is free for elected members of councils in England and Wales. Council officers are invited by
+        the association instead.
+      </p>
+      <Form method="post" noValidate>
+        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
+        <TextField
+          name="email"
+          label="Email address"
+          hint="We will send a link to confirm it. Your council email address is best."
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values.email}
+          error={errors?.email}
+        />
+        <CouncilField councils={councils} defaultValue={values.council} error={errors?.council} />
+        <TextField
+          name="electedOn"
+          label="Date you were elected"
+          hint="The date of the election that brought you onto this council, for example 7 May 2026. Leave the day as the 1st if you are not sure."
+          type="date"
+          width="date"
+          defaultValue={values.electedOn}
+          error={errors?.electedOn}
+        />
+        <TextField
+          name="password"
+          label="Create a password"
+          hint="At least 10 characters. A good way to make one you will remember is three random words together."
+          type="password"
+          autoComplete="new-password"
+          error={errors?.password}
+        />
+        <SubmitButton>Create account</SubmitButton>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Sign in</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AccountStatus } from "~/components/account-status";
+import { RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
+import { BackLink, formatDate, formatDateTime, PageHeading } from "~/components/page";
+import { listCouncils } from "~/models/council.server";
+import { changeRoleAndCouncil, deactivateUser, getUserForStaff, reactivateUser, sendInvitation } from "~/models/user.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formFailure, parseForm } from "~/utils/forms";
+import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { appUrl, requestOrigin } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Account – Leadership Essentials" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "users:manage");
+  const user = await getUserForStaff({ userId: args.params.userId ?? "" });
+  if (!user) throw notFound();
+  return { user, councils: await listCouncils() };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("change-access"),
+    role: z.enum(ROLES, { error: "Choose a role" }),
+    councilId: z.string().max(100).optional().transform((id) => id || null),
+  }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("resend-invitation") }),
+]);
+
+export async function action(args: ActionFunctionArgs) {
+  const staff = requirePermission(args, "users:manage");
+  const userId = args.params.userId ?? "";
+  if (!(await getUserForStaff({ userId }))) throw notFound();
+  const formData = await args.request.formData();
+  const form = parseForm(formData, ActionSchema);
+  if (!form.ok) return data(form, { status: 400 });
+  const origin = requestOrigin(args);
+  const here = `/staff/users/${userId}`;
+
+  switch (form.data.intent) {
+    case "change-access": {
+      const outcome = await changeRoleAndCouncil({ userId, role: form.data.role, councilId: form.data.councilId, actorId: staff.id }, origin);
+      if (outcome.status === "council-required") {
+        return data(formFailure(formData, { councilId: "Choose the council this person belongs to" }), { status: 400 });
+      }
+      if (outcome.status === "cannot-demote-self") {
+        return data(formFailure(formData, { role: "You cannot remove your own staff access. Ask another member of staff" }), { status: 400 });
+      }
+      return redirectWithFlash(here, "Role and council saved. The change applies at once.");
+    }
+    case "deactivate": {
+      const outcome = await deactivateUser({ userId, actorId: staff.id }, origin);
+      if (outcome.status === "cannot-deactivate-self") {
+        return data(formFailure(formData, { form: "You cannot deactivate your own account" }), { status: 400 });
+      }
+      return redirectWithFlash(here, "Account deactivated. Its sessions have ended and it can no longer sign in.");
+    }
+    case "reactivate":
+      await reactivateUser({ userId, actorId: staff.id }, origin);
+      return redirectWithFlash(here, "Account reactivated.");
+    case "resend-invitation":
+      await sendInvitation({ userId, appUrl: appUrl(args.request) });
+      return redirectWithFlash(here, "A new invitation has been sent. Earlier invitation links no longer work.");
+  }
+}
+
+export default function StaffUser() {
+  const { user, councils } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  const values = result?.values;
+  return (
+    <>
+      <BackLink to="/staff/users">Back to accounts</BackLink>
+      <ErrorSummary errors={errors} order={["role", "councilId"]} />
+      <PageHeading caption="Account">{user.name}</PageHeading>
+      <dl className="summary-list">
+        <div>
+          <dt>Email address</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd>{isRole(user.role) ? ROLE_LABELS[user.role] : user.role}</dd>
+        </div>
+        <div>
+          <dt>Council</dt>
+          <dd>{user.council?.name ?? "None"}</dd>
+        </div>
+        {user.electedOn ? (
+          <div>
+            <dt>Date elected</dt>
+            <dd>{formatDate(user.electedOn)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <AccountStatus {...user} />
+            {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? ` Locked until ${formatDateTime(user.lockedUntil)}` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(user.createdAt)}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/staff/audit?userId=${user.id}`}>See this account&apos;s security events</Link>
+      </p>
+
+      <h2>Role and council</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="change-access" />
+        <SelectField
+          name="role"
+          label="Role"
+          defaultValue={values?.role ?? user.role}
+          error={errors?.role}
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
+        <SelectField
+          name="councilId"
+          label="Council"
+          hint="Councillors and council officers belong to one council. Staff belong to none."
+          defaultValue={values?.councilId ?? user.councilId ?? ""}
+          error={errors?.councilId}
+          options={[{ value: "", label: "No council (staff)" }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
+        />
+        <SubmitButton secondary>Save role and council</SubmitButton>
+      </Form>
+
+      {user.invited && !user.deactivatedAt ? (
+        <>
+          <h2>Invitation</h2>
+          <p>This person has not yet set a password.</p>
+          <Form method="post">
+            <SubmitButton secondary name="intent" value="resend-invitation">
+              Send a new invitation
+            </SubmitButton>
+          </Form>
+        </>
+      ) : null}
+
+      <h2>Access</h2>
+      {user.deactivatedAt ? (
+        <Form method="post">
+          <p>Deactivated on {formatDateTime(user.deactivatedAt)}.</p>
+          <SubmitButton secondary name="intent" value="reactivate">
+            Reactivate account
+          </SubmitButton>
+        </Form>
+      ) : (
+        <Form method="post">
+          <p>Deactivating ends this person&apos;s sessions at once and stops them signing in. Their records are kept.</p>
+          <SubmitButton warning name="intent" value="deactivate">
+            Deactivate account
+          </SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="There is no account with that address. It may have been typed wrongly." />;
+}

@@ -1,0 +1,111 @@
+// The production server: Express in front of the Remix build. Run with `npm start`.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { deliverDueEmails, smtpSender } from "~/models/email.server";
+import { databaseUrl, db, isPostgres } from "~/utils/db.server";
+import { migrate } from "~/utils/migrate.server";
+import { readSession } from "~/utils/session.server";
+import type { RequestContext } from "~/utils/load-context";
+import { refuseCrossSiteRequests, securityHeaders } from "./security";
+
+const port = Number(process.env.PORT || 3000);
+
+const applied = await migrate(databaseUrl());
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+if (!isPostgres && process.env.SEED_DEMO_DATA !== "false" && (await db.council.count()) === 0) {
+  const { seedDemoData } = await import("../../prisma/seed");
+  await seedDemoData();
+  console.log("Seeded demo data (see README for the demo sign-ins)");
+}
+
+const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a load balancer, set TRUST_PROXY to the number of proxies so req.ip is the client's address.
+app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : false);
+
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`${new Date().toISOString()} ${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms ${req.ip}`);
+  });
+  next();
+});
+
+app.get("/healthz", async (_req, res) => {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    res.status(200).type("text/plain").send("ok");
+  } catch {
+    res.status(503).type("text/plain").send("database unavailable");
+  }
+});
+
+app.use(securityHeaders);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(refuseCrossSiteRequests);
+
+app.all(
+  "*",
+  async (req, res, next) => {
+    try {
+      const session = await readSession(req.headers.cookie);
+      if (session.setCookie) res.append("Set-Cookie", session.setCookie);
+      res.locals.session = session;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  },
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res): RequestContext => ({
+      user: res.locals.session.user,
+      sessionId: res.locals.session.sessionId,
+      cspNonce: res.locals.cspNonce,
+      clientIp: req.ip ?? "unknown",
+    }),
+  }),
+);
+
+const server = app.listen(port, () => console.log(`Leadership Essentials listening on http://localhost:${port}`));
+
+let mailTimer: NodeJS.Timeout | undefined;
+if (process.env.SMTP_URL) {
+  const send = smtpSender(process.env.SMTP_URL);
+  let running = false;
+  mailTimer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcome = await deliverDueEmails(send);
+      if (outcome.sent || outcome.retrying || outcome.failed) console.log("Email delivery:", JSON.stringify(outcome));
+    } catch (error) {
+      console.error("Email delivery failed:", error);
+    } finally {
+      running = false;
+    }
+  }, 5000);
+}
+
+// Stop accepting, let requests in flight finish, then close the database.
+function shutdown(signal: string) {
+  console.log(`${signal} received: shutting down`);
+  clearInterval(mailTimer);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await db.$disconnect();
+    console.log("Shut down cleanly");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,37 @@
+// One Prisma client per process, on SQLite (the embedded default) or PostgreSQL, chosen by DATABASE_URL.
+// See docs/decisions/001-sqlite-default-postgres-twin.md.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+
+export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export const isPostgres = isPostgresUrl(databaseUrl());
+
+/** Prisma's `contains` is case-sensitive on PostgreSQL and (for ASCII) insensitive on SQLite: ask for the same on both. */
+export const caseInsensitive = isPostgres ? ({ mode: "insensitive" } as const) : ({} as const);
+
+export function createClient(url: string): PrismaClient {
+  if (isPostgresUrl(url)) {
+    // The PostgreSQL twin schema generates an identical client into its own folder.
+    const require = createRequire(path.join(process.cwd(), "package.json"));
+    const { PrismaClient: PostgresClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+
+// The Remix build and the Express server each import this module: share one client between them.
+export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl()));

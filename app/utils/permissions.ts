@@ -1,0 +1,28 @@
+// Roles and what each may do: read by the server checks (app/utils/auth.server.ts) and by the UI.
+// See docs/decisions/002-roles-in-code.md.
+
+export const ROLES = ["councillor", "officer", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  councillor: "Councillor",
+  officer: "Council officer",
+  staff: "Association staff",
+};
+
+const PERMISSIONS = {
+  councillor: ["profile:edit", "module:take"],
+  officer: ["profile:edit", "council:view-members"],
+  staff: ["profile:edit", "users:manage", "outbox:view", "audit:view"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type Permission = (typeof PERMISSIONS)[Role][number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(user: { role: string } | null | undefined, permission: Permission): boolean {
+  if (!user || !isRole(user.role)) return false;
+  return (PERMISSIONS[user.role] as readonly string[]).includes(permission);
+}

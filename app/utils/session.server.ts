@@ -1,0 +1,107 @@
+// Sessions: Lucia v3 with a small adapter of our own that stores only a SHA-256 of each session id,
+// so a copy of the database cannot be used to sign in. See docs/decisions/003-sessions.md.
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { db } from "./db.server";
+import { hashToken } from "./tokens.server";
+
+const sessionUserSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  councilId: true,
+  deactivatedAt: true,
+} as const;
+
+export type SessionUser = { id: string; name: string; email: string; role: string; councilId: string | null };
+
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await db.session.findUnique({
+      where: { id: hashToken(sessionId) },
+      include: { user: { select: sessionUserSelect } },
+    });
+    // A deactivated account's sessions stop working at once, even before they are deleted.
+    if (!row || row.user.deactivatedAt) return [null, null];
+    const { deactivatedAt: _deactivated, ...attributes } = row.user;
+    return [
+      { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
+      { id: row.user.id, attributes },
+    ];
+  },
+  async getUserSessions(userId) {
+    const rows = await db.session.findMany({ where: { userId } });
+    // The ids here are hashes: good for counting and deleting, not for setting a cookie.
+    return rows.map((row) => ({ id: row.id, userId, expiresAt: row.expiresAt, attributes: {} }));
+  },
+  async setSession(session) {
+    await db.session.create({
+      data: { id: hashToken(session.id), userId: session.userId, expiresAt: session.expiresAt },
+    });
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await db.session.updateMany({ where: { id: hashToken(sessionId) }, data: { expiresAt } });
+  },
+  async deleteSession(sessionId) {
+    await db.session.deleteMany({ where: { id: hashToken(sessionId) } });
+  },
+  async deleteUserSessions(userId) {
+    await db.session.deleteMany({ where: { userId } });
+  },
+  async deleteExpiredSessions() {
+    await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  },
+};
+
+export const secureCookies =
+  process.env.SECURE_COOKIES !== undefined ? process.env.SECURE_COOKIES === "true" : process.env.NODE_ENV === "production";
+
+export const lucia = new Lucia(adapter, {
+  // Sliding: Lucia pushes expiry forward when a session is used in the second half of its life.
+  sessionExpiresIn: new TimeSpan(14, "d"),
+  sessionCookie: {
+    name: "le_session",
+    attributes: { secure: secureCookies, sameSite: "lax" },
+  },
+  getUserAttributes: (attributes): Omit<SessionUser, "id"> => ({
+    name: attributes.name,
+    email: attributes.email,
+    role: attributes.role,
+    councilId: attributes.councilId,
+  }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: Omit<SessionUser, "id">;
+  }
+}
+
+/** Starts a new session (never reuses one from before sign-in) and returns its Set-Cookie header. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(sessionId: string): Promise<string> {
+  await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of a user except, optionally, the one in use. */
+export async function endOtherSessions(userId: string, keepSessionId?: string) {
+  await db.session.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: hashToken(keepSessionId) } } : {}) },
+  });
+}
+
+/** Reads the session cookie, validates it, and says which cookie (if any) the response must set. */
+export async function readSession(cookieHeader: string | undefined) {
+  const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
+  if (!sessionId) return { user: null, sessionId: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return { user: null, sessionId: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user: user satisfies SessionUser, sessionId: session.id, setCookie };
+}
