@@ -1,0 +1,50 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT || 3210);
+// The server and the tests share one SQLite file: tests arrange their own data through the models.
+const E2E_DATABASE = path.resolve(`tests/.db/e2e-${PORT}.db`);
+process.env.DATABASE_URL = `file:${E2E_DATABASE}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: `mkdir -p tests/.db && rm -f ${E2E_DATABASE}* && npm run -s build:if-needed && tsx app/server/index.ts`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:${E2E_DATABASE}`,
+      NODE_ENV: "production",
+      SESSION_SECRET: "e2e-session-secret",
+      APP_URL: `http://localhost:${PORT}`,
+    },
+  },
+});

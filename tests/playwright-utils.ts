@@ -1,0 +1,50 @@
+// Fixtures for the browser journeys: sign in as a fresh user of any role, check accessibility,
+// and read the links the service emailed (from the outbox table).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+import { db } from "~/utils/db.server";
+import { lucia } from "~/utils/session.server";
+import type { Role } from "~/utils/permissions";
+import { createUser } from "./factories";
+
+type TestUser = Awaited<ReturnType<typeof createUser>>;
+
+export const test = base.extend<{
+  login: (options?: Parameters<typeof createUser>[0] & { role?: Role }) => Promise<TestUser>;
+}>({
+  login: async ({ context, baseURL }, use) => {
+    await use(async (options = {}) => {
+      const user = await createUser(options);
+      const session = await lucia.createSession(user.id, {});
+      const cookie = lucia.createSessionCookie(session.id);
+      await context.addCookies([
+        { name: cookie.name, value: cookie.value, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true },
+      ]);
+      return user;
+    });
+  },
+});
+
+export { expect };
+
+/** No WCAG 2.2 A/AA violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** The link in the newest email sent to an address (the outbox stands in for a mailbox). */
+export async function linkFromLatestEmail(to: string, pathPrefix: string) {
+  const message = await db.emailMessage.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+  if (!message) throw new Error(`No email was sent to ${to}`);
+  const match = message.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
+  if (!match) throw new Error(`The email to ${to} has no ${pathPrefix} link:\n${message.text}`);
+  return new URL(match[0]).pathname;
+}
+
+export function uniqueEmail(prefix = "person") {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+}
