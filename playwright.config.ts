@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `mkdir -p tests/.db && rm -f ${E2E_DATABASE}* && npm run -s build:if-needed && tsx app/server/index.ts`,
+    command: `mkdir -p tests/.db && rm -f ${E2E_DATABASE}* && npm run -s build:if-needed && node --import tsx app/server/index.ts`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -126,9 +126,10 @@ export async function signIn(
   });
 
   if (!user || !user.passwordHash || user.deactivatedAt) {
-    const locked = await isUnknownEmailLocked(email);
     await spendPasswordCheckTime(password);
+    // Counted before checking, so the tenth try says "locked", as it would for a real account.
     await recordSignInFailure({ ip: origin.ip, email });
+    const locked = await isUnknownEmailLocked(email);
     await recordAudit({ type: "sign-in-failed", userId: user?.id, email, detail: user ? "Account cannot sign in" : "No such account" }, origin);
     return { status: locked ? "locked" : "invalid" };
   }

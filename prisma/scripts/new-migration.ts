@@ -47,4 +47,6 @@ for (const { dir, sql } of targets) {
 writePostgresSchema();
 fs.writeFileSync(snapshotPath, current);
 fs.rmSync(scratch, { recursive: true, force: true });
+// Both clients must match the schema the migrations create.
+execFileSync("npm", ["run", "-s", "postinstall"], { stdio: "inherit" });
 console.log("Review both files, then run the tests (npm test, npm run test:pg) before committing.");

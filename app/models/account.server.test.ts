@@ -1,0 +1,406 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "vitest";
+import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
+import { db } from "~/utils/db.server";
+import { readSession, startSession } from "~/utils/session.server";
+import { hashToken } from "~/utils/tokens.server";
+import {
+  changePassword,
+  confirmEmail,
+  requestPasswordReset,
+  resendEmailConfirmation,
+  setPasswordWithToken,
+  signIn,
+  signUpCouncillor,
+  userForToken,
+} from "./account.server";
+import { checkToken } from "./user-token.server";
+
+const APP_URL = "https://le.test";
+const NEW_PASSWORD = "copper-heron-meadow-19";
+
+function tag() {
+  return randomBytes(4).toString("hex");
+}
+
+/** A client address of its own for each test, so the per-address throttle of one test never touches another. */
+function freshIp() {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+/** Every token sent to an address in links like `${APP_URL}/<path>/<token>`, oldest message first. */
+async function linkTokens(to: string, path: "confirm-email" | "reset-password") {
+  const messages = await db.emailMessage.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const pattern = new RegExp(`${APP_URL}/${path}/(\\S+)`);
+  return messages.flatMap((message) => {
+    const match = pattern.exec(message.text);
+    return match ? [match[1]] : [];
+  });
+}
+
+async function signUp(overrides: Partial<{ name: string; email: string; password: string }> = {}) {
+  const council = await createCouncil();
+  const email = overrides.email ?? `cllr-${tag()}@example.org`;
+  const outcome = await signUpCouncillor(
+    {
+      name: overrides.name ?? "Priya Shah",
+      email,
+      password: overrides.password ?? NEW_PASSWORD,
+      councilId: council.id,
+      electedOn: new Date("2026-05-07"),
+    },
+    { appUrl: APP_URL, origin: { ip: "198.51.100.7", userAgent: "Vitest" } },
+  );
+  return { outcome, council, email: email.trim().toLowerCase() };
+}
+
+function sessionIdOf(setCookie: string) {
+  return setCookie.split(";")[0].split("=")[1];
+}
+
+test("signing up creates an unconfirmed councillor and emails a confirmation link that works once", async () => {
+  const typed = `  Priya.Shah.${tag()}@Example.ORG `;
+  const { outcome, council, email } = await signUp({ email: typed });
+  expect(outcome.status).toBe("created");
+
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  expect(user.email).toBe(typed.trim().toLowerCase());
+  expect(user.role).toBe("councillor");
+  expect(user.councilId).toBe(council.id);
+  expect(user.emailConfirmedAt).toBeNull();
+  expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+
+  const tokens = await linkTokens(email, "confirm-email");
+  expect(tokens).toHaveLength(1);
+  const message = await db.emailMessage.findFirstOrThrow({ where: { to: email } });
+  expect(message.status).toBe("pending");
+  expect(message.text).toContain("Dear Priya Shah");
+
+  expect(await confirmEmail(tokens[0], { ip: "198.51.100.7" })).toBe("confirmed");
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailConfirmedAt).toBeInstanceOf(Date);
+  expect(await confirmEmail(tokens[0], { ip: "198.51.100.7" })).toBe("used");
+});
+
+test("the database keeps only a hash of a confirmation link's token", async () => {
+  const { email } = await signUp();
+  const [token] = await linkTokens(email, "confirm-email");
+  expect(await db.userToken.findUnique({ where: { tokenHash: token } })).toBeNull();
+  expect(await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } })).not.toBeNull();
+});
+
+test("an email address already in use, in any mix of case, cannot sign up again", async () => {
+  const existing = await createUser({ email: `taken-${tag()}@example.org` });
+  const { outcome } = await signUp({ email: existing.email.toUpperCase() });
+  expect(outcome.status).toBe("email-taken");
+  expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
+  expect(await db.emailMessage.count({ where: { to: existing.email } })).toBe(0);
+});
+
+test("a new councillor cannot sign in until they confirm their email address", async () => {
+  const { email } = await signUp();
+  const ip = freshIp();
+  expect(await signIn({ email, password: NEW_PASSWORD }, { ip })).toEqual({ status: "unconfirmed" });
+  // A wrong password says nothing about whether the account is confirmed.
+  expect(await signIn({ email, password: "not-the-password-1" }, { ip })).toEqual({ status: "invalid" });
+
+  const [token] = await linkTokens(email, "confirm-email");
+  expect(await confirmEmail(token, { ip })).toBe("confirmed");
+  const outcome = await signIn({ email, password: NEW_PASSWORD }, { ip });
+  expect(outcome.status).toBe("signed-in");
+});
+
+test("a confirmation link stops working 24 hours after it was sent", async () => {
+  const { email } = await signUp();
+  const [token] = await linkTokens(email, "confirm-email");
+  const row = await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  const lifetime = row.expiresAt.getTime() - Date.now();
+  expect(lifetime).toBeGreaterThan(24 * 3_600_000 - 60_000);
+  expect(lifetime).toBeLessThanOrEqual(24 * 3_600_000);
+
+  // 23 hours 59 minutes later: still good.
+  await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - (24 * 60 - 1) * 60_000) } });
+  expect((await checkToken(token, "confirm-email")).status).toBe("valid");
+
+  // A day later: refused, and the account stays unconfirmed.
+  await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 24 * 3_600_000) } });
+  expect(await confirmEmail(token, { ip: "198.51.100.7" })).toBe("expired");
+  expect((await db.user.findUniqueOrThrow({ where: { email } })).emailConfirmedAt).toBeNull();
+});
+
+test("asking for a new confirmation email makes the earlier link stop working", async () => {
+  const { email } = await signUp();
+  const [first] = await linkTokens(email, "confirm-email");
+  await resendEmailConfirmation({ email: email.toUpperCase(), appUrl: APP_URL });
+  const tokens = await linkTokens(email, "confirm-email");
+  expect(tokens).toHaveLength(2);
+  const second = tokens.find((token) => token !== first)!;
+  expect(second).toBeTruthy();
+
+  expect(await confirmEmail(first, { ip: "198.51.100.7" })).toBe("unknown");
+  expect((await db.user.findUniqueOrThrow({ where: { email } })).emailConfirmedAt).toBeNull();
+  expect(await confirmEmail(second, { ip: "198.51.100.7" })).toBe("confirmed");
+});
+
+test("no confirmation email is sent for an address that is unknown or already confirmed", async () => {
+  const confirmed = await createUser();
+  const unknown = `nobody-${tag()}@example.org`;
+  await resendEmailConfirmation({ email: confirmed.email, appUrl: APP_URL });
+  await resendEmailConfirmation({ email: unknown, appUrl: APP_URL });
+  expect(await db.emailMessage.count({ where: { to: { in: [confirmed.email, unknown] } } })).toBe(0);
+});
+
+test("a wrong password and an unknown email get the same answer", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  const wrongPassword = await signIn({ email: user.email, password: "wrong-password-123" }, { ip });
+  const unknownEmail = await signIn({ email: `nobody-${tag()}@example.org`, password: TEST_PASSWORD }, { ip });
+  expect(wrongPassword).toEqual({ status: "invalid" });
+  expect(unknownEmail).toEqual(wrongPassword);
+});
+
+test("a deactivated account cannot sign in, and is told the same as for a wrong password", async () => {
+  const user = await createUser({ deactivated: true });
+  expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: freshIp() })).toEqual({ status: "invalid" });
+});
+
+test("an invited officer who has not set a password yet cannot sign in", async () => {
+  const officer = await createUser({ role: "officer", password: null });
+  expect(await signIn({ email: officer.email, password: "" }, { ip: freshIp() })).toEqual({ status: "invalid" });
+});
+
+test("ten wrong passwords in a row lock the account for 15 minutes, even against the right password", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  for (let i = 1; i <= 9; i++) {
+    expect(await signIn({ email: user.email, password: `wrong-password-${i}` }, { ip })).toEqual({ status: "invalid" });
+  }
+  expect(await signIn({ email: user.email, password: "wrong-password-10" }, { ip })).toEqual({ status: "locked" });
+
+  const locked = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  const lockMs = locked.lockedUntil!.getTime() - Date.now();
+  expect(lockMs).toBeGreaterThan(14 * 60_000);
+  expect(lockMs).toBeLessThanOrEqual(15 * 60_000);
+  const lockout = await db.auditEvent.findFirst({ where: { type: "lockout", userId: user.id } });
+  expect(lockout?.ip).toBe(ip);
+
+  expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).toEqual({ status: "locked" });
+
+  // Fifteen minutes later the right password works again.
+  await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+});
+
+test("a successful sign-in starts the count of wrong passwords again", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  const wrongTimes = (n: number) =>
+    Promise.all(Array.from({ length: n }, (_, i) => signIn({ email: user.email, password: `wrong-password-${i}` }, { ip })));
+  // Nine wrong passwords, sent at once: each one counts.
+  expect(await wrongTimes(9)).toEqual(Array(9).fill({ status: "invalid" }));
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(9);
+
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+  expect(await wrongTimes(9)).toEqual(Array(9).fill({ status: "invalid" }));
+
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.lockedUntil).toBeNull();
+  expect(after.failedSignIns).toBe(9);
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+});
+
+test("an unknown email is locked on the tenth try, exactly as a real account would be", async () => {
+  const email = `nobody-${tag()}@example.org`;
+  const ip = freshIp();
+  for (let i = 1; i <= 9; i++) {
+    expect(await signIn({ email, password: `guess-number-${i}` }, { ip })).toEqual({ status: "invalid" });
+  }
+  expect(await signIn({ email, password: "guess-number-10" }, { ip })).toEqual({ status: "locked" });
+  expect(await signIn({ email: email.toUpperCase(), password: "guess-number-11" }, { ip })).toEqual({ status: "locked" });
+  // Someone else's account is not affected.
+  const other = await createUser();
+  expect((await signIn({ email: other.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+});
+
+test("100 failed sign-ins from one address block it, even with a right password, while other addresses still sign in", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  await db.signInFailure.createMany({
+    data: Array.from({ length: 99 }, (_, i) => ({ ip, email: `guess-${i}-${tag()}@example.org` })),
+  });
+  // 99 failures: still allowed.
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+  // The hundredth.
+  expect(await signIn({ email: `nobody-${tag()}@example.org`, password: "wrong-password" }, { ip })).toEqual({ status: "invalid" });
+
+  expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).toEqual({ status: "throttled" });
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: freshIp() })).status).toBe("signed-in");
+});
+
+test("failed sign-ins older than 15 minutes no longer count against an address", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  const sixteenMinutesAgo = new Date(Date.now() - 16 * 60_000);
+  await db.signInFailure.createMany({
+    data: Array.from({ length: 100 }, (_, i) => ({ ip, email: `guess-${i}@example.org`, createdAt: sixteenMinutesAgo })),
+  });
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+});
+
+test("a password reset link works once", async () => {
+  const user = await createUser();
+  await requestPasswordReset({ email: user.email.toUpperCase(), appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+  expect(token).toBeTruthy();
+
+  const ip = freshIp();
+  const first = await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip });
+  expect(first).toEqual({ status: "password-set", userId: user.id });
+  const second = await setPasswordWithToken({ token, password: "another-good-pass-phrase", purpose: "reset-password" }, { ip });
+  expect(second).toEqual({ status: "used" });
+
+  expect((await signIn({ email: user.email, password: NEW_PASSWORD }, { ip })).status).toBe("signed-in");
+  expect(await signIn({ email: user.email, password: "another-good-pass-phrase" }, { ip })).toEqual({ status: "invalid" });
+});
+
+test("no reset email is sent for an unknown or deactivated address", async () => {
+  const deactivated = await createUser({ deactivated: true });
+  const unknown = `nobody-${tag()}@example.org`;
+  await requestPasswordReset({ email: deactivated.email, appUrl: APP_URL });
+  await requestPasswordReset({ email: unknown, appUrl: APP_URL });
+  expect(await db.emailMessage.count({ where: { to: { in: [deactivated.email, unknown] } } })).toBe(0);
+});
+
+test("a password reset link stops working after one hour", async () => {
+  const user = await createUser();
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+  const row = await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+
+  await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 59 * 60_000) } });
+  expect((await userForToken(token, "reset-password")).status).toBe("valid");
+
+  await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 60 * 60_000) } });
+  const outcome = await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip: freshIp() });
+  expect(outcome).toEqual({ status: "expired" });
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: freshIp() })).status).toBe("signed-in");
+});
+
+test("a reset link is not an invitation link", async () => {
+  const user = await createUser();
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+  const outcome = await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "invitation" }, { ip: freshIp() });
+  expect(outcome).toEqual({ status: "unknown" });
+});
+
+test("choosing a too-weak password on the reset page does not use up the link", async () => {
+  const user = await createUser({ name: "Gareth Llewellyn" });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+  const ip = freshIp();
+
+  for (const weak of ["password123", "short", "llewellyn-rules-ok"]) {
+    const outcome = await setPasswordWithToken({ token, password: weak, purpose: "reset-password" }, { ip });
+    expect(outcome.status).toBe("weak-password");
+  }
+  expect((await checkToken(token, "reset-password")).status).toBe("valid");
+  expect((await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip })).status).toBe("password-set");
+});
+
+test("resetting a password signs out every session and lifts a lockout", async () => {
+  const user = await createUser();
+  const cookies = [await startSession(user.id), await startSession(user.id)];
+  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 4, lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+
+  const ip = freshIp();
+  expect((await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip })).status).toBe("password-set");
+
+  expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  for (const cookie of cookies) expect((await readSession(cookie)).user).toBeNull();
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.lockedUntil).toBeNull();
+  expect(after.failedSignIns).toBe(0);
+  expect((await signIn({ email: user.email, password: NEW_PASSWORD }, { ip })).status).toBe("signed-in");
+
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "password-reset", userId: user.id } });
+  expect(audit.ip).toBe(ip);
+});
+
+test("changing a password needs the current one", async () => {
+  const user = await createUser();
+  const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  const outcome = await changePassword(
+    { userId: user.id, currentPassword: "not-my-password", newPassword: NEW_PASSWORD, keepSessionId: null },
+    { ip: freshIp() },
+  );
+  expect(outcome).toEqual({ status: "wrong-password" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before.passwordHash);
+});
+
+test("a common password cannot be chosen as a new password", async () => {
+  const user = await createUser();
+  const outcome = await changePassword(
+    { userId: user.id, currentPassword: TEST_PASSWORD, newPassword: "Password1!", keepSessionId: null },
+    { ip: freshIp() },
+  );
+  expect(outcome.status).toBe("weak-password");
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: freshIp() })).status).toBe("signed-in");
+});
+
+test("changing a password signs out other sessions but keeps the one in use", async () => {
+  const user = await createUser();
+  const current = await startSession(user.id);
+  const other = await startSession(user.id);
+  const ip = freshIp();
+
+  const outcome = await changePassword(
+    { userId: user.id, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, keepSessionId: sessionIdOf(current) },
+    { ip, userAgent: "Vitest" },
+  );
+  expect(outcome).toEqual({ status: "changed" });
+  expect((await readSession(current)).user?.id).toBe(user.id);
+  expect((await readSession(other)).user).toBeNull();
+
+  expect((await signIn({ email: user.email, password: NEW_PASSWORD }, { ip })).status).toBe("signed-in");
+  expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).toEqual({ status: "invalid" });
+
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "password-changed", userId: user.id } });
+  expect(audit.ip).toBe(ip);
+  expect(audit.userAgent).toBe("Vitest");
+});
+
+test("the audit log records sign-ins, failed sign-ins and new accounts with who and where from", async () => {
+  const ip = freshIp();
+  const council = await createCouncil();
+  const email = `audited-${tag()}@example.org`;
+  const created = await signUpCouncillor(
+    { name: "Audrey Hall", email, password: NEW_PASSWORD, councilId: council.id, electedOn: new Date("2025-05-01") },
+    { appUrl: APP_URL, origin: { ip, userAgent: "Vitest" } },
+  );
+  if (created.status !== "created") throw new Error("sign-up failed");
+  const userId = created.userId;
+  const [token] = await linkTokens(email, "confirm-email");
+  await confirmEmail(token, { ip });
+
+  await signIn({ email, password: "wrong-password-1" }, { ip, userAgent: "Vitest" });
+  await signIn({ email, password: NEW_PASSWORD }, { ip, userAgent: "Vitest" });
+  const unknown = `nobody-${tag()}@example.org`;
+  await signIn({ email: unknown, password: NEW_PASSWORD }, { ip });
+
+  const events = await db.auditEvent.findMany({ where: { OR: [{ userId }, { email: unknown }] } });
+  const ofType = (type: string) => events.filter((event) => event.type === type);
+
+  expect(ofType("account-created")).toEqual([expect.objectContaining({ userId, ip, email, userAgent: "Vitest" })]);
+  expect(ofType("email-confirmed")).toEqual([expect.objectContaining({ userId, ip })]);
+  expect(ofType("sign-in")).toEqual([expect.objectContaining({ userId, ip, email })]);
+  expect(ofType("sign-in-failed")).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ userId, ip, detail: "Wrong password" }),
+      expect.objectContaining({ userId: null, ip, email: unknown }),
+    ]),
+  );
+  expect(ofType("sign-in-failed")).toHaveLength(2);
+});

@@ -1,0 +1,46 @@
+// Steps shared by the account journeys (not a test file: Playwright only runs *.test.ts).
+import type { Page } from "@playwright/test";
+import { expect } from "../playwright-utils";
+
+export type SignUpValues = { name: string; email: string; council: string; electedOn: string; password: string };
+
+export async function fillSignUp(page: Page, values: Partial<SignUpValues>) {
+  if (values.name !== undefined) await page.getByLabel("Full name").fill(values.name);
+  if (values.email !== undefined) await page.getByLabel("Email address").fill(values.email);
+  if (values.council !== undefined) await page.getByLabel("Your council").fill(values.council);
+  if (values.electedOn !== undefined) await page.getByLabel("Date you were elected").fill(values.electedOn);
+  if (values.password !== undefined) await page.getByLabel("Create a password").fill(values.password);
+}
+
+/** Signs in through the form and waits for the outcome page (home on success, the form again otherwise). */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function expectSignedIn(page: Page, name: string) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${name.split(" ")[0]}`);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export function errorSummary(page: Page) {
+  return page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+}
+
+/** Nothing on the page looks like a crash: no error page, no stack frames, no file paths. */
+export async function expectNoCrash(page: Page) {
+  await expect(page.getByRole("heading", { name: /Sorry, there is a problem/ })).toHaveCount(0);
+  const text = await page.locator("body").innerText();
+  expect(text).not.toMatch(/\bat \S+ \(?\S+:\d+:\d+\)?/);
+  expect(text).not.toMatch(/node_modules|\.server\.ts|TypeError|ReferenceError|PrismaClient|ZodError/);
+}
+
+/** The value of one row of the summary list on /account. */
+export function accountDetail(page: Page, term: string) {
+  return page
+    .locator(".summary-list > div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${term}$`) }) })
+    .locator("dd");
+}
