@@ -88,7 +88,7 @@ export default function SignUp() {
         <TextField
           name="electedOn"
           label="Date you were elected"
-          hint="The date of the election that brought you onto this council, for example 7 May 2026. Leave the day as the 1st if you are not sure."
+          hint="The date of the election that brought you onto this council, for example 7 May 2026."
           type="date"
           width="date"
           defaultValue={values.electedOn}

@@ -23,6 +23,7 @@ test("staff invite a council officer, who sets a password and sees only their ow
   browser,
   baseURL,
 }) => {
+  test.slow(); // two browsers and seven pages checked with axe
   await login({ role: "staff" });
   const council = await createCouncil();
   const other = await createCouncil();
@@ -155,6 +156,7 @@ test("deactivating an account signs the person out at once and stops them signin
   browser,
   baseURL,
 }) => {
+  test.slow(); // two browsers
   await login({ role: "staff" });
   const councillor = await createUser({ role: "councillor", name: "Dilys Deactivated" });
 
@@ -213,6 +215,7 @@ test("staff change a councillor into an officer of another council, and it appli
   browser,
   baseURL,
 }) => {
+  test.slow(); // two browsers
   await login({ role: "staff" });
   const cardiff = await db.council.findFirstOrThrow({ where: { name: "Cardiff Council" } });
   const person = await createUser({ role: "councillor", name: "Rhys Rolechange" });

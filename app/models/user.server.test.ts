@@ -1,0 +1,289 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "vitest";
+import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
+import { db } from "~/utils/db.server";
+import { readSession, startSession } from "~/utils/session.server";
+import { setPasswordWithToken, signIn } from "./account.server";
+import { changeRoleAndCouncil, createOfficer, deactivateUser, listCouncilMembers, reactivateUser, sendInvitation, updateProfile } from "./user.server";
+
+const APP_URL = "https://le.test";
+const origin = { ip: "192.0.2.44", userAgent: "Vitest" };
+
+function tag() {
+  return randomBytes(4).toString("hex");
+}
+
+/** The last token sent to an address in a link like `${APP_URL}/<path>/<token>`. */
+async function linkTokens(to: string, path: "invitation" | "confirm-email") {
+  const messages = await db.emailMessage.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const pattern = new RegExp(`${APP_URL}/${path}/(\\S+)`);
+  return messages.flatMap((message) => {
+    const match = pattern.exec(message.text);
+    return match ? [match[1]] : [];
+  });
+}
+
+test("a council's member list shows only its active councillors: no officers, no other councils, no deactivated accounts", async () => {
+  const council = await createCouncil();
+  const other = await createCouncil();
+  const zara = await createUser({ councilId: council.id, name: "Zara Ahmed" });
+  const ben = await createUser({ councilId: council.id, name: "Ben Carter", confirmed: false });
+  await createUser({ role: "officer", councilId: council.id });
+  await createUser({ councilId: council.id, deactivated: true });
+  await createUser({ councilId: other.id });
+  await createUser({ role: "staff" });
+
+  const members = await listCouncilMembers({ councilId: council.id });
+  expect(members.map((member) => member.id)).toEqual([ben.id, zara.id]);
+  // No password hashes or roles leave the query.
+  expect(Object.keys(members[0]).sort()).toEqual(["electedOn", "email", "emailConfirmedAt", "id", "name"]);
+});
+
+test("staff invite a council officer: the account has no password and an invitation email is queued", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil({ name: `Invitingshire ${tag()} Council` });
+  const email = `Officer.${tag()}@Council.gov.uk`;
+
+  const outcome = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
+  expect(outcome.status).toBe("created");
+
+  const officer = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+  expect(officer.role).toBe("officer");
+  expect(officer.councilId).toBe(council.id);
+  expect(officer.passwordHash).toBeNull();
+  expect(officer.electedOn).toBeNull();
+
+  const messages = await db.emailMessage.findMany({ where: { to: officer.email } });
+  expect(messages).toHaveLength(1);
+  expect(messages[0].text).toContain(council.name);
+  expect(await linkTokens(officer.email, "invitation")).toHaveLength(1);
+
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "account-created", userId: officer.id } });
+  expect(audit.actorId).toBe(staff.id);
+  expect(audit.ip).toBe(origin.ip);
+});
+
+test("an officer cannot be invited with an email address already in use", async () => {
+  const staff = await createUser({ role: "staff" });
+  const existing = await createUser();
+  const outcome = await createOfficer(
+    { name: "Someone", email: existing.email.toUpperCase(), councilId: existing.councilId!, actorId: staff.id, appUrl: APP_URL },
+    origin,
+  );
+  expect(outcome.status).toBe("email-taken");
+  expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).role).toBe("councillor");
+});
+
+test("the invitation link lets the officer choose a password, confirms their email, and works once", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const email = `officer-${tag()}@council.gov.uk`;
+  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
+  if (created.status !== "created") throw new Error("officer not created");
+  const [token] = await linkTokens(email, "invitation");
+
+  expect(await setPasswordWithToken({ token, password: "password123", purpose: "invitation" }, origin)).toMatchObject({ status: "weak-password" });
+  const outcome = await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin);
+  expect(outcome).toEqual({ status: "password-set", userId: created.userId });
+
+  const officer = await db.user.findUniqueOrThrow({ where: { id: created.userId } });
+  expect(officer.passwordHash).toMatch(/^\$argon2id\$/);
+  expect(officer.emailConfirmedAt).toBeInstanceOf(Date);
+  expect((await signIn({ email, password: "juniper-canal-sketch-8" }, { ip: "192.0.2.45" })).status).toBe("signed-in");
+  expect(await db.auditEvent.count({ where: { type: "invitation-accepted", userId: officer.id } })).toBe(1);
+
+  expect(await setPasswordWithToken({ token, password: "another-fine-phrase-9", purpose: "invitation" }, origin)).toEqual({ status: "used" });
+});
+
+test("sending a new invitation makes the earlier link stop working", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const email = `officer-${tag()}@council.gov.uk`;
+  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
+  if (created.status !== "created") throw new Error("officer not created");
+  const [first] = await linkTokens(email, "invitation");
+  await sendInvitation({ userId: created.userId, appUrl: APP_URL });
+  const second = (await linkTokens(email, "invitation")).find((token) => token !== first)!;
+
+  expect(await setPasswordWithToken({ token: first, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "unknown" });
+  expect((await setPasswordWithToken({ token: second, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).status).toBe(
+    "password-set",
+  );
+});
+
+test("an invitation link expires after 7 days", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const email = `officer-${tag()}@council.gov.uk`;
+  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
+  if (created.status !== "created") throw new Error("officer not created");
+  const [token] = await linkTokens(email, "invitation");
+  const row = await db.userToken.findFirstOrThrow({ where: { userId: created.userId, purpose: "invitation" } });
+  const lifetime = row.expiresAt.getTime() - Date.now();
+  expect(lifetime).toBeGreaterThan(7 * 24 * 3_600_000 - 60_000);
+  expect(lifetime).toBeLessThanOrEqual(7 * 24 * 3_600_000);
+
+  await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 7 * 24 * 3_600_000) } });
+  expect(await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "expired" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: created.userId } })).passwordHash).toBeNull();
+});
+
+test("staff changing someone's role and council is audited with who did it", async () => {
+  const staff = await createUser({ role: "staff" });
+  const from = await createCouncil({ name: `Fromshire ${tag()} Council` });
+  const to = await createCouncil({ name: `Toshire ${tag()} Council` });
+  const user = await createUser({ role: "councillor", councilId: from.id });
+
+  const outcome = await changeRoleAndCouncil({ userId: user.id, role: "officer", councilId: to.id, actorId: staff.id }, origin);
+  expect(outcome).toEqual({ status: "changed" });
+
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.role).toBe("officer");
+  expect(after.councilId).toBe(to.id);
+  expect(after.electedOn).toBeNull();
+
+  const events = await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+  expect(events).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ type: "role-changed", actorId: staff.id, ip: origin.ip, detail: "councillor → officer" }),
+      expect.objectContaining({ type: "council-changed", actorId: staff.id, ip: origin.ip, detail: `${from.name} → ${to.name}` }),
+    ]),
+  );
+  expect(events).toHaveLength(2);
+});
+
+test("saving the same role and council again records nothing", async () => {
+  const staff = await createUser({ role: "staff" });
+  const user = await createUser({ role: "officer" });
+  await changeRoleAndCouncil({ userId: user.id, role: "officer", councilId: user.councilId, actorId: staff.id }, origin);
+  expect(await db.auditEvent.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("promoting someone to staff removes their council", async () => {
+  const staff = await createUser({ role: "staff" });
+  const user = await createUser({ role: "officer" });
+  await changeRoleAndCouncil({ userId: user.id, role: "staff", councilId: user.councilId, actorId: staff.id }, origin);
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.role).toBe("staff");
+  expect(after.councilId).toBeNull();
+});
+
+test("a councillor or officer must belong to a council", async () => {
+  const staff = await createUser({ role: "staff" });
+  const user = await createUser({ role: "staff" });
+  for (const role of ["councillor", "officer"] as const) {
+    const outcome = await changeRoleAndCouncil({ userId: user.id, role, councilId: null, actorId: staff.id }, origin);
+    expect(outcome).toEqual({ status: "council-required" });
+  }
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("staff");
+});
+
+test("staff cannot remove their own staff access", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const outcome = await changeRoleAndCouncil({ userId: staff.id, role: "officer", councilId: council.id, actorId: staff.id }, origin);
+  expect(outcome).toEqual({ status: "cannot-demote-self" });
+  const after = await db.user.findUniqueOrThrow({ where: { id: staff.id } });
+  expect(after.role).toBe("staff");
+  expect(after.councilId).toBeNull();
+  expect(await db.auditEvent.count({ where: { userId: staff.id } })).toBe(0);
+});
+
+test("deactivating an account ends its sessions at once and is audited", async () => {
+  const staff = await createUser({ role: "staff" });
+  const user = await createUser();
+  const cookie = await startSession(user.id);
+
+  expect(await deactivateUser({ userId: user.id, actorId: staff.id }, origin)).toEqual({ status: "deactivated" });
+  expect((await readSession(cookie)).user).toBeNull();
+  expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: "192.0.2.46" })).toEqual({ status: "invalid" });
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "account-deactivated", userId: user.id } });
+  expect(audit.actorId).toBe(staff.id);
+  expect(audit.ip).toBe(origin.ip);
+  // They no longer appear among their council's members.
+  expect((await listCouncilMembers({ councilId: user.councilId! })).map((member) => member.id)).not.toContain(user.id);
+});
+
+test("a reactivated account can sign in again", async () => {
+  const staff = await createUser({ role: "staff" });
+  const user = await createUser({ deactivated: true });
+  await reactivateUser({ userId: user.id, actorId: staff.id }, origin);
+  expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: "192.0.2.47" })).status).toBe("signed-in");
+  expect(await db.auditEvent.count({ where: { type: "account-reactivated", userId: user.id, actorId: staff.id } })).toBe(1);
+});
+
+test("staff cannot deactivate their own account", async () => {
+  const staff = await createUser({ role: "staff" });
+  const cookie = await startSession(staff.id);
+  expect(await deactivateUser({ userId: staff.id, actorId: staff.id }, origin)).toEqual({ status: "cannot-deactivate-self" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: staff.id } })).deactivatedAt).toBeNull();
+  expect((await readSession(cookie)).user?.id).toBe(staff.id);
+});
+
+test("changing your email address un-confirms it and sends a confirmation link to the new address", async () => {
+  const user = await createUser({ name: "Megan Price" });
+  const oldEmail = user.email;
+  const newEmail = `megan-${tag()}@newcouncil.gov.uk`;
+  const outcome = await updateProfile(
+    { userId: user.id, change: { name: "Megan Price-Evans", email: ` ${newEmail.toUpperCase()} ` }, appUrl: APP_URL },
+    origin,
+  );
+  expect(outcome).toEqual({ status: "updated", emailChanged: true });
+
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.email).toBe(newEmail);
+  expect(after.name).toBe("Megan Price-Evans");
+  expect(after.emailConfirmedAt).toBeNull();
+  expect(await linkTokens(newEmail, "confirm-email")).toHaveLength(1);
+  expect(await db.emailMessage.count({ where: { to: oldEmail } })).toBe(0);
+  expect(await signIn({ email: newEmail, password: TEST_PASSWORD }, { ip: "192.0.2.48" })).toEqual({ status: "unconfirmed" });
+});
+
+test("saving a profile with the same email keeps it confirmed and sends nothing", async () => {
+  const user = await createUser();
+  const outcome = await updateProfile({ userId: user.id, change: { name: "New Name", email: user.email.toUpperCase() }, appUrl: APP_URL }, origin);
+  expect(outcome).toEqual({ status: "updated", emailChanged: false });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailConfirmedAt).toBeInstanceOf(Date);
+  expect(await db.emailMessage.count({ where: { to: user.email } })).toBe(0);
+});
+
+test("a profile cannot take an email address another account uses", async () => {
+  const user = await createUser();
+  const other = await createUser();
+  const outcome = await updateProfile({ userId: user.id, change: { name: user.name, email: other.email.toUpperCase() }, appUrl: APP_URL }, origin);
+  expect(outcome).toEqual({ status: "email-taken" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+});
+
+test("a councillor moving to another council is audited", async () => {
+  const from = await createCouncil();
+  const to = await createCouncil();
+  const user = await createUser({ councilId: from.id });
+  await updateProfile(
+    { userId: user.id, change: { name: user.name, email: user.email, councilId: to.id, electedOn: new Date("2024-05-02") }, appUrl: APP_URL },
+    origin,
+  );
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.councilId).toBe(to.id);
+  expect(after.electedOn?.toISOString()).toBe("2024-05-02T00:00:00.000Z");
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "council-changed", userId: user.id } });
+  expect(audit.actorId).toBeNull();
+  expect(audit.ip).toBe(origin.ip);
+  expect((await listCouncilMembers({ councilId: to.id })).map((member) => member.id)).toEqual([user.id]);
+});
+
+test("an officer cannot move themselves to another council through their profile", async () => {
+  const own = await createCouncil();
+  const other = await createCouncil();
+  const officer = await createUser({ role: "officer", councilId: own.id });
+  const outcome = await updateProfile(
+    { userId: officer.id, change: { name: officer.name, email: officer.email, councilId: other.id, electedOn: new Date("2024-05-02") }, appUrl: APP_URL },
+    origin,
+  );
+  expect(outcome.status).toBe("updated");
+  const after = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
+  expect(after.councilId).toBe(own.id);
+  expect(after.electedOn).toBeNull();
+  expect(await db.auditEvent.count({ where: { type: "council-changed", userId: officer.id } })).toBe(0);
+});
