@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!form.ok) return data(form, { status: 400 });
     change = form.data;
   }
-  const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl(args.request) }, requestOrigin(args));
+  const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl() }, requestOrigin(args));
   if (outcome.status === "email-taken") {
     return data(formFailure(formData, { email: "Another account already uses this email address" }), { status: 400 });
   }

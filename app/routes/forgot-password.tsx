@@ -22,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const form = parseForm(await args.request.formData(), z.object({ email: EmailSchema }));
   if (!form.ok) return data(form, { status: 400 });
-  await requestPasswordReset({ email: form.data.email, appUrl: appUrl(args.request) });
+  await requestPasswordReset({ email: form.data.email, appUrl: appUrl() });
   // The same answer whether or not the address has an account.
   return redirectWithFlash(
     "/login",

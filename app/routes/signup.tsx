@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
 
   const outcome = await signUpCouncillor(
     { ...form.data, councilId: council.id },
-    { appUrl: appUrl(args.request), origin: requestOrigin(args) },
+    { appUrl: appUrl(), origin: requestOrigin(args) },
   );
   if (outcome.status === "email-taken") {
     return data(

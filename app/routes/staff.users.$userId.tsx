@@ -66,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
       await reactivateUser({ userId, actorId: staff.id }, origin);
       return redirectWithFlash(here, "Account reactivated.");
     case "resend-invitation":
-      await sendInvitation({ userId, appUrl: appUrl(args.request) });
+      await sendInvitation({ userId, appUrl: appUrl() });
       return redirectWithFlash(here, "A new invitation has been sent. Earlier invitation links no longer work.");
   }
 }

@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const council = await findCouncilByName(form.data.council);
   if (!council) return data(formFailure(formData, { council: "Choose a council from the list" }), { status: 400 });
   const outcome = await createOfficer(
-    { ...form.data, councilId: council.id, actorId: staff.id, appUrl: appUrl(args.request) },
+    { ...form.data, councilId: council.id, actorId: staff.id, appUrl: appUrl() },
     requestOrigin(args),
   );
   if (outcome.status === "email-taken") {

@@ -74,7 +74,10 @@ app.all(
   }),
 );
 
-const server = app.listen(port, () => console.log(`Leadership Essentials listening on http://localhost:${port}`));
+const server = app.listen(port, () => {
+  console.log(`Leadership Essentials listening on http://localhost:${port}`);
+  if (!process.env.APP_URL) console.log(`APP_URL is not set: links in emails will point at http://localhost:${port}`);
+});
 
 let mailTimer: NodeJS.Timeout | undefined;
 if (process.env.SMTP_URL) {

@@ -7,9 +7,9 @@ export function requestOrigin({ request, context }: { request: Request; context:
 }
 
 /**
- * The address links in emails point at. Set APP_URL in production: taking it from the request would
- * let a forged Host header send someone a reset link to another site.
+ * The address links in emails point at: APP_URL, never the request's Host header (a forged Host would
+ * send someone a reset link to another site). Without APP_URL, links point at this machine.
  */
-export function appUrl(request: Request): string {
-  return (process.env.APP_URL || new URL(request.url).origin).replace(/\/$/, "");
+export function appUrl(): string {
+  return (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
 }

@@ -1,0 +1,170 @@
+import { expect, test } from "vitest";
+import { db } from "~/utils/db.server";
+import { deliverDueEmails, enqueueEmail, MAX_ATTEMPTS, type OutgoingEmail } from "./email.server";
+
+// The fake senders below stand in for the SMTP server; the outbox itself is the real database.
+// Each test empties the outbox first, because a deliverer takes every message that is due.
+
+function recordingSender({ delayMs = 0 } = {}) {
+  const sent: OutgoingEmail[] = [];
+  const send = async (email: OutgoingEmail) => {
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    sent.push(email);
+  };
+  return { sent, send };
+}
+
+const MINUTE = 60_000;
+
+test("every message due is sent once and marked as sent", async () => {
+  await db.emailMessage.deleteMany();
+  const a = await enqueueEmail({ to: "a@example.org", subject: "First", text: "Hello A" });
+  const b = await enqueueEmail({ to: "b@example.org", subject: "Second", text: "Hello B" });
+  const { sent, send } = recordingSender();
+
+  expect(await deliverDueEmails(send)).toEqual({ sent: 2, retrying: 0, failed: 0 });
+  expect(sent).toEqual(
+    expect.arrayContaining([
+      { to: "a@example.org", subject: "First", text: "Hello A" },
+      { to: "b@example.org", subject: "Second", text: "Hello B" },
+    ]),
+  );
+  expect(sent).toHaveLength(2);
+  for (const { id } of [a, b]) {
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("sent");
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.attempts).toBe(1);
+  }
+
+  // Running the deliverer again sends nothing more.
+  expect(await deliverDueEmails(send)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(sent).toHaveLength(2);
+});
+
+test("a message waiting for a later attempt is not sent early", async () => {
+  await db.emailMessage.deleteMany();
+  const later = await enqueueEmail({ to: "later@example.org", subject: "Later", text: "Not yet" });
+  await db.emailMessage.update({ where: { id: later.id }, data: { nextAttemptAt: new Date(Date.now() + 5 * MINUTE) } });
+  const { sent, send } = recordingSender();
+
+  await deliverDueEmails(send);
+  expect(sent).toHaveLength(0);
+  await deliverDueEmails(send, { now: new Date(Date.now() + 6 * MINUTE) });
+  expect(sent.map((email) => email.to)).toEqual(["later@example.org"]);
+});
+
+test("two deliverers running at once send each message exactly once", async () => {
+  await db.emailMessage.deleteMany();
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) ids.push((await enqueueEmail({ to: `person${i}@example.org`, subject: `Message ${i}`, text: `Body ${i}` })).id);
+  const { sent, send } = recordingSender({ delayMs: 15 });
+
+  const [first, second] = await Promise.all([deliverDueEmails(send), deliverDueEmails(send)]);
+
+  expect(first.sent + second.sent).toBe(12);
+  // Both really worked side by side.
+  expect(first.sent).toBeGreaterThan(0);
+  expect(second.sent).toBeGreaterThan(0);
+  expect(sent).toHaveLength(12);
+  expect(new Set(sent.map((email) => email.to)).size).toBe(12);
+  const rows = await db.emailMessage.findMany({ where: { id: { in: ids } } });
+  expect(rows.map((row) => row.status)).toEqual(Array(12).fill("sent"));
+  expect(rows.map((row) => row.attempts)).toEqual(Array(12).fill(1));
+});
+
+test("when the mail server fails, the message waits and is tried again, and is given up after the last attempt", async () => {
+  await db.emailMessage.deleteMany();
+  const { id } = await enqueueEmail({ to: "flaky@example.org", subject: "Retry me", text: "Hello" });
+  let calls = 0;
+  const failing = async () => {
+    calls++;
+    throw new Error("421 Service not available");
+  };
+
+  let now = new Date();
+  expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+  let row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe("pending");
+  expect(row.attempts).toBe(1);
+  expect(row.lastError).toBe("421 Service not available");
+  expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + 1 * MINUTE);
+
+  // Not before the wait is over.
+  expect(await deliverDueEmails(failing, { now: new Date(now.getTime() + 30_000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(calls).toBe(1);
+
+  for (let attempt = 2; attempt < MAX_ATTEMPTS; attempt++) {
+    now = row.nextAttemptAt;
+    expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("pending");
+    expect(row.attempts).toBe(attempt);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
+  }
+
+  now = row.nextAttemptAt;
+  expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+  row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe("failed");
+  expect(row.attempts).toBe(MAX_ATTEMPTS);
+  expect(row.lastError).toBe("421 Service not available");
+  expect(calls).toBe(MAX_ATTEMPTS);
+
+  // A failed message is left alone from then on.
+  expect(await deliverDueEmails(failing, { now: new Date(now.getTime() + 24 * 60 * MINUTE) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(calls).toBe(MAX_ATTEMPTS);
+});
+
+test("a message that fails once is delivered on the next attempt", async () => {
+  await db.emailMessage.deleteMany();
+  const { id } = await enqueueEmail({ to: "second-time@example.org", subject: "Hi", text: "Hello" });
+  let calls = 0;
+  const flaky = async () => {
+    if (++calls === 1) throw new Error("Connection reset");
+  };
+  const now = new Date();
+  await deliverDueEmails(flaky, { now });
+  await deliverDueEmails(flaky, { now: new Date(now.getTime() + 2 * MINUTE) });
+  const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe("sent");
+  expect(row.lastError).toBeNull();
+  expect(calls).toBe(2);
+});
+
+test("a message claimed by a process that died while sending is delivered again after ten minutes", async () => {
+  await db.emailMessage.deleteMany();
+  const stale = await enqueueEmail({ to: "stale@example.org", subject: "Stale", text: "Hello" });
+  const recent = await enqueueEmail({ to: "busy@example.org", subject: "In flight", text: "Hello" });
+  await db.emailMessage.update({
+    where: { id: stale.id },
+    data: { status: "sending", attempts: 1, claimedAt: new Date(Date.now() - 11 * MINUTE) },
+  });
+  // Another process is sending this one right now: leave it alone.
+  await db.emailMessage.update({
+    where: { id: recent.id },
+    data: { status: "sending", attempts: 1, claimedAt: new Date(Date.now() - 2 * MINUTE) },
+  });
+  const { sent, send } = recordingSender();
+
+  expect(await deliverDueEmails(send)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  expect(sent.map((email) => email.to)).toEqual(["stale@example.org"]);
+  const row = await db.emailMessage.findUniqueOrThrow({ where: { id: stale.id } });
+  expect(row.status).toBe("sent");
+  expect(row.attempts).toBe(2);
+  expect((await db.emailMessage.findUniqueOrThrow({ where: { id: recent.id } })).status).toBe("sending");
+});
+
+test("messages go out oldest first, and no more than the limit per run", async () => {
+  await db.emailMessage.deleteMany();
+  const base = Date.now() - 10 * MINUTE;
+  for (let i = 0; i < 4; i++) {
+    await db.emailMessage.create({
+      data: { to: `n${i}@example.org`, subject: `n${i}`, text: "x", createdAt: new Date(base + (3 - i) * 1000) },
+    });
+  }
+  const { sent, send } = recordingSender();
+  expect(await deliverDueEmails(send, { limit: 3 })).toEqual({ sent: 3, retrying: 0, failed: 0 });
+  expect(sent.map((email) => email.to)).toEqual(["n3@example.org", "n2@example.org", "n1@example.org"]);
+  expect(await db.emailMessage.count({ where: { status: "pending" } })).toBe(1);
+});
