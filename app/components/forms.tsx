@@ -1,5 +1,6 @@
 // Form pieces in the GOV.UK pattern: a label, an optional hint, the message next to the field,
 // and an error summary at the top that links to each field and takes focus when it appears.
+import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -21,6 +22,14 @@ type FieldProps = {
 export function TextField({ name, label, hint, error, width = "full", ...input }: FieldProps) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  // A password is never sent back with the form. Without JavaScript the page comes back with the box
+  // empty; with it, React keeps the same input, so empty it each time the server answers.
+  const actionData = useActionData();
+  const ref = useRef<HTMLInputElement>(null);
+  const isPassword = input.type === "password";
+  useEffect(() => {
+    if (isPassword && actionData !== undefined && ref.current) ref.current.value = "";
+  }, [actionData, isPassword]);
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -37,6 +46,7 @@ export function TextField({ name, label, hint, error, width = "full", ...input }
         </p>
       ) : null}
       <input
+        ref={ref}
         id={id}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}`}

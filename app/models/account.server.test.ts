@@ -212,9 +212,8 @@ test("a successful sign-in starts the count of wrong passwords again", async () 
 test("an unknown email is locked on the tenth try, exactly as a real account would be", async () => {
   const email = `nobody-${tag()}@example.org`;
   const ip = freshIp();
-  for (let i = 1; i <= 9; i++) {
-    expect(await signIn({ email, password: `guess-number-${i}` }, { ip })).toEqual({ status: "invalid" });
-  }
+  const nine = await Promise.all(Array.from({ length: 9 }, (_, i) => signIn({ email, password: `guess-number-${i}` }, { ip })));
+  expect(nine).toEqual(Array(9).fill({ status: "invalid" }));
   expect(await signIn({ email, password: "guess-number-10" }, { ip })).toEqual({ status: "locked" });
   expect(await signIn({ email: email.toUpperCase(), password: "guess-number-11" }, { ip })).toEqual({ status: "locked" });
   // Someone else's account is not affected.
@@ -284,6 +283,26 @@ test("a password reset link stops working after one hour", async () => {
   const outcome = await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip: freshIp() });
   expect(outcome).toEqual({ status: "expired" });
   expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: freshIp() })).status).toBe("signed-in");
+});
+
+test("a reset link sent before the account was deactivated no longer works", async () => {
+  const user = await createUser();
+  const { passwordHash: hashBefore } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL });
+  const [token] = await linkTokens(user.email, "reset-password");
+  await db.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+  const outcome = await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip: freshIp() });
+  expect(outcome).toEqual({ status: "unknown" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
+});
+
+test("an officer whose invitation expired can still set a password with \"Forgotten your password?\"", async () => {
+  const officer = await createUser({ role: "officer", password: null, confirmed: false });
+  await requestPasswordReset({ email: officer.email, appUrl: APP_URL });
+  const [token] = await linkTokens(officer.email, "reset-password");
+  const ip = freshIp();
+  expect((await setPasswordWithToken({ token, password: NEW_PASSWORD, purpose: "reset-password" }, { ip })).status).toBe("password-set");
+  expect((await signIn({ email: officer.email, password: NEW_PASSWORD }, { ip })).status).toBe("signed-in");
 });
 
 test("a reset link is not an invitation link", async () => {

@@ -25,7 +25,8 @@ export async function isEmailTaken(email: string, exceptUserId?: string) {
   return !!user && user.id !== exceptUserId;
 }
 
-function isUniqueViolation(error: unknown) {
+/** Two requests taking the same email at once: the database's unique index decides, and we say so plainly. */
+export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 

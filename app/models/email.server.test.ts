@@ -1,4 +1,4 @@
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { deliverDueEmails, enqueueEmail, MAX_ATTEMPTS, type OutgoingEmail } from "./email.server";
 
@@ -94,14 +94,16 @@ test("when the mail server fails, the message waits and is tried again, and is g
   expect(await deliverDueEmails(failing, { now: new Date(now.getTime() + 30_000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
   expect(calls).toBe(1);
 
-  for (let attempt = 2; attempt < MAX_ATTEMPTS; attempt++) {
+  // Then 5 minutes, half an hour, two hours.
+  for (const [attempt, waitMinutes] of [[2, 5], [3, 30], [4, 120]]) {
     now = row.nextAttemptAt;
     expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
     row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("pending");
     expect(row.attempts).toBe(attempt);
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + waitMinutes * MINUTE);
   }
+  expect(MAX_ATTEMPTS).toBe(5);
 
   now = row.nextAttemptAt;
   expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 0, failed: 1 });
@@ -167,4 +169,41 @@ test("messages go out oldest first, and no more than the limit per run", async (
   expect(await deliverDueEmails(send, { limit: 3 })).toEqual({ sent: 3, retrying: 0, failed: 0 });
   expect(sent.map((email) => email.to)).toEqual(["n3@example.org", "n2@example.org", "n1@example.org"]);
   expect(await db.emailMessage.count({ where: { status: "pending" } })).toBe(1);
+});
+
+test("a deliverer busy for more than ten minutes keeps the messages it claims late in its run", async () => {
+  await db.emailMessage.deleteMany();
+  const start = Date.now();
+  await db.emailMessage.create({ data: { to: "slow@example.org", subject: "A", text: "x", createdAt: new Date(start - 2000), nextAttemptAt: new Date(start - 2000) } });
+  await db.emailMessage.create({ data: { to: "late@example.org", subject: "B", text: "x", createdAt: new Date(start - 1000), nextAttemptAt: new Date(start - 1000) } });
+
+  // Only the clock is faked: the first message takes eleven minutes to send.
+  vi.useFakeTimers({ toFake: ["Date"], now: start });
+  try {
+    const calls: string[] = [];
+    let lateStarted!: () => void;
+    let releaseLate!: () => void;
+    const started = new Promise<void>((resolve) => (lateStarted = resolve));
+    const released = new Promise<void>((resolve) => (releaseLate = resolve));
+    const slowSender = async (email: OutgoingEmail) => {
+      calls.push(email.to);
+      if (email.to === "slow@example.org") vi.setSystemTime(start + 11 * MINUTE);
+      else {
+        lateStarted();
+        await released;
+      }
+    };
+    const busy = deliverDueEmails(slowSender);
+    await started;
+
+    // Another process looks while the busy one is still sending its second message.
+    const other = recordingSender();
+    expect(await deliverDueEmails(other.send)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    releaseLate();
+    expect(await busy).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(calls).toEqual(["slow@example.org", "late@example.org"]);
+    expect(other.sent).toEqual([]);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -37,7 +37,8 @@ export async function claimNextEmail(now = new Date()) {
     if (!candidate) return null;
     const { count } = await db.emailMessage.updateMany({
       where: { id: candidate.id, ...claimable(now) },
-      data: { status: "sending", claimedAt: now, attempts: { increment: 1 } },
+      // The real time of the claim, not the start of the run: a long run's later claims must not look stale.
+      data: { status: "sending", claimedAt: new Date(), attempts: { increment: 1 } },
     });
     if (count === 1) return db.emailMessage.findUniqueOrThrow({ where: { id: candidate.id } });
     // Another process claimed it between our read and our update: look for the next one.

@@ -287,3 +287,13 @@ test("an officer cannot move themselves to another council through their profile
   expect(after.electedOn).toBeNull();
   expect(await db.auditEvent.count({ where: { type: "council-changed", userId: officer.id } })).toBe(0);
 });
+
+test("two people taking the same new email address at once: one gets it, the other is told it is in use", async () => {
+  const [first, second] = await Promise.all([createUser(), createUser()]);
+  const email = `shared-${randomBytes(3).toString("hex")}@example.org`;
+  const change = (userId: string, name: string) =>
+    updateProfile({ userId, change: { name, email }, appUrl: "http://localhost:3000" }, {});
+  const outcomes = await Promise.all([change(first.id, first.name), change(second.id, second.name)]);
+  expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["email-taken", "updated"]);
+  expect(await db.user.count({ where: { email } })).toBe(1);
+});

@@ -3,7 +3,7 @@
 import { caseInsensitive, db } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
-import { normaliseEmail, isEmailTaken, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
+import { isEmailTaken, isUniqueViolation, normaliseEmail, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { issueToken, TOKEN_LIFETIME_MINUTES } from "./user-token.server";
@@ -38,16 +38,21 @@ export async function updateProfile(
   if (email !== before.email && (await isEmailTaken(email, userId))) return { status: "email-taken" } as const;
   // Only councillors choose their own council; an officer's is set by staff.
   const councillor = before.role === "councillor";
-  await db.user.update({
-    where: { id: userId },
-    data: {
-      name: change.name,
-      email,
-      ...(email !== before.email ? { emailConfirmedAt: null } : {}),
-      ...(councillor && change.councilId ? { councilId: change.councilId } : {}),
-      ...(councillor && change.electedOn ? { electedOn: change.electedOn } : {}),
-    },
-  });
+  try {
+    await db.user.update({
+      where: { id: userId },
+      data: {
+        name: change.name,
+        email,
+        ...(email !== before.email ? { emailConfirmedAt: null } : {}),
+        ...(councillor && change.councilId ? { councilId: change.councilId } : {}),
+        ...(councillor && change.electedOn ? { electedOn: change.electedOn } : {}),
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "email-taken" } as const;
+    throw error;
+  }
   if (councillor && change.councilId && change.councilId !== before.councilId) {
     await recordAudit({ type: "council-changed", userId, email, detail: "Changed by the councillor" }, origin);
   }
@@ -112,10 +117,16 @@ export async function createOfficer(
 ) {
   const email = normaliseEmail(typedEmail);
   if (await isEmailTaken(email)) return { status: "email-taken" } as const;
-  const officer = await db.user.create({
-    data: { name, email, role: "officer", councilId },
-    select: { id: true, council: { select: { name: true } } },
-  });
+  let officer;
+  try {
+    officer = await db.user.create({
+      data: { name, email, role: "officer", councilId },
+      select: { id: true, council: { select: { name: true } } },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "email-taken" } as const;
+    throw error;
+  }
   await recordAudit({ type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council?.name}` }, origin);
   await sendInvitation({ userId: officer.id, appUrl });
   return { status: "created", userId: officer.id } as const;

@@ -9,7 +9,9 @@ let server: ChildProcess | undefined;
 let output = "";
 
 beforeAll(() => {
-  execSync("npm run -s build:if-needed", { stdio: "ignore" });
+  // Vitest sets NODE_ENV=test, and `remix build` builds for whatever NODE_ENV says: a "test" build calls
+  // React's development-only jsxDEV, which the production server below does not have.
+  execSync("npm run -s build:if-needed", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
 }, 120_000);
 
 afterEach(() => {

@@ -9,6 +9,7 @@ async function expectFooterLinks(page: Page) {
 }
 
 test("signed out, every page links to the privacy notice and accessibility statement, which pass axe", async ({ page }) => {
+  test.slow(); // five pages checked with axe
   for (const path of ["/", "/login", "/signup", "/forgot-password", "/no-such-page"]) {
     await page.goto(path);
     await expectFooterLinks(page);
