@@ -2,7 +2,14 @@
 // In production the association loads the councils that join (see README, "Reference data").
 import type { CouncilType } from "~/models/council.server";
 
-export type CouncilSeed = { name: string; type: CouncilType; region: string; nation: "england" | "wales"; lastElection: string };
+export type CouncilSeed = {
+  name: string;
+  welshName?: string;
+  type: CouncilType;
+  region: string;
+  nation: "england" | "wales";
+  lastElection: string;
+};
 
 // lastElection: the most recent ordinary election (first Thursday in May) for seeding plausible dates.
 export const DEMO_COUNCILS: CouncilSeed[] = [
@@ -29,11 +36,11 @@ export const DEMO_COUNCILS: CouncilSeed[] = [
   { name: "London Borough of Tower Hamlets", type: "london-borough", region: "London", nation: "england", lastElection: "2026-05-07" },
   { name: "London Borough of Camden", type: "london-borough", region: "London", nation: "england", lastElection: "2026-05-07" },
   { name: "Royal Borough of Greenwich", type: "london-borough", region: "London", nation: "england", lastElection: "2026-05-07" },
-  { name: "Cardiff Council", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
-  { name: "Swansea Council", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
+  { name: "Cardiff Council", welshName: "Cyngor Caerdydd", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
+  { name: "Swansea Council", welshName: "Cyngor Abertawe", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
   { name: "Cyngor Gwynedd", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
-  { name: "Wrexham County Borough Council", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
-  { name: "Powys County Council", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
+  { name: "Wrexham County Borough Council", welshName: "Cyngor Bwrdeistref Sirol Wrecsam", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
+  { name: "Powys County Council", welshName: "Cyngor Sir Powys", type: "welsh-principal", region: "Wales", nation: "wales", lastElection: "2022-05-05" },
 ];
 
 export function slugify(name: string) {

@@ -40,7 +40,7 @@ export async function seedDemoData() {
   for (const [councilIndex, seed] of DEMO_COUNCILS.entries()) {
     const slug = slugify(seed.name);
     const council = await db.council.create({
-      data: { name: seed.name, slug, type: seed.type, region: seed.region, nation: seed.nation },
+      data: { name: seed.name, welshName: seed.welshName ?? null, slug, type: seed.type, region: seed.region, nation: seed.nation },
     });
     const isLeeds = seed.name === "Leeds City Council";
 

@@ -19,12 +19,13 @@ function unique() {
 }
 
 export async function createCouncil(
-  overrides: Partial<{ name: string; slug: string; type: CouncilType; region: string; nation: "england" | "wales" }> = {},
+  overrides: Partial<{ name: string; welshName: string; slug: string; type: CouncilType; region: string; nation: "england" | "wales" }> = {},
 ) {
   const id = unique();
   return db.council.create({
     data: {
       name: overrides.name ?? `Testshire ${id} Council`,
+      welshName: overrides.welshName ?? null,
       slug: overrides.slug ?? `testshire-${id}`,
       type: overrides.type ?? "district",
       region: overrides.region ?? "South East",

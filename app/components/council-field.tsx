@@ -11,7 +11,7 @@ export function CouncilField({
   error,
   label = "Your council",
 }: {
-  councils: { id: string; name: string }[];
+  councils: { id: string; name: string; welshName: string | null }[];
   defaultValue?: string;
   error?: string;
   label?: string;
@@ -21,7 +21,7 @@ export function CouncilField({
       <TextField
         name="council"
         label={label}
-        hint="Start typing the name of your council, then choose it from the list, for example Leeds City Council or Cyngor Gwynedd."
+        hint="Start typing the name of your council in English or Welsh, then choose it from the list, for example Leeds City Council or Cyngor Caerdydd."
         list="council-options"
         autoComplete="off"
         defaultValue={defaultValue}
@@ -29,9 +29,10 @@ export function CouncilField({
         maxLength={120}
       />
       <datalist id="council-options">
-        {councils.map((council) => (
-          <option key={council.id} value={council.name} />
-        ))}
+        {councils.flatMap((council) => [
+          <option key={council.id} value={council.name} />,
+          council.welshName ? <option key={`${council.id}-cy`} value={council.welshName} label={council.name} /> : null,
+        ])}
       </datalist>
       <details className="form-group">
         <summary>I cannot find my council</summary>

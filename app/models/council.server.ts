@@ -10,12 +10,12 @@ export const COUNCIL_TYPES = {
 } as const;
 export type CouncilType = keyof typeof COUNCIL_TYPES;
 
-export type CouncilOption = { id: string; name: string; type: string; region: string };
+export type CouncilOption = { id: string; name: string; welshName: string | null; type: string; region: string };
 
 /** Every council, by name: small enough (a few hundred at most) to list in full. */
 export async function listCouncils(): Promise<CouncilOption[]> {
   return db.council.findMany({
-    select: { id: true, name: true, type: true, region: true },
+    select: { id: true, name: true, welshName: true, type: true, region: true },
     orderBy: { name: "asc" },
   });
 }
@@ -24,12 +24,15 @@ export async function getCouncil(id: string) {
   return db.council.findUnique({ where: { id }, select: { id: true, name: true, type: true, region: true, nation: true } });
 }
 
-/** Finds a council by the name someone typed or picked, ignoring case and extra spaces. */
+/** Finds a council by the name someone typed or picked, in English or Welsh, ignoring case and extra spaces. */
 export async function findCouncilByName(name: string) {
   const wanted = normaliseCouncilName(name);
   if (!wanted) return null;
   const councils = await listCouncils();
-  return councils.find((council) => normaliseCouncilName(council.name) === wanted) ?? null;
+  return (
+    councils.find((council) => [council.name, council.welshName].some((known) => known && normaliseCouncilName(known) === wanted)) ??
+    null
+  );
 }
 
 function normaliseCouncilName(name: string) {

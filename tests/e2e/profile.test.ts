@@ -76,3 +76,12 @@ test("an email address another account uses is refused", async ({ page, login })
   await page.goto("/account");
   await expect(accountDetail(page, "Email address")).toHaveText(user.email);
 });
+
+test("a Welsh councillor can find their council by its Welsh name", async ({ page, login }) => {
+  await login({ role: "councillor", name: "Rhian Powell" });
+  await page.goto("/account/profile");
+  await page.getByLabel("Your council").fill("cyngor caerdydd");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(accountDetail(page, "Council")).toHaveText("Cardiff Council");
+});
