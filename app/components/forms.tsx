@@ -20,8 +20,6 @@ type FieldProps = {
 };
 
 export function TextField({ name, label, hint, error, width = "full", ...input }: FieldProps) {
-  const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   // A password is never sent back with the form. Without JavaScript the page comes back with the box
   // empty; with it, React keeps the same input, so empty it each time the server answers.
   const actionData = useActionData();
@@ -31,32 +29,17 @@ export function TextField({ name, label, hint, error, width = "full", ...input }
     if (isPassword && actionData !== undefined && ref.current) ref.current.value = "";
   }, [actionData, isPassword]);
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input
-        ref={ref}
-        id={id}
-        name={name}
-        className={`input input--${width}${error ? " input--error" : ""}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-        type={input.type ?? "text"}
-      />
-    </div>
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      {(control) => (
+        <input ref={ref} className={`input input--${width}${error ? " input--error" : ""}`} {...control} {...input} type={input.type ?? "text"} />
+      )}
+    </FormGroup>
   );
+}
+
+/** An email address box, as every form that asks for one wants it. */
+export function EmailField(props: Omit<FieldProps, "type" | "autoComplete" | "spellCheck" | "name" | "label"> & { name?: string; label?: string }) {
+  return <TextField name="email" label="Email address" {...props} type="email" autoComplete="email" spellCheck={false} />;
 }
 
 type SelectProps = {
@@ -69,6 +52,37 @@ type SelectProps = {
 };
 
 export function SelectField({ name, label, options, hint, error, defaultValue }: SelectProps) {
+  return (
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select className="select" defaultValue={defaultValue} {...control}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormGroup>
+  );
+}
+
+type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** Label, hint and error message around one control, wired together for screen readers. */
+function FormGroup({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -86,13 +100,7 @@ export function SelectField({ name, label, options, hint, error, defaultValue }:
           <span className="visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      <select id={id} name={name} className="select" defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
 }

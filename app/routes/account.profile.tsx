@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { findCouncilByName, listCouncils } from "~/models/council.server";
 import { getProfile, updateProfile, type ProfileChange } from "~/models/user.server";
@@ -69,13 +69,8 @@ export default function EditProfile() {
       <PageHeading>Change your details</PageHeading>
       <Form method="post" noValidate>
         <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
-        <TextField
-          name="email"
-          label="Email address"
+        <EmailField
           hint="If you change it, we will send a link to the new address and you will need to confirm it before you next sign in."
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
           defaultValue={values.email}
           error={errors?.email}
         />

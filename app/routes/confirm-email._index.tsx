@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { resendEmailConfirmation } from "~/models/account.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -44,12 +44,7 @@ export default function CheckEmail() {
       <p>If the email has not arrived after a few minutes, check your junk folder, or ask for a new link.</p>
       <h2>Send the link again</h2>
       <Form method="post" noValidate>
-        <TextField
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
+        <EmailField
           defaultValue={result?.values.email}
           error={errors?.email}
         />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { requestPasswordReset } from "~/models/account.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -40,12 +40,7 @@ export default function ForgotPassword() {
       <PageHeading>Reset your password</PageHeading>
       <p>Enter the email address you use for Leadership Essentials and we will send you a link to choose a new password.</p>
       <Form method="post" noValidate>
-        <TextField
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
+        <EmailField
           defaultValue={result?.values.email}
           error={errors?.email}
         />

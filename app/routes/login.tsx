@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { signIn } from "~/models/account.server";
 import { LOCKOUT_MINUTES } from "~/models/throttle.server";
@@ -71,12 +71,7 @@ export default function Login() {
       <PageHeading>Sign in</PageHeading>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={values.redirectTo ?? searchParams.get("redirectTo") ?? ""} />
-        <TextField
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
+        <EmailField
           defaultValue={values.email}
           error={errors?.email}
         />

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { signUpCouncillor } from "~/models/account.server";
 import { findCouncilByName, listCouncils } from "~/models/council.server";
@@ -74,13 +74,8 @@ export default function SignUp() {
       </p>
       <Form method="post" noValidate>
         <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
-        <TextField
-          name="email"
-          label="Email address"
+        <EmailField
           hint="We will send a link to confirm it. Your council email address is best."
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
           defaultValue={values.email}
           error={errors?.email}
         />

@@ -52,7 +52,8 @@ export default function NewOfficer() {
       <p>The officer will be able to see their own council&apos;s members only. We will email them a link to set a password.</p>
       <Form method="post" noValidate>
         <TextField name="name" label="Full name" defaultValue={values.name} error={errors?.name} maxLength={100} />
-        <TextField name="email" label="Email address" type="email" spellCheck={false} defaultValue={values.email} error={errors?.email} />
+        {/* Someone else's address: no autocomplete from the staff member's own details. */}
+        <TextField name="email" label="Email address" type="email" autoComplete="off" spellCheck={false} defaultValue={values.email} error={errors?.email} />
         <CouncilField councils={councils} label="Council" defaultValue={values.council} error={errors?.council} />
         <SubmitButton>Create account and send invitation</SubmitButton>
       </Form>

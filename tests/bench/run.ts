@@ -250,6 +250,46 @@ function report(rows: Row[], startupPeakRssKb: number | null, loadBefore: string
   );
 }
 
+/**
+ * A failed sign-in must not tell whether the email has an account, by its answer or by its time.
+ * Times wrong passwords for real accounts against unknown emails, one request at a time, alternating.
+ * (Kept under the lockout of 10 per account and the 100 per address.)
+ */
+async function signInTiming() {
+  step("Failed sign-ins: known email with a wrong password against an unknown email");
+  const attempt = async (email: string) => {
+    const started = performance.now();
+    const res = await fetch(`${ORIGIN}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN },
+      body: new URLSearchParams({ email, password: "not-the-right-password" }),
+    });
+    const body = await res.text();
+    if (res.status !== 400 || !body.includes("Enter a correct email address and password")) {
+      throw new Error(`A failed sign-in for ${email} answered HTTP ${res.status} without the usual message`);
+    }
+    return performance.now() - started;
+  };
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    known.push(await attempt(i % 2 ? DEMO_SIGN_INS.officer : DEMO_SIGN_INS.staff));
+    unknown.push(await attempt(`nobody-${i}@bench.example`));
+  }
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  console.log(
+    table(
+      ["failed sign-in", "attempts", "median ms", "mean ms"],
+      [
+        ["known email, wrong password", String(known.length), median(known).toFixed(1), (known.reduce((a, b) => a + b) / known.length).toFixed(1)],
+        ["unknown email", String(unknown.length), median(unknown).toFixed(1), (unknown.reduce((a, b) => a + b) / unknown.length).toFixed(1)],
+      ],
+    ),
+  );
+  console.log(`Median unknown / known: ${(median(unknown) / median(known)).toFixed(2)} (1.00 means the time says nothing).`);
+}
+
 async function main() {
   build();
   freshDatabase();
@@ -261,6 +301,7 @@ async function main() {
   const rows: Row[] = [];
   for (const scenario of SCENARIOS) rows.push(await measure(scenario, pid));
   report(rows, startupPeakRssKb, loadBefore);
+  await signInTiming();
   const failing = rows.filter((row) => row.non2xx > 0 || row.errors > 0);
   if (failing.length) {
     throw new Error(`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`);
