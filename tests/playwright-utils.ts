@@ -5,7 +5,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { lucia } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
-import { createUser } from "./factories";
+import { createUser, TEST_PASSWORD } from "./factories";
 
 type TestUser = Awaited<ReturnType<typeof createUser>>;
 
@@ -47,4 +47,12 @@ export async function linkFromLatestEmail(to: string, pathPrefix: string) {
 
 export function uniqueEmail(prefix = "person") {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+}
+
+/** Signs in through the form as a person would (the outcome page is left to the caller to check). */
+export async function signInThroughForm(page: Page, email: string, password = TEST_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -2,6 +2,8 @@
 import type { Page } from "@playwright/test";
 import { expect } from "../playwright-utils";
 
+export { signInThroughForm } from "../playwright-utils";
+
 export type SignUpValues = { name: string; email: string; council: string; electedOn: string; password: string };
 
 export async function fillSignUp(page: Page, values: Partial<SignUpValues>) {
@@ -10,14 +12,6 @@ export async function fillSignUp(page: Page, values: Partial<SignUpValues>) {
   if (values.council !== undefined) await page.getByLabel("Your council").fill(values.council);
   if (values.electedOn !== undefined) await page.getByLabel("Date you were elected").fill(values.electedOn);
   if (values.password !== undefined) await page.getByLabel("Create a password").fill(values.password);
-}
-
-/** Signs in through the form and waits for the outcome page (home on success, the form again otherwise). */
-export async function signInThroughForm(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 export async function expectSignedIn(page: Page, name: string) {

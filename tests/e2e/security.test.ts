@@ -4,16 +4,9 @@
 import type { APIResponse, BrowserContext, Page, Response } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../factories";
-import { expect, test } from "../playwright-utils";
+import { expect, test, signInThroughForm } from "../playwright-utils";
 
 const SESSION_COOKIE = "le_session";
-
-async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
@@ -139,7 +132,7 @@ test.describe("security headers", () => {
 test.describe("sessions", () => {
   test("the session cookie is HttpOnly, SameSite=Lax and Secure", async ({ page, context }) => {
     const user = await createUser({ role: "councillor" });
-    await signIn(page, user.email);
+    await signInThroughForm(page, user.email);
     await expect(page.getByText("You are signed in.")).toBeVisible();
     const cookie = await sessionCookie(context);
     expect(cookie, "session cookie").toBeDefined();
@@ -161,7 +154,7 @@ test.describe("sessions", () => {
     // A session id planted before sign-in (session fixation) is not kept.
     const planted = "plantedsessionidfromanattacker";
     await context.addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true }]);
-    await signIn(page, user.email);
+    await signInThroughForm(page, user.email);
     await expect(page.getByText("Signed in as Sam Session (Councillor)")).toBeVisible();
     const first = (await sessionCookie(context))!.value;
     expect(first).not.toBe(planted);
@@ -187,7 +180,7 @@ test.describe("sessions", () => {
     expect(await replay(first)).toEqual({ url: `${baseURL}/login?redirectTo=%2Faccount`, signedInAs: 0 });
 
     // Signing in again gives yet another id.
-    await signIn(page, user.email);
+    await signInThroughForm(page, user.email);
     await expect(page.getByText("You are signed in.")).toBeVisible();
     const second = (await sessionCookie(context))!.value;
     expect(second).not.toBe(first);

@@ -3,14 +3,7 @@
 import type { Page } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createCouncil, createUser, TEST_PASSWORD } from "../factories";
-import { expect, expectAccessible, linkFromLatestEmail, test, uniqueEmail } from "../playwright-utils";
-
-async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, expectAccessible, linkFromLatestEmail, test, uniqueEmail, signInThroughForm } from "../playwright-utils";
 
 /** The value next to a term in the summary list at the top of an account page. */
 function summaryValue(page: Page, term: string) {
@@ -162,7 +155,7 @@ test("deactivating an account signs the person out at once and stops them signin
 
   const councillorContext = await browser.newContext({ baseURL });
   const councillorPage = await councillorContext.newPage();
-  await signIn(councillorPage, councillor.email);
+  await signInThroughForm(councillorPage, councillor.email);
   await expect(councillorPage.getByText("You are signed in.")).toBeVisible();
   await councillorPage.goto("/account");
   await expect(councillorPage).toHaveURL(/\/account$/);
@@ -183,7 +176,7 @@ test("deactivating an account signs the person out at once and stops them signin
   await expect(councillorPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 
   // The right password no longer works, and the message does not say why.
-  await signIn(councillorPage, councillor.email);
+  await signInThroughForm(councillorPage, councillor.email);
   await expect(councillorPage.getByRole("alert")).toContainText("Enter a correct email address and password");
   await expect(councillorPage).toHaveURL(/\/login/);
 
@@ -191,7 +184,7 @@ test("deactivating an account signs the person out at once and stops them signin
   await expect(page.getByRole("status")).toHaveText("Account reactivated.");
   await expect(summaryValue(page, "Status")).toHaveText("Active");
 
-  await signIn(councillorPage, councillor.email);
+  await signInThroughForm(councillorPage, councillor.email);
   await expect(councillorPage.getByText("You are signed in.")).toBeVisible();
   await expect(councillorPage.getByText("Signed in as Dilys Deactivated (Councillor)")).toBeVisible();
   await councillorContext.close();
@@ -222,7 +215,7 @@ test("staff change a councillor into an officer of another council, and it appli
 
   const personContext = await browser.newContext({ baseURL });
   const personPage = await personContext.newPage();
-  await signIn(personPage, person.email);
+  await signInThroughForm(personPage, person.email);
   await expect(personPage.getByText("Signed in as Rhys Rolechange (Councillor)")).toBeVisible();
   await expect(personPage.getByRole("link", { name: "Your council" })).toHaveCount(0);
 

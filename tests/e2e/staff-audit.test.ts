@@ -1,14 +1,7 @@
 // The audit log: staff see sign-ins and failed sign-ins, newest first, for everyone or one account.
 import type { Page } from "@playwright/test";
 import { createUser, TEST_PASSWORD } from "../factories";
-import { expect, expectAccessible, test } from "../playwright-utils";
-
-async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, expectAccessible, test, signInThroughForm } from "../playwright-utils";
 
 test("staff see a person's failed and successful sign-ins, newest first, and everyone's events unfiltered", async ({
   page,
@@ -23,11 +16,11 @@ test("staff see a person's failed and successful sign-ins, newest first, and eve
 
   const elsewhere = await browser.newContext({ baseURL });
   const other = await elsewhere.newPage();
-  await signIn(other, bystander.email, "not-the-password");
+  await signInThroughForm(other, bystander.email, "not-the-password");
   await expect(other.getByRole("alert")).toContainText("Enter a correct email address and password");
-  await signIn(other, person.email, "not-the-password");
+  await signInThroughForm(other, person.email, "not-the-password");
   await expect(other.getByRole("alert")).toContainText("Enter a correct email address and password");
-  await signIn(other, person.email);
+  await signInThroughForm(other, person.email);
   await expect(other.getByText("You are signed in.")).toBeVisible();
   await elsewhere.close();
 
