@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
 import { db } from "~/utils/db.server";
+import { emailedTokens } from "../../tests/outbox";
 import { readSession, startSession } from "~/utils/session.server";
 import { hashToken } from "~/utils/tokens.server";
 import {
@@ -29,14 +30,8 @@ function freshIp() {
   return `10.${a}.${b}.${c}`;
 }
 
-/** Every token sent to an address in links like `${APP_URL}/<path>/<token>`, oldest message first. */
-async function linkTokens(to: string, path: "confirm-email" | "reset-password") {
-  const messages = await db.emailMessage.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const pattern = new RegExp(`${APP_URL}/${path}/(\\S+)`);
-  return messages.flatMap((message) => {
-    const match = pattern.exec(message.text);
-    return match ? [match[1]] : [];
-  });
+function linkTokens(to: string, path: "confirm-email" | "reset-password") {
+  return emailedTokens({ to, appUrl: APP_URL, path });
 }
 
 async function signUp(overrides: Partial<{ name: string; email: string; password: string }> = {}) {

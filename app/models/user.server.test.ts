@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
 import { db } from "~/utils/db.server";
+import { emailedTokens } from "../../tests/outbox";
 import { readSession, startSession } from "~/utils/session.server";
 import { setPasswordWithToken, signIn } from "./account.server";
 import { changeRoleAndCouncil, createOfficer, deactivateUser, listCouncilMembers, reactivateUser, sendInvitation, updateProfile } from "./user.server";
@@ -13,14 +14,19 @@ function tag() {
   return randomBytes(4).toString("hex");
 }
 
-/** The last token sent to an address in a link like `${APP_URL}/<path>/<token>`. */
-async function linkTokens(to: string, path: "invitation" | "confirm-email") {
-  const messages = await db.emailMessage.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const pattern = new RegExp(`${APP_URL}/${path}/(\\S+)`);
-  return messages.flatMap((message) => {
-    const match = pattern.exec(message.text);
-    return match ? [match[1]] : [];
-  });
+function linkTokens(to: string, path: "invitation" | "confirm-email") {
+  return emailedTokens({ to, appUrl: APP_URL, path });
+}
+
+/** Staff invite an officer of a new council; returns the officer and the token in the invitation link. */
+async function inviteOfficer() {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const email = `officer-${tag()}@council.gov.uk`;
+  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
+  if (created.status !== "created") throw new Error("officer not created");
+  const [token] = await linkTokens(email, "invitation");
+  return { email, userId: created.userId, token };
 }
 
 test("a council's member list shows only its active councillors: no officers, no other councils, no deactivated accounts", async () => {
@@ -75,18 +81,13 @@ test("an officer cannot be invited with an email address already in use", async 
 });
 
 test("the invitation link lets the officer choose a password, confirms their email, and works once", async () => {
-  const staff = await createUser({ role: "staff" });
-  const council = await createCouncil();
-  const email = `officer-${tag()}@council.gov.uk`;
-  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
-  if (created.status !== "created") throw new Error("officer not created");
-  const [token] = await linkTokens(email, "invitation");
+  const { email, userId, token } = await inviteOfficer();
 
   expect(await setPasswordWithToken({ token, password: "password123", purpose: "invitation" }, origin)).toMatchObject({ status: "weak-password" });
   const outcome = await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin);
-  expect(outcome).toEqual({ status: "password-set", userId: created.userId });
+  expect(outcome).toEqual({ status: "password-set", userId });
 
-  const officer = await db.user.findUniqueOrThrow({ where: { id: created.userId } });
+  const officer = await db.user.findUniqueOrThrow({ where: { id: userId } });
   expect(officer.passwordHash).toMatch(/^\$argon2id\$/);
   expect(officer.emailConfirmedAt).toBeInstanceOf(Date);
   expect((await signIn({ email, password: "juniper-canal-sketch-8" }, { ip: "192.0.2.45" })).status).toBe("signed-in");
@@ -96,13 +97,8 @@ test("the invitation link lets the officer choose a password, confirms their ema
 });
 
 test("sending a new invitation makes the earlier link stop working", async () => {
-  const staff = await createUser({ role: "staff" });
-  const council = await createCouncil();
-  const email = `officer-${tag()}@council.gov.uk`;
-  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
-  if (created.status !== "created") throw new Error("officer not created");
-  const [first] = await linkTokens(email, "invitation");
-  await sendInvitation({ userId: created.userId, appUrl: APP_URL });
+  const { email, userId, token: first } = await inviteOfficer();
+  await sendInvitation({ userId, appUrl: APP_URL });
   const second = (await linkTokens(email, "invitation")).find((token) => token !== first)!;
 
   expect(await setPasswordWithToken({ token: first, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "unknown" });
@@ -112,20 +108,15 @@ test("sending a new invitation makes the earlier link stop working", async () =>
 });
 
 test("an invitation link expires after 7 days", async () => {
-  const staff = await createUser({ role: "staff" });
-  const council = await createCouncil();
-  const email = `officer-${tag()}@council.gov.uk`;
-  const created = await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, origin);
-  if (created.status !== "created") throw new Error("officer not created");
-  const [token] = await linkTokens(email, "invitation");
-  const row = await db.userToken.findFirstOrThrow({ where: { userId: created.userId, purpose: "invitation" } });
+  const { userId, token } = await inviteOfficer();
+  const row = await db.userToken.findFirstOrThrow({ where: { userId, purpose: "invitation" } });
   const lifetime = row.expiresAt.getTime() - Date.now();
   expect(lifetime).toBeGreaterThan(7 * 24 * 3_600_000 - 60_000);
   expect(lifetime).toBeLessThanOrEqual(7 * 24 * 3_600_000);
 
   await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 7 * 24 * 3_600_000) } });
   expect(await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "expired" });
-  expect((await db.user.findUniqueOrThrow({ where: { id: created.userId } })).passwordHash).toBeNull();
+  expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash).toBeNull();
 });
 
 test("staff changing someone's role and council is audited with who did it", async () => {
