@@ -113,6 +113,7 @@ function SiteHeader({ user }: { user: HeaderUser }) {
 
 function navFor(user: { role: string }) {
   const items = [{ to: "/", label: "Home" }];
+  if (can(user, "module:read")) items.push({ to: "/modules", label: "Modules" });
   if (can(user, "council:view-members")) items.push({ to: "/council", label: "Your council" });
   if (can(user, "users:manage")) items.push({ to: "/staff/users", label: "Accounts" });
   if (can(user, "outbox:view")) items.push({ to: "/staff/outbox", label: "Outbox" });

@@ -1,5 +1,7 @@
 // Data builders shared by the tests and the demo seed (prisma/seed.ts).
 import { randomBytes } from "node:crypto";
+import type { ModuleInfo } from "~/content/content.server";
+import type { Quiz } from "~/content/schema";
 import type { CouncilType } from "~/models/council.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -63,4 +65,52 @@ export async function createUser(options: UserOptions = {}) {
     },
   });
   return { ...user, password };
+}
+
+// ---------------------------------------------------------------- learning
+
+/** A module as the catalogue describes it, without files: for the domain rules' tests. */
+export function sampleModule(overrides: Partial<ModuleInfo> = {}): ModuleInfo {
+  const lessons = (overrides.lessons ?? ["one", "two", "three", "four"].map((slug, i) => ({ slug, title: `Lesson ${slug}`, file: `0${i + 1}-${slug}.mdx`, position: i + 1, words: 800, minutes: 8, })));
+  return {
+    id: `sample-${unique()}`,
+    title: "A sample module",
+    summary: "A module for the tests, with four lessons and six questions.",
+    topic: "standards",
+    audience: "Everyone",
+    minutes: 40,
+    outcomes: ["One", "Two", "Three"],
+    version: 1,
+    passMark: 70,
+    sources: [{ title: "A source", publisher: "A publisher" }],
+    dir: "modules/01-sample",
+    hash: unique(),
+    intro: "",
+    words: 3200,
+    questionCount: 6,
+    checkMinutes: 5,
+    ...overrides,
+    lessons,
+  };
+}
+
+/** Six questions whose right answer is always "b". */
+export function sampleQuiz(): Quiz {
+  return {
+    questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({
+      id,
+      prompt: `What is the answer to ${id}?`,
+      options: [
+        { id: "a", text: `Wrong answer to ${id}`, correct: false },
+        { id: "b", text: `Right answer to ${id}`, correct: true },
+        { id: "c", text: `Another wrong answer to ${id}`, correct: false },
+      ],
+      explanation: `Explanation for ${id}: b is right because the lesson says so.`,
+    })),
+  };
+}
+
+/** Answers with the first `right` questions correct and the rest wrong. */
+export function answersFor(quiz: Quiz, right: number) {
+  return Object.fromEntries(quiz.questions.map((q, i) => [q.id, i < right ? "b" : "a"]));
 }

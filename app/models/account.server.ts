@@ -1,6 +1,6 @@
 // Accounts: creating one, confirming its email, signing in, and passwords.
 // Expected outcomes are return values; routes turn them into messages.
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -23,11 +23,6 @@ export function normaliseEmail(email: string) {
 export async function isEmailTaken(email: string, exceptUserId?: string) {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
   return !!user && user.id !== exceptUserId;
-}
-
-/** Two requests taking the same email at once: the database's unique index decides, and we say so plainly. */
-export function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 // ---------------------------------------------------------------- creating an account

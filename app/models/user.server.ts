@@ -1,9 +1,9 @@
 // People: profiles, and the accounts staff manage. Queries for officers are scoped by council in the
 // `where`, so a forgotten check returns nothing rather than another council's members.
-import { caseInsensitive, db } from "~/utils/db.server";
+import { caseInsensitive, db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
-import { isEmailTaken, isUniqueViolation, normaliseEmail, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
+import { isEmailTaken, normaliseEmail, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { issueToken, TOKEN_LIFETIME_MINUTES } from "./user-token.server";

@@ -1,8 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeading } from "~/components/page";
+import { formatDate, PageHeading } from "~/components/page";
+import { minutesText, ProgressBar } from "~/components/progress";
+import { getCatalogue } from "~/content/content.server";
+import { certificatesFor } from "~/models/completion.server";
+import { continueLearning } from "~/models/progress.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [
   { title: "Leadership Essentials – learning for councillors" },
@@ -12,8 +17,29 @@ export const meta: MetaFunction = () => [
 export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home
   const user = getUser(args);
-  if (!user) return { profile: null };
-  return { profile: await getProfile({ userId: user.id }) };
+  if (!user) return { profile: null, learning: null };
+  const [profile, learning] = await Promise.all([getProfile({ userId: user.id }), can(user, "module:take") ? learningFor(user.id) : null]);
+  return { profile, learning };
+}
+
+async function learningFor(userId: string) {
+  const { modules } = getCatalogue();
+  const [{ current, progress }, certificates] = await Promise.all([continueLearning(userId, modules), certificatesFor(userId)]);
+  const next = current?.progress.nextStep;
+  const firstNotStarted = modules.find((m) => progress.get(m.id)?.state === "not-started");
+  return {
+    current: current && {
+      moduleId: current.module.id,
+      title: current.module.title,
+      percent: current.progress.percent,
+      minutesLeft: current.progress.minutesLeft,
+      next: next?.kind === "lesson" ? { href: `/modules/${current.module.id}/lessons/${next.slug}`, label: next.title } : { href: `/modules/${current.module.id}/check`, label: "Knowledge check" },
+    },
+    suggestion: firstNotStarted && { id: firstNotStarted.id, title: firstNotStarted.title, summary: firstNotStarted.summary, minutes: firstNotStarted.minutes },
+    moduleCount: modules.length,
+    completedCount: certificates.length,
+    certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: c.moduleTitle, completedAt: c.completedAt })),
+  };
 }
 
 const TOPICS = [
@@ -27,24 +53,13 @@ const TOPICS = [
 ];
 
 export default function Home() {
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, learning } = useLoaderData<typeof loader>();
   if (!profile) return <Welcome />;
   const firstName = profile.name.split(" ")[0];
   return (
     <>
       <PageHeading caption={profile.council?.name ?? "The association"}>Hello, {firstName}</PageHeading>
-      {profile.role === "councillor" ? (
-        <>
-          <p className="lead">Your online modules and course bookings will appear here.</p>
-          <div className="panel">
-            <h2 className="heading-m">Coming soon</h2>
-            <p>
-              Self-paced modules on counter-extremism, the Prevent duty, community cohesion and more are being prepared. You
-              will be able to take them here, on a phone or a computer, and earn a certificate for each.
-            </p>
-          </div>
-        </>
-      ) : null}
+      {learning ? <Learning learning={learning} /> : null}
       {profile.role === "officer" ? (
         <ul className="cards">
           <li>
@@ -76,6 +91,54 @@ export default function Home() {
             <p>Sign-ins, lockouts, password changes and account changes.</p>
           </li>
         </ul>
+      ) : null}
+    </>
+  );
+}
+
+function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["learning"]> }) {
+  const { current, suggestion, certificates } = learning;
+  return (
+    <>
+      {current ? (
+        <section className="panel" aria-labelledby="continue-heading">
+          <h2 className="heading-m" id="continue-heading">
+            Continue where you left off
+          </h2>
+          <p>
+            <Link to={`/modules/${current.moduleId}`}>{current.title}</Link>: about {minutesText(current.minutesLeft)} left.
+          </p>
+          <ProgressBar percent={current.percent} label="Progress" />
+          <p>
+            <Link to={current.next.href} className="button">
+              Continue: {current.next.label}
+            </Link>
+          </p>
+        </section>
+      ) : suggestion ? (
+        <section className="panel" aria-labelledby="start-heading">
+          <h2 className="heading-m" id="start-heading">
+            {learning.completedCount > 0 ? "Start your next module" : "Start your first module"}
+          </h2>
+          <p>
+            <Link to={`/modules/${suggestion.id}`}>{suggestion.title}</Link> (about {minutesText(suggestion.minutes)}): {suggestion.summary}
+          </p>
+        </section>
+      ) : null}
+      <p>
+        You have completed {learning.completedCount} of {learning.moduleCount} online modules. <Link to="/modules">See all modules</Link>
+      </p>
+      {certificates.length > 0 ? (
+        <>
+          <h2>Your certificates</h2>
+          <ul>
+            {certificates.map((c) => (
+              <li key={c.moduleId}>
+                <Link to={`/modules/${c.moduleId}/certificate`}>{c.title}</Link>, completed {formatDate(c.completedAt)}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </>
   );

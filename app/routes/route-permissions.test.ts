@@ -3,12 +3,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { expect, test } from "vitest";
 import { createCouncil, createUser } from "../../tests/factories";
+import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
 import { db } from "~/utils/db.server";
 import { readSession, startSession } from "~/utils/session.server";
 import * as accountIndex from "./account._index";
 import * as accountPassword from "./account.password";
 import * as accountProfile from "./account.profile";
 import * as council from "./council";
+import * as moduleCheck from "./modules.$moduleId.check";
+import * as modulePage from "./modules.$moduleId._index";
+import * as modules from "./modules._index";
 import * as staffAudit from "./staff.audit";
 import * as staffOutbox from "./staff.outbox";
 import * as staffUser from "./staff.users.$userId";
@@ -31,32 +35,12 @@ const ROUTES: { path: string; module: RouteModule; allowed: Role[] }[] = [
   { path: "/staff/users/:userId", module: staffUser, allowed: ["staff"] },
   { path: "/staff/outbox", module: staffOutbox, allowed: ["staff"] },
   { path: "/staff/audit", module: staffAudit, allowed: ["staff"] },
+  { path: "/modules", module: modules, allowed: ["councillor", "officer", "staff"] },
+  { path: "/modules/:moduleId", module: modulePage, allowed: ["councillor", "officer", "staff"] },
+  // lessons and certificates: app/routes/learning-routes.test.ts
+  { path: "/modules/:moduleId/check", module: moduleCheck, allowed: ["councillor"] },
 ];
-
-type Context = LoaderFunctionArgs["context"];
-
-async function contextFor(role: Role | null, councilId?: string): Promise<Context> {
-  if (!role) return { user: null, sessionId: null, cspNonce: "", clientIp: "127.0.0.1" };
-  // No password needed: the session is what the server checks.
-  const user = await createUser({ role, councilId, password: null });
-  const session = await readSession(await startSession(user.id));
-  return { user: session.user, sessionId: session.sessionId, cspNonce: "", clientIp: "127.0.0.1" };
-}
-
-function argsFor(path: string, context: Context, { method = "GET", params = {} as Record<string, string>, form = {} as Record<string, string> } = {}) {
-  const url = `http://localhost${path}`;
-  const request = method === "GET" ? new Request(url) : new Request(url, { method, body: new URLSearchParams(form) });
-  return { request, params, context };
-}
-
-/** Calls a loader or action and returns what it threw or returned, as a Response when it is one. */
-async function outcomeOf(run: () => unknown): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
+const MODULE_ID = "prevent-duty";
 
 async function expectSignInRedirect(run: () => unknown, path: string) {
   const response = await outcomeOf(run);
@@ -75,8 +59,8 @@ test("every page that is not public sends a signed-out visitor to sign in, from 
   const target = await createUser();
   const context = await contextFor(null);
   for (const { path, module } of ROUTES) {
-    const url = path.replace(":userId", target.id);
-    const params = { userId: target.id };
+    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
+    const params = { userId: target.id, moduleId: MODULE_ID };
     await expectSignInRedirect(() => module.loader(argsFor(url, context, { params })), url);
     if (module.action) {
       await expectSignInRedirect(() => module.action!(argsFor(url, context, { method: "POST", params, form: { intent: "deactivate" } })), url);
@@ -91,8 +75,8 @@ test("every page answers 403 Forbidden to a signed-in role without permission, f
   const contexts = { councillor: await contextFor("councillor"), officer: await contextFor("officer"), staff: await contextFor("staff") };
   let refusals = 0;
   for (const { path, module, allowed } of ROUTES) {
-    const url = path.replace(":userId", target.id);
-    const params = { userId: target.id };
+    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
+    const params = { userId: target.id, moduleId: MODULE_ID };
     for (const role of (["councillor", "officer", "staff"] as const).filter((role) => !allowed.includes(role))) {
       await expectForbidden(() => module.loader(argsFor(url, contexts[role], { params })));
       if (module.action) {
@@ -101,8 +85,9 @@ test("every page answers 403 Forbidden to a signed-in role without permission, f
       refusals++;
     }
   }
-  // Councillors and staff on /council, councillors and officers on each of the five staff pages.
-  expect(refusals).toBe(2 + 5 * 2);
+  // Councillors and staff on /council, councillors and officers on each of the five staff pages,
+  // officers and staff on the knowledge check.
+  expect(refusals).toBe(2 + 5 * 2 + 2);
   expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).deactivatedAt).toBeNull();
   expect(await db.auditEvent.count({ where: { userId: target.id } })).toBe(0);
 });
@@ -111,10 +96,10 @@ test("every page lets in the roles allowed to use it", async () => {
   const target = await createUser();
   const councilOf = await createCouncil();
   for (const { path, module, allowed } of ROUTES) {
-    const url = path.replace(":userId", target.id);
+    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
     for (const role of allowed) {
       const context = await contextFor(role, role === "staff" ? undefined : councilOf.id);
-      const result = await outcomeOf(() => module.loader(argsFor(url, context, { params: { userId: target.id } })));
+      const result = await outcomeOf(() => module.loader(argsFor(url, context, { params: { userId: target.id, moduleId: MODULE_ID } })));
       expect(result instanceof Response || result instanceof Error, `${role} on ${url}`).toBe(false);
     }
   }

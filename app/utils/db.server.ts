@@ -35,3 +35,8 @@ const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 // The Remix build and the Express server each import this module: share one client between them.
 export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl()));
+
+/** Two requests writing the same unique key at once: the database's unique index decides. */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -11,9 +11,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 const PERMISSIONS = {
-  councillor: ["profile:edit", "module:take"],
-  officer: ["profile:edit", "council:view-members"],
-  staff: ["profile:edit", "users:manage", "outbox:view", "audit:view"],
+  // module:read shows the modules; module:take saves progress, knowledge checks and certificates
+  councillor: ["profile:edit", "module:read", "module:take"],
+  officer: ["profile:edit", "module:read", "council:view-members"],
+  staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

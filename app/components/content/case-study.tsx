@@ -1,0 +1,71 @@
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Children, type ReactNode } from "react";
+import { useLesson } from "./lesson-body";
+
+type ActionResult = { formId?: string; error?: string } | undefined;
+
+/** A scenario, a choice the reader commits to, then the discussion. The discussion stays hidden until then. */
+export function CaseStudy({ id, title, choices, children }: { id: string; title: string; choices: string[]; children: ReactNode }) {
+  const { canTake, caseStudyAnswers } = useLesson();
+  const [scenario, discussion] = Children.toArray(children);
+  const answered = caseStudyAnswers[id];
+  const formId = `case-${id}`;
+  const result = useActionData() as ActionResult;
+  const error = result?.formId === formId ? result.error : undefined;
+  const busy = useNavigation().formData?.get("formId") === formId;
+  return (
+    <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
+      <h2 id={`${formId}-title`} className="case-study__title">
+        <span className="case-study__label">Case study</span> {title}
+      </h2>
+      {scenario}
+      {answered !== undefined && choices[answered] !== undefined ? (
+        <>
+          <p className="case-study__choice">
+            <strong>You chose:</strong> {choices[answered]}
+          </p>
+          <h3>Discussion</h3>
+          {discussion}
+        </>
+      ) : canTake ? (
+        <Form method="post" preventScrollReset className="case-study__form">
+          <input type="hidden" name="intent" value="case-study" />
+          <input type="hidden" name="formId" value={formId} />
+          <input type="hidden" name="caseStudyId" value={id} />
+          <fieldset className={error ? "form-group form-group--error" : "form-group"} aria-describedby={error ? `${formId}-error` : undefined}>
+            <legend>What would you do?</legend>
+            {error ? (
+              <p className="error-message" id={`${formId}-error`} role="alert">
+                <span className="visually-hidden">Error:</span> {error}
+              </p>
+            ) : null}
+            <div className="radios">
+              {choices.map((choice, index) => (
+                <div className="radio" key={index}>
+                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} />
+                  <label htmlFor={`${formId}-${index}`}>{choice}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            See the discussion
+          </button>
+        </Form>
+      ) : (
+        <details>
+          <summary>Discussion (councillors see it after choosing an answer)</summary>
+          {discussion}
+        </details>
+      )}
+    </section>
+  );
+}
+
+export function Scenario({ children }: { children: ReactNode }) {
+  return <div className="case-study__scenario">{children}</div>;
+}
+
+export function Discussion({ children }: { children: ReactNode }) {
+  return <div className="case-study__discussion">{children}</div>;
+}

@@ -1,0 +1,56 @@
+// Renders a compiled lesson (a ContentNode tree, see app/content/tree.ts) with the content components.
+// What the councillor has done in the lesson reaches the components through LessonContext.
+import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
+import type { ContentElement, ContentNode } from "~/content/tree";
+import { Callout, Diagram, KeyFact, QuizLink } from "./blocks";
+import { CaseStudy, Discussion, Scenario } from "./case-study";
+import { Reflection } from "./reflection";
+
+export type LessonState = {
+  moduleId: string;
+  /** Councillors take modules; staff and officers read them without saving anything */
+  canTake: boolean;
+  caseStudyAnswers: Record<string, number>;
+  reflections: Record<string, { text: string; updatedAt: string | Date }>;
+  check: { questionCount: number; passMark: number; bestScore: number | null; passed: boolean };
+};
+
+const LessonContext = createContext<LessonState | null>(null);
+
+export function useLesson(): LessonState {
+  const state = useContext(LessonContext);
+  if (!state) throw new Error("Content components render inside <LessonBody>");
+  return state;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const COMPONENTS: Record<string, ComponentType<any>> = { Callout, KeyFact, CaseStudy, Scenario, Discussion, Reflection, Diagram, Quiz: QuizLink };
+
+// Parsing the same lesson again on every render would be waste: keep the last few trees by key.
+const parsed = new Map<string, ContentElement>();
+
+function treeFor(key: string, json: string): ContentElement {
+  let tree = parsed.get(key);
+  if (!tree) {
+    tree = JSON.parse(json) as ContentElement;
+    parsed.set(key, tree);
+    if (parsed.size > 100) parsed.delete(parsed.keys().next().value!);
+  }
+  return tree;
+}
+
+export function LessonBody({ body, state }: { body: { key: string; json: string }; state: LessonState }) {
+  return (
+    <LessonContext.Provider value={state}>
+      <div className="prose">{render(treeFor(body.key, body.json).c ?? [])}</div>
+    </LessonContext.Provider>
+  );
+}
+
+function render(nodes: ContentNode[]): ReactNode[] {
+  return nodes.map((node, index) => {
+    if (typeof node === "string") return node;
+    const type = COMPONENTS[node.t] ?? node.t;
+    return createElement(type, { key: index, ...node.p }, ...(node.c ? render(node.c) : []));
+  });
+}

@@ -1,0 +1,255 @@
+// The content pipeline: every real module passes the content check, and a broken module is refused with
+// the file and the reason. Compiles are cached per content version, in memory and on disk.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { checkContent, readingEase } from "./check-content";
+import { compileLesson } from "./compile.server";
+import { compiledModule, readCatalogue } from "./content.server";
+import { componentsIn } from "./tree";
+
+describe("the published modules", () => {
+  test("all eight pass the content check: they parse, compile and keep to the limits", async () => {
+    const { problems, reports } = await checkContent();
+    expect(problems).toEqual([]);
+    expect(reports.map((r) => r.id)).toEqual([
+      "counter-extremism",
+      "prevent-duty",
+      "community-cohesion",
+      "difficult-conversations",
+      "councillor-induction",
+      "standards-in-public-office",
+      "emergency-planning",
+      "scrutinising-prevent",
+    ]);
+    for (const report of reports) {
+      expect(report.words).toBeGreaterThanOrEqual(2500);
+      expect(report.words).toBeLessThanOrEqual(5000);
+      expect(report.lessons).toBeGreaterThanOrEqual(4);
+      expect(report.questions).toBeGreaterThanOrEqual(6);
+      expect(report.readingEase).toBeGreaterThanOrEqual(50);
+    }
+  }, 60_000);
+
+  test("every knowledge-check question has exactly one correct answer and an explanation", () => {
+    const { quizzes, modules } = readCatalogue();
+    expect(quizzes.size).toBe(modules.length);
+    for (const [moduleId, quiz] of quizzes) {
+      for (const question of quiz.questions) {
+        expect(question.options.filter((o) => o.correct), `${moduleId}/${question.id}`).toHaveLength(1);
+        expect(question.explanation.length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  test("every module lists its sources and three to five outcomes", () => {
+    for (const module of readCatalogue().modules) {
+      expect(module.sources.length, module.id).toBeGreaterThan(2);
+      expect(module.outcomes.length).toBeGreaterThanOrEqual(3);
+      expect(module.outcomes.length).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+// --- a small module written to a temporary folder, broken one way at a time -----------------------
+
+const FILLER = "Councillors listen to residents, weigh the evidence and explain their decisions in plain words. ";
+const words = (n: number) => FILLER.repeat(Math.ceil(n / 14)).split(" ").slice(0, n).join(" ");
+
+function writeModule(root: string) {
+  const dir = path.join(root, "modules", "01-sample-module");
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(root, "diagrams"), { recursive: true });
+  writeFileSync(path.join(root, "diagrams", "steps.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Steps</title></svg>');
+  writeFileSync(
+    path.join(dir, "index.mdx"),
+    `---
+id: sample-module
+title: A sample module
+summary: A module written by the tests to check the content pipeline.
+topic: standards
+audience: Everyone
+minutes: 30
+outcomes:
+  - Explain the first thing clearly
+  - Explain the second thing clearly
+  - Explain the third thing clearly
+version: 1
+passMark: 70
+sources:
+  - title: The Localism Act 2011
+    publisher: legislation.gov.uk
+    date: 2011-11-15
+    url: https://www.legislation.gov.uk/ukpga/2011/20
+---
+
+${words(100)}
+`,
+  );
+  const lesson = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n## A heading\n\n${body}\n`;
+  writeFileSync(
+    path.join(dir, "01-first.mdx"),
+    lesson(
+      "First lesson",
+      `${words(600)}
+
+<CaseStudy id="hall" title="A booking for the hall" choices={["Cancel it", "Check it"]}>
+<Scenario>
+A group books the hall.
+</Scenario>
+<Discussion>
+Checking is better than acting on rumour.
+</Discussion>
+</CaseStudy>`,
+    ),
+  );
+  writeFileSync(path.join(dir, "02-second.mdx"), lesson("Second lesson", `${words(600)}\n\n<Reflection id="your-ward" prompt="What would this look like in your ward?" />`));
+  writeFileSync(path.join(dir, "03-third.mdx"), lesson("Third lesson", `${words(600)}\n\n<Diagram name="steps" alt="Three steps in a row">Step one, then two, then three.</Diagram>`));
+  writeFileSync(path.join(dir, "04-fourth.mdx"), lesson("Fourth lesson", `${words(700)}\n\n<Quiz />`));
+  const question = (id: string) => ({
+    id,
+    prompt: `Which of these is right for ${id}?`,
+    options: [
+      { id: "a", text: "The right one", correct: true },
+      { id: "b", text: "The wrong one", correct: false },
+    ],
+    explanation: "Because the first option is the right one.",
+  });
+  writeFileSync(path.join(dir, "quiz.json"), JSON.stringify({ questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map(question) }, null, 2));
+  return dir;
+}
+
+describe("the content check on a module with a problem", () => {
+  let root: string;
+  let dir: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), "content-"));
+    dir = writeModule(root);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
+
+  test("a sound module passes", async () => {
+    const { problems, reports } = await checkContent(root);
+    expect(problems).toEqual([]);
+    expect(reports).toMatchObject([{ id: "sample-module", lessons: 4 }]);
+  });
+
+  test("malformed frontmatter names the file and the field", async () => {
+    edit("index.mdx", (t) => t.replace("passMark: 70", "passMark: high").replace("topic: standards", "topic: gardening"));
+    const { problems } = await checkContent(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe("content/modules/01-sample-module/index.mdx");
+    expect(problems[0]!.message).toMatch(/topic/);
+    expect(problems[0]!.message).toMatch(/passMark/);
+  });
+
+  test("YAML that does not parse is reported, not thrown", async () => {
+    edit("index.mdx", (t) => t.replace("title: A sample module", 'title: "unterminated'));
+    const { problems } = await checkContent(root);
+    expect(problems[0]).toMatchObject({ file: "content/modules/01-sample-module/index.mdx", message: expect.stringMatching(/not valid YAML/) });
+  });
+
+  test("an unknown component, a bad prop and broken MDX are each refused with the lesson's file", async () => {
+    edit("01-first.mdx", (t) => `${t}\n<Video src="x" />\n`);
+    edit("02-second.mdx", (t) => t.replace('id="your-ward"', 'id="Your Ward"'));
+    edit("03-third.mdx", (t) => `${t}\n<Callout title="unclosed">\n`);
+    const { problems } = await checkContent(root);
+    const byFile = Object.fromEntries(problems.map((p) => [path.basename(p.file), p.message]));
+    expect(byFile["01-first.mdx"]).toMatch(/Video/);
+    expect(byFile["02-second.mdx"]).toMatch(/<Reflection>: id/);
+    expect(byFile["03-third.mdx"]).toBeDefined();
+  });
+
+  test("a quiz question with two correct answers, or none, is refused", async () => {
+    edit("quiz.json", (t) => {
+      const quiz = JSON.parse(t);
+      quiz.questions[1].options[1].correct = true;
+      quiz.questions[4].options[0].correct = false;
+      return JSON.stringify(quiz);
+    });
+    const { problems } = await checkContent(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe("content/modules/01-sample-module/quiz.json");
+    expect(problems[0]!.message).toMatch(/questions\.1: needs exactly one correct option/);
+    expect(problems[0]!.message).toMatch(/questions\.4: needs exactly one correct option/);
+  });
+
+  test("a lesson over 1,500 words is refused", async () => {
+    edit("04-fourth.mdx", (t) => t.replace("<Quiz />", `${words(900)}\n\n<Quiz />`));
+    const { problems } = await checkContent(root);
+    expect(problems).toEqual([{ file: "content/modules/01-sample-module/04-fourth.mdx", message: expect.stringMatching(/has 16\d\d words: a lesson is at most 1500/) }]);
+  });
+
+  test("a module without a case study, a reflection or its quiz marker is refused", async () => {
+    edit("02-second.mdx", (t) => t.replace(/<Reflection[^>]*\/>/, ""));
+    edit("04-fourth.mdx", (t) => t.replace("<Quiz />", ""));
+    const messages = (await checkContent(root)).problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining(["needs at least one <Reflection>", "needs exactly one <Quiz /> (found 0)"]));
+  });
+
+  test("a diagram that does not exist and a javascript: link are refused", async () => {
+    edit("03-third.mdx", (t) => t.replace('name="steps"', 'name="missing"').replace("## A heading", "## A heading\n\n[click](javascript:alert(1))"));
+    const { problems } = await checkContent(root);
+    expect(problems[0]!.message).toMatch(/missing\.svg does not exist|links need/);
+  });
+
+  test("compiles once per content version: memory, then the disk cache after a restart, then again after an edit", async () => {
+    process.env.CONTENT_CACHE_DIR = path.join(root, "cache");
+    try {
+      const module = readCatalogue(root).modules[0]!;
+      const first = await compiledModule(module, root);
+      expect(await compiledModule(module, root)).toBe(first); // same object: no second compile
+      const cached = readdirSync(path.join(root, "cache"));
+      expect(cached).toEqual([`sample-module-${module.hash}.json`]);
+      expect(Object.keys(first.lessons)).toEqual(["first", "second", "third", "fourth"]);
+
+      edit("01-first.mdx", (t) => t.replace("## A heading", "## A new heading"));
+      const edited = readCatalogue(root).modules[0]!;
+      expect(edited.hash).not.toBe(module.hash);
+      const recompiled = await compiledModule(edited, root);
+      expect(recompiled.lessons.first!.json).toContain("A new heading");
+      expect(readdirSync(path.join(root, "cache")).sort()).toEqual([`sample-module-${edited.hash}.json`, `sample-module-${module.hash}.json`].sort());
+      expect(existsSync(path.join(root, "cache", `sample-module-${edited.hash}.json`))).toBe(true);
+    } finally {
+      delete process.env.CONTENT_CACHE_DIR;
+    }
+  });
+});
+
+describe("compiling a lesson", () => {
+  const diagrams = new Set(["steps"]);
+
+  test("turns MDX into a tree of plain elements and content components", async () => {
+    const { tree, caseStudies } = await compileLesson(
+      `## Why\n\nSome **bold** text and a [link](https://www.gov.uk).\n\n<CaseStudy id="a" title="Title" choices={["Act now", "Wait"]}>\n<Scenario>\nS\n</Scenario>\n<Discussion>\nD\n</Discussion>\n</CaseStudy>\n`,
+      { diagrams },
+    );
+    expect(caseStudies).toEqual(["a"]);
+    expect(tree.c![0]).toEqual({ t: "h2", c: ["Why"] });
+    expect(componentsIn(tree, "a")[0]!.p).toEqual({ href: "https://www.gov.uk" });
+    expect(componentsIn(tree, "CaseStudy")[0]!.c!.map((c) => typeof c !== "string" && c.t)).toEqual(["Scenario", "Discussion"]);
+    expect(tree.c![1]).toEqual({ t: "p", c: ["Some ", { t: "strong", c: ["bold"] }, " text and a ", { t: "a", p: { href: "https://www.gov.uk" }, c: ["link"] }, "."] });
+  });
+
+  test("a table's column alignment becomes a class, never an inline style", async () => {
+    const { tree } = await compileLesson("| Year | Referrals |\n| --- | ---: |\n| 2024/25 | 8,778 |\n", { diagrams });
+    expect(JSON.stringify(tree)).not.toContain("style");
+    expect(componentsIn(tree, "td")[1]!.p).toEqual({ className: "align-right" });
+  });
+
+  test("raw HTML, an h1 and a case study without its discussion are refused", async () => {
+    await expect(compileLesson('<div onClick="x">hi</div>', { diagrams })).rejects.toThrow(/<div> is not allowed/);
+    await expect(compileLesson("# Title", { diagrams })).rejects.toThrow(/start at ##/);
+    await expect(compileLesson('<CaseStudy id="a" title="Title" choices={["Act now","Wait"]}>\n<Scenario>\nS\n</Scenario>\n</CaseStudy>', { diagrams })).rejects.toThrow(
+      /a <Scenario> then a <Discussion>/,
+    );
+  });
+});
+
+test("reading ease: short plain sentences score high, long latinate ones low", () => {
+  expect(readingEase("You can ask. We will help you. The vote is on Monday.")).toBeGreaterThan(80);
+  expect(readingEase("Notwithstanding the aforementioned considerations, the administrative arrangements necessitate comprehensive organisational reconfiguration.")).toBeLessThan(10);
+});

@@ -1,0 +1,86 @@
+// The shape of a module's files (see docs/content.md). Shared by the server, the content check and the
+// pages, so it imports nothing from Node.
+import { z } from "zod";
+
+export const TOPICS = {
+  "counter-extremism": "Counter-extremism and Prevent",
+  cohesion: "Community cohesion",
+  conversations: "Difficult conversations",
+  induction: "Induction",
+  standards: "Standards and conduct",
+  resilience: "Emergency planning and resilience",
+} as const;
+export type Topic = keyof typeof TOPICS;
+const topicKeys = Object.keys(TOPICS) as [Topic, ...Topic[]];
+
+const Key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and hyphens");
+
+const SourceDate = z.union([
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "write dates as YYYY, YYYY-MM or YYYY-MM-DD"),
+  // YAML reads an unquoted 2015-02-12 as a date
+  z.date().transform((date) => date.toISOString().slice(0, 10)),
+  z.number().int().min(1900).max(2100).transform(String),
+]);
+
+export const SourceSchema = z.object({
+  title: z.string().min(3),
+  publisher: z.string().min(2),
+  date: SourceDate.optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ModuleFrontmatterSchema = z.strictObject({
+  id: Key,
+  title: z.string().min(3).max(90),
+  summary: z.string().min(20).max(300),
+  topic: z.enum(topicKeys),
+  audience: z.string().min(3).max(200),
+  minutes: z.number().int().min(10).max(120),
+  outcomes: z.array(z.string().min(10)).min(3, "list three to five learning outcomes").max(5, "list three to five learning outcomes"),
+  version: z.number().int().min(1),
+  passMark: z.number().int().min(1).max(100),
+  sources: z.array(SourceSchema).min(1, "list the module's sources"),
+});
+export type ModuleFrontmatter = z.infer<typeof ModuleFrontmatterSchema>;
+
+export const LessonFrontmatterSchema = z.strictObject({ title: z.string().min(3).max(90) });
+
+const OptionSchema = z.strictObject({ id: Key, text: z.string().min(1).max(300), correct: z.boolean() });
+
+export const QuizSchema = z.strictObject({
+  questions: z
+    .array(
+      z
+        .strictObject({
+          id: Key,
+          prompt: z.string().min(10),
+          options: z.array(OptionSchema).min(2).max(5),
+          explanation: z.string().min(10),
+        })
+        .refine((q) => q.options.filter((o) => o.correct).length === 1, {
+          message: "needs exactly one correct option",
+        })
+        .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, { message: "has two options with the same id" }),
+    )
+    .min(6, "needs at least six questions")
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "has two questions with the same id" }),
+});
+export type Quiz = z.infer<typeof QuizSchema>;
+
+// Props of the content components, checked when a lesson compiles
+export const ComponentPropSchemas = {
+  Callout: z.strictObject({ title: z.string().optional(), kind: z.enum(["info", "warning"]).optional() }),
+  KeyFact: z.strictObject({ source: z.string().min(3) }),
+  CaseStudy: z.strictObject({
+    id: Key,
+    title: z.string().min(3),
+    choices: z.array(z.string().min(2).max(200)).min(2, "give two to four choices").max(4, "give two to four choices"),
+  }),
+  Scenario: z.strictObject({}),
+  Discussion: z.strictObject({}),
+  Reflection: z.strictObject({ id: Key, prompt: z.string().min(10) }),
+  Diagram: z.strictObject({ name: Key, alt: z.string().min(10) }),
+  Quiz: z.strictObject({}),
+} as const;
+export type ContentComponentName = keyof typeof ComponentPropSchemas;

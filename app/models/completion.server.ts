@@ -1,0 +1,83 @@
+// A module is complete when every lesson is complete and the knowledge check is passed. The completion is
+// written once, with the content version completed, and is never undone by a later version.
+import { randomBytes } from "node:crypto";
+import type { ModuleInfo } from "~/content/content.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
+
+/** The module's completion: { isNew: true } when this call completed it, null while there is more to do. */
+export async function completeIfDone({ userId, module }: { userId: string; module: ModuleInfo }) {
+  const existing = await db.moduleCompletion.findUnique({ where: { userId_moduleId: { userId, moduleId: module.id } } });
+  if (existing) return { completion: existing, isNew: false };
+  const [lessonsDone, best] = await Promise.all([
+    db.lessonProgress.findMany({ where: { userId, moduleId: module.id }, select: { lessonSlug: true } }),
+    db.quizAttempt.findFirst({ where: { userId, moduleId: module.id, passed: true }, orderBy: { scorePercent: "desc" }, select: { scorePercent: true } }),
+  ]);
+  const doneSlugs = new Set(lessonsDone.map((l) => l.lessonSlug));
+  if (!best || !module.lessons.every((l) => doneSlugs.has(l.slug))) return null;
+  try {
+    const completion = await db.moduleCompletion.create({
+      data: {
+        userId,
+        moduleId: module.id,
+        moduleVersion: module.version,
+        moduleTitle: module.title,
+        scorePercent: best.scorePercent,
+        certificateCode: newCertificateCode(),
+      },
+    });
+    return { completion, isNew: true };
+  } catch (error) {
+    // two requests finished the module at once: the first one's completion stands
+    if (!isUniqueViolation(error)) throw error;
+    const completion = await db.moduleCompletion.findUniqueOrThrow({ where: { userId_moduleId: { userId, moduleId: module.id } } });
+    return { completion, isNew: false };
+  }
+}
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or retyped from paper survives
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** 80 random bits as 16 characters, shown in groups of four. */
+export function newCertificateCode(): string {
+  const bytes = randomBytes(10);
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  let code = "";
+  for (let i = 0; i < 16; i++) code += ALPHABET[Number((bits >> BigInt(75 - i * 5)) & 31n)];
+  return code;
+}
+
+export function formatCertificateCode(code: string) {
+  return code.match(/.{1,4}/g)!.join("-");
+}
+
+/** What someone typed or scanned, as stored: spaces and hyphens dropped, look-alike letters mapped. */
+export function normaliseCertificateCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+}
+
+export async function certificateFor({ userId, moduleId }: { userId: string; moduleId: string }) {
+  return db.moduleCompletion.findUnique({
+    where: { userId_moduleId: { userId, moduleId } },
+    select: { moduleTitle: true, moduleVersion: true, completedAt: true, certificateCode: true, scorePercent: true, user: { select: { name: true, council: { select: { name: true } } } } },
+  });
+}
+
+/** The public check at /verify/<code>: the name, module and date, and nothing else. */
+export async function verifyCertificate(input: string) {
+  const code = normaliseCertificateCode(input);
+  if (!/^[0-9A-Z]{16}$/.test(code)) return null;
+  const found = await db.moduleCompletion.findUnique({
+    where: { certificateCode: code },
+    select: { moduleTitle: true, completedAt: true, user: { select: { name: true } } },
+  });
+  return found && { name: found.user.name, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
+}
+
+export async function certificatesFor(userId: string) {
+  return db.moduleCompletion.findMany({
+    where: { userId },
+    orderBy: { completedAt: "desc" },
+    select: { moduleId: true, moduleTitle: true, completedAt: true },
+  });
+}

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { LessonBody } from "~/components/content/lesson-body";
+import { BackLink, formatDate, PageHeading } from "~/components/page";
+import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
+import { SourceList } from "~/components/source-list";
+import { lessonBody, requireModule } from "~/content/content.server";
+import { TOPICS } from "~/content/schema";
+import { progressForModule } from "~/models/progress.server";
+import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? "Module"} – Leadership Essentials` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "module:read");
+  const module = requireModule(args.params.moduleId);
+  const canTake = can(user, "module:take");
+  const [intro, progress] = await Promise.all([lessonBody(module, "intro"), canTake ? progressForModule(user.id, module) : null]);
+  return {
+    module: {
+      id: module.id,
+      title: module.title,
+      summary: module.summary,
+      topic: TOPICS[module.topic],
+      audience: module.audience,
+      minutes: module.minutes,
+      outcomes: module.outcomes,
+      sources: module.sources,
+      passMark: module.passMark,
+      questionCount: module.questionCount,
+      checkMinutes: module.checkMinutes,
+      lessons: module.lessons.map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes, done: progress?.completedLessons.includes(l.slug) ?? false })),
+    },
+    intro: intro!,
+    progress: progress && {
+      state: progress.state,
+      percent: progress.percent,
+      minutesLeft: progress.minutesLeft,
+      nextStep: progress.nextStep,
+      bestScore: progress.bestScore,
+      passed: progress.passed,
+      completedAt: progress.completedAt,
+    },
+  };
+}
+
+export default function ModulePage() {
+  const { module, intro, progress } = useLoaderData<typeof loader>();
+  const base = `/modules/${module.id}`;
+  const next = progress?.nextStep;
+  const nextHref = next?.kind === "lesson" ? `${base}/lessons/${next.slug}` : next?.kind === "check" ? `${base}/check` : `${base}/lessons/${module.lessons[0]!.slug}`;
+  return (
+    <>
+      <BackLink to="/modules">All modules</BackLink>
+      <PageHeading caption={module.topic}>{module.title}</PageHeading>
+      <p className="lead">{module.summary}</p>
+      <dl className="summary-list">
+        <div>
+          <dt>For</dt>
+          <dd>{module.audience}</dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>
+            About {minutesText(module.minutes)}, in {module.lessons.length} lessons and a knowledge check
+            {progress && progress.state === "in-progress" ? ` (about ${minutesText(progress.minutesLeft)} left)` : null}
+          </dd>
+        </div>
+        {progress ? (
+          <div>
+            <dt>Your progress</dt>
+            <dd>
+              <ModuleStateTag state={progress.state} percent={progress.percent} />
+              {progress.completedAt ? ` on ${formatDate(progress.completedAt)}` : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {progress?.state === "in-progress" ? <ProgressBar percent={progress.percent} label="Module progress" /> : null}
+      {progress?.state === "completed" ? (
+        <div className="panel">
+          <h2 className="heading-m">You have completed this module</h2>
+          <p>
+            <Link to={`${base}/certificate`} className="button">
+              View your certificate
+            </Link>
+          </p>
+        </div>
+      ) : progress ? (
+        <p>
+          <Link to={nextHref} className="button">
+            {progress.state === "not-started" ? "Start the module" : next?.kind === "check" ? "Take the knowledge check" : `Continue: ${next?.kind === "lesson" ? next.title : ""}`}
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <Link to={nextHref} className="button button--secondary">
+            Read the module
+          </Link>
+        </p>
+      )}
+
+      <h2>What you will learn</h2>
+      <p>By the end of this module you can:</p>
+      <ul>
+        {module.outcomes.map((outcome) => (
+          <li key={outcome}>{outcome}</li>
+        ))}
+      </ul>
+
+      <LessonBody body={intro} state={{ moduleId: module.id, canTake: false, caseStudyAnswers: {}, reflections: {}, check: { questionCount: module.questionCount, passMark: module.passMark, bestScore: null, passed: false } }} />
+
+      <h2>Lessons</h2>
+      <ol className="lesson-list">
+        {module.lessons.map((lesson) => (
+          <li key={lesson.slug}>
+            <Link to={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>
+            <span className="lesson-list__meta">
+              {minutesText(lesson.minutes)}
+              {progress ? (lesson.done ? <strong className="tag tag--green">Completed</strong> : <span className="tag tag--grey">Not done</span>) : null}
+            </span>
+          </li>
+        ))}
+        <li>
+          {progress ? <Link to={`${base}/check`}>Knowledge check</Link> : "Knowledge check"}
+          <span className="lesson-list__meta">
+            {module.questionCount} questions, pass mark {module.passMark}%
+            {progress ? (
+              progress.passed ? (
+                <strong className="tag tag--green">Passed ({progress.bestScore}%)</strong>
+              ) : progress.bestScore !== null ? (
+                <strong className="tag tag--red">Not passed yet (best {progress.bestScore}%)</strong>
+              ) : (
+                <span className="tag tag--grey">Not done</span>
+              )
+            ) : null}
+          </span>
+        </li>
+      </ol>
+
+      <h2>Sources</h2>
+      <SourceList sources={module.sources} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeading } from "~/components/page";
+import { minutesText, ModuleStateTag } from "~/components/progress";
+import { getCatalogue } from "~/content/content.server";
+import { TOPICS, type Topic } from "~/content/schema";
+import { progressForModules } from "~/models/progress.server";
+import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Online modules – Leadership Essentials" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "module:read");
+  const { modules } = getCatalogue();
+  const topicParam = new URL(args.request.url).searchParams.get("topic");
+  const topic = topicParam && topicParam in TOPICS ? (topicParam as Topic) : null;
+  const shown = topic ? modules.filter((m) => m.topic === topic) : modules;
+  const progress = can(user, "module:take") ? await progressForModules(user.id, shown) : null;
+  const topicCounts = Object.entries(TOPICS)
+    .map(([key, label]) => ({ key, label, count: modules.filter((m) => m.topic === key).length }))
+    .filter((t) => t.count > 0);
+  return {
+    topic,
+    topics: topicCounts,
+    total: modules.length,
+    modules: shown.map((m) => {
+      const p = progress?.get(m.id);
+      return {
+        id: m.id,
+        title: m.title,
+        summary: m.summary,
+        topic: TOPICS[m.topic],
+        minutes: m.minutes,
+        lessons: m.lessons.length,
+        state: p ? { state: p.state, percent: p.percent } : null,
+      };
+    }),
+  };
+}
+
+export default function Catalogue() {
+  const { topic, topics, total, modules } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption="Leadership Essentials">Online modules</PageHeading>
+      <p className="lead">Self-paced modules of 30 to 60 minutes. Each ends with a short knowledge check and a certificate.</p>
+      <nav aria-label="Filter by topic" className="topic-filter">
+        <h2 className="visually-hidden">Topics</h2>
+        <ul>
+          <li>
+            <Link to="/modules" aria-current={topic === null ? "page" : undefined}>
+              All topics ({total})
+            </Link>
+          </li>
+          {topics.map((t) => (
+            <li key={t.key}>
+              <Link to={`/modules?topic=${t.key}`} aria-current={topic === t.key ? "page" : undefined}>
+                {t.label} ({t.count})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {modules.length === 0 ? (
+        <p>No modules are published yet. Check back soon.</p>
+      ) : (
+        <ul className="module-list">
+          {modules.map((m) => (
+            <li key={m.id} className="module-card">
+              <p className="module-card__topic">{m.topic}</p>
+              <h2 className="heading-m module-card__title">
+                <Link to={`/modules/${m.id}`}>{m.title}</Link>
+              </h2>
+              <p>{m.summary}</p>
+              <p className="module-card__meta">
+                {m.lessons} lessons · about {minutesText(m.minutes)}
+                {m.state ? (
+                  <>
+                    {" · "}
+                    <ModuleStateTag state={m.state.state} percent={m.state.percent} />
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
