@@ -45,6 +45,7 @@ export default defineConfig({
       NODE_ENV: "production",
       SESSION_SECRET: "e2e-session-secret",
       APP_URL: `http://localhost:${PORT}`,
+      CONTENT_CACHE_DIR: `tests/.db/content-cache-${PORT}`,
     },
   },
 });

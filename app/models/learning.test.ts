@@ -105,17 +105,14 @@ describe("completing a module", () => {
     expect(await progressForModule(user.id, v2)).toMatchObject({ lessonsDone: 1, completedLessons: ["one"], nextStep: { kind: "lesson", slug: "two-revised" } });
   });
 
-  test("two requests finishing the module at once make one completion", async () => {
+  test("several requests finishing the module at once make one completion", async () => {
     const user = await createUser();
     const module = sampleModule();
     const quiz = sampleQuiz();
     await completeLessons(user.id, module, ["one", "two", "three"]);
     await submitKnowledgeCheck({ userId: user.id, module, quiz, answers: answersFor(quiz, 6) });
-    const results = await Promise.all([
-      markLessonComplete({ userId: user.id, module, lessonSlug: "four" }),
-      markLessonComplete({ userId: user.id, module, lessonSlug: "four" }),
-      completeIfDone({ userId: user.id, module }),
-    ]);
+    // a double (or triple) click on the last lesson's button
+    const results = await Promise.all([1, 2, 3].map(() => markLessonComplete({ userId: user.id, module, lessonSlug: "four" })));
     expect(await db.moduleCompletion.count({ where: { userId: user.id } })).toBe(1);
     expect(new Set(results.map((r) => r!.completion.certificateCode)).size).toBe(1);
     expect(results.filter((r) => r!.isNew)).toHaveLength(1);

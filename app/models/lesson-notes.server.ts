@@ -4,15 +4,22 @@ import { db } from "~/utils/db.server";
 
 type Key = { userId: string; moduleId: string };
 
+type NoteRow = { kind: "case-study" | "reflection"; key: string; choice: number | null; text: string | null; at: Date | string };
+
+/** The councillor's own case-study choices and reflections in a module (one plain SQL query: lesson pages read it). */
 export async function notesForModule({ userId, moduleId }: Key) {
-  const [answers, reflections] = await Promise.all([
-    db.caseStudyAnswer.findMany({ where: { userId, moduleId }, select: { caseStudyId: true, choice: true } }),
-    db.reflection.findMany({ where: { userId, moduleId }, select: { promptId: true, text: true, updatedAt: true } }),
-  ]);
-  return {
-    caseStudyAnswers: Object.fromEntries(answers.map((a) => [a.caseStudyId, a.choice])) as Record<string, number>,
-    reflections: Object.fromEntries(reflections.map((r) => [r.promptId, { text: r.text, updatedAt: r.updatedAt }])) as Record<string, { text: string; updatedAt: Date }>,
-  };
+  const rows = await db.$queryRaw<NoteRow[]>`
+    SELECT 'case-study' AS kind, "caseStudyId" AS key, "choice", CAST(NULL AS TEXT) AS text, "answeredAt" AS at
+      FROM "CaseStudyAnswer" WHERE "userId" = ${userId} AND "moduleId" = ${moduleId}
+    UNION ALL
+    SELECT 'reflection', "promptId", NULL, "text", "updatedAt"
+      FROM "Reflection" WHERE "userId" = ${userId} AND "moduleId" = ${moduleId}`;
+  const notes = { caseStudyAnswers: {} as Record<string, number>, reflections: {} as Record<string, { text: string; updatedAt: Date }> };
+  for (const row of rows) {
+    if (row.kind === "case-study") notes.caseStudyAnswers[row.key] = Number(row.choice);
+    else notes.reflections[row.key] = { text: row.text ?? "", updatedAt: new Date(row.at) };
+  }
+  return notes;
 }
 
 export async function answerCaseStudy({ userId, moduleId, caseStudyId, choice }: Key & { caseStudyId: string; choice: number }) {

@@ -4,29 +4,22 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import { db } from "./db.server";
 import { hashToken } from "./tokens.server";
 
-const sessionUserSelect = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  councilId: true,
-  deactivatedAt: true,
-} as const;
-
 export type SessionUser = { id: string; name: string; email: string; role: string; councilId: string | null };
+type SessionRow = Omit<SessionUser, "id"> & { userId: string; expiresAt: Date; deactivatedAt: Date | null };
 
 const adapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await db.session.findUnique({
-      where: { id: hashToken(sessionId) },
-      include: { user: { select: sessionUserSelect } },
-    });
+    // Every signed-in request runs this, so it is plain SQL: Prisma 6 compiles each query on the main
+    // thread first, which took about 0.4 ms of the 0.5 ms this lookup cost (npm run bench).
+    const [row] = await db.$queryRaw<SessionRow[]>`
+      SELECT s."userId", s."expiresAt", u."name", u."email", u."role", u."councilId", u."deactivatedAt"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${hashToken(sessionId)}`;
     // A deactivated account's sessions stop working at once, even before they are deleted.
-    if (!row || row.user.deactivatedAt) return [null, null];
-    const { deactivatedAt: _deactivated, ...attributes } = row.user;
+    if (!row || row.deactivatedAt) return [null, null];
     return [
-      { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
-      { id: row.user.id, attributes },
+      { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} },
+      { id: row.userId, attributes: { name: row.name, email: row.email, role: row.role, councilId: row.councilId } },
     ];
   },
   async getUserSessions(userId) {

@@ -29,10 +29,18 @@ export type Scenario = {
   expect?: string;
 };
 
-// The first scenario is the floor: every other one is reported as a ratio of its requests/s.
+/** The lesson measured cold (its module compiled on this request) and warm. */
+const LESSON_PATH = "/modules/prevent-duty/lessons/channel-panels";
+
+// The first scenario is the floor: every other one is reported as a ratio of its requests/s. The second
+// is the bare route: a page through the whole stack (session, root loader, layout, React) with no data of
+// its own, so a page's ratio to it is the cost of that page's own work.
 export const SCENARIOS: Scenario[] = [
   { name: "floor: GET /ping", path: "/ping", expect: "ok" },
+  { name: "bare route: /accessibility, councillor", path: "/accessibility", cookie: "councillor", expect: "Accessibility statement" },
   { name: "home, signed in as councillor", path: "/", cookie: "councillor", expect: "Hello," },
+  { name: "module catalogue, councillor", path: "/modules", cookie: "councillor", expect: "Online modules" },
+  { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
 ];
 
 const DURATION = Number(process.env.BENCH_DURATION || 10);
@@ -43,6 +51,7 @@ const ORIGIN = `http://localhost:${PORT}`;
 
 const DB_DIR = path.resolve("tests/.db");
 const DB_FILE = path.join(DB_DIR, "bench.db");
+const CONTENT_CACHE_DIR = path.join(DB_DIR, "bench-content-cache");
 const LOG_FILE = path.join(DB_DIR, "bench-server.log");
 
 let server: ChildProcess | undefined;
@@ -64,6 +73,7 @@ function build() {
 function freshDatabase() {
   fs.mkdirSync(DB_DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(DB_FILE + suffix, { force: true });
+  fs.rmSync(CONTENT_CACHE_DIR, { recursive: true, force: true }); // so the first lesson request compiles
 }
 
 async function startServer() {
@@ -77,6 +87,7 @@ async function startServer() {
     SESSION_SECRET: "bench-session-secret",
     APP_URL: ORIGIN,
     SEED_DEMO_DATA: "true",
+    CONTENT_CACHE_DIR,
   };
   delete env.SMTP_URL; // no mail delivery loop during the measurement
   // `node --import tsx` is what the `tsx` command runs, minus its wrapper process: so the pid is the server's own,
@@ -219,6 +230,7 @@ function loadAverage() {
 
 function report(rows: Row[], startupPeakRssKb: number | null, loadBefore: string) {
   const floor = rows[0]?.requestsPerSecond || NaN;
+  const bare = rows[1]?.requestsPerSecond || NaN;
   const mb = (kb: number | null) => (kb === null ? "n/a" : (kb / 1024).toFixed(0));
   console.log(
     `\nLeadership Essentials bench: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ` +
@@ -226,7 +238,7 @@ function report(rows: Row[], startupPeakRssKb: number | null, loadBefore: string
   );
   console.log(
     table(
-      ["scenario", "req/s (mean)", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "errors", "peak RSS MB", "× floor req/s"],
+      ["scenario", "req/s (mean)", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "errors", "peak RSS MB", "× floor", "× bare route"],
       rows.map((row, index) => [
         row.scenario.name,
         row.requestsPerSecond.toFixed(0),
@@ -238,6 +250,7 @@ function report(rows: Row[], startupPeakRssKb: number | null, loadBefore: string
         String(row.errors),
         mb(row.peakRssKb),
         index === 0 ? "1.00 (floor)" : (row.requestsPerSecond / floor).toFixed(2),
+        index === 0 ? "" : index === 1 ? "1.00 (bare)" : (row.requestsPerSecond / bare).toFixed(2),
       ]),
     ),
   );
@@ -290,17 +303,47 @@ async function signInTiming() {
   console.log(`Median unknown / known: ${(median(unknown) / median(known)).toFixed(2)} (1.00 means the time says nothing).`);
 }
 
+/** Time to the response's headers (fetch resolves on them) for one GET of the lesson, and its full time. */
+async function lessonTiming() {
+  const headers = { Cookie: await sessionCookie("councillor") };
+  const started = performance.now();
+  const res = await get(ORIGIN + LESSON_PATH, headers);
+  const firstByte = performance.now() - started;
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes("Mark complete")) throw new Error(`GET ${LESSON_PATH} gave HTTP ${res.status} without the lesson`);
+  return { firstByte, total: performance.now() - started };
+}
+
+async function lessonFirstBytes(label: string) {
+  const first = await lessonTiming();
+  const warm: number[] = [];
+  for (let i = 0; i < 30; i++) warm.push((await lessonTiming()).firstByte);
+  warm.sort((a, b) => a - b);
+  return [
+    [`${label}: first request`, first.firstByte.toFixed(1), first.total.toFixed(1)],
+    [`${label}: next 30 requests, median`, percentile(warm, 50).toFixed(1), ""],
+  ];
+}
+
 async function main() {
   build();
   freshDatabase();
-  const child = await startServer();
+  let child = await startServer();
+  console.log(`  server pid ${child.pid} ready`);
+  const startupPeakRssKb = readPeakRssKb(child.pid!);
+  step(`Lesson page time to first byte: cold (nothing compiled, no disk cache) then warm`);
+  const firstBytes = await lessonFirstBytes("empty cache, compiles the module");
+  step("Restarting the server: the compiled module now comes from the disk cache");
+  await stopServer();
+  child = await startServer();
+  firstBytes.push(...(await lessonFirstBytes("after a restart, from the disk cache")));
   const pid = child.pid!;
-  console.log(`  server pid ${pid} ready`);
-  const startupPeakRssKb = readPeakRssKb(pid);
   const loadBefore = loadAverage();
   const rows: Row[] = [];
   for (const scenario of SCENARIOS) rows.push(await measure(scenario, pid));
   report(rows, startupPeakRssKb, loadBefore);
+  console.log(`\nLesson page ${LESSON_PATH}, one request at a time:`);
+  console.log(table(["lesson page", "first byte ms", "whole page ms"], firstBytes));
   await signInTiming();
   const failing = rows.filter((row) => row.non2xx > 0 || row.errors > 0);
   if (failing.length) {

@@ -50,3 +50,12 @@ test("the account pages fit a 320px screen", async ({ page, login }) => {
     await expectNoHorizontalScroll(page);
   }
 });
+
+test("the module pages fit a 320px screen", async ({ page, login }) => {
+  await login({ role: "councillor" });
+  for (const path of ["/modules", "/modules/prevent-duty", "/modules/prevent-duty/lessons/channel-panels", "/modules/prevent-duty/check"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  }
+});
