@@ -1,6 +1,8 @@
 // Demo data for the embedded SQLite default: real councils, plausible councillors, one officer per
 // council and two staff. Expects an empty database (the server seeds one on first start; `npm run
 // db:reset` starts again). The demo sign-ins are listed in the README.
+import { readCatalogue, type ModuleInfo } from "~/content/content.server";
+import { newCertificateCode } from "~/models/completion.server";
 import { db } from "~/utils/db.server";
 import { passwordHashFor } from "../tests/factories";
 import { DEMO_COUNCILS, slugify } from "./councils";
@@ -81,6 +83,60 @@ export async function seedDemoData() {
   ]) {
     await db.user.create({ data: { role: "staff", name, email, passwordHash, emailConfirmedAt: confirmed } });
   }
+  await seedLearning();
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Learning since the May 2026 elections, varied but fixed: most councillors have done the induction,
+ * some have gone further, a few nothing. The demo councillor has one certificate and a module half done.
+ */
+async function seedLearning() {
+  const modules = readCatalogue().modules;
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  const councillors = await db.user.findMany({ where: { role: "councillor", emailConfirmedAt: { not: null } }, orderBy: { email: "asc" }, select: { id: true, email: true } });
+  const start = Date.parse("2026-06-08T09:30:00Z");
+  for (const [index, { id: userId, email }] of councillors.entries()) {
+    const plan =
+      email === DEMO_SIGN_INS.councillor
+        ? [{ moduleId: "councillor-induction", lessons: 99 }, { moduleId: "prevent-duty", lessons: 2 }]
+        : [
+            ...(index % 4 !== 3 ? [{ moduleId: "councillor-induction", lessons: 99 }] : []),
+            ...(index % 3 === 0 ? [{ moduleId: "standards-in-public-office", lessons: 99 }] : []),
+            ...(index % 5 === 1 ? [{ moduleId: "prevent-duty", lessons: index % 2 ? 99 : 3 }] : []),
+            ...(index % 7 === 2 ? [{ moduleId: "community-cohesion", lessons: 1 }] : []),
+          ];
+    let when = start + (index % 40) * day;
+    for (const { moduleId, lessons } of plan) {
+      const module = byId.get(moduleId);
+      if (!module) continue;
+      when = await seedModuleProgress(userId, module, lessons, when, index);
+    }
+  }
+}
+
+async function seedModuleProgress(userId: string, module: ModuleInfo, lessonCount: number, from: number, index: number) {
+  let when = from;
+  const lessons = module.lessons.slice(0, lessonCount);
+  await db.lessonProgress.createMany({
+    data: lessons.map((lesson) => ({ userId, moduleId: module.id, lessonSlug: lesson.slug, completedAt: new Date((when += 12 * 60 * 1000)) })),
+  });
+  if (lessons.length < module.lessons.length) return when + 3 * day;
+  // every fourth councillor needed a second try at the knowledge check
+  const scores = index % 4 === 0 ? [57, 86] : [index % 2 ? 100 : 86];
+  for (const scorePercent of scores) {
+    when += 10 * 60 * 1000;
+    const total = module.questionCount;
+    const correct = Math.round((scorePercent * total) / 100);
+    await db.quizAttempt.create({
+      data: { userId, moduleId: module.id, moduleVersion: module.version, correct, total, scorePercent: Math.floor((correct * 100) / total), passed: correct * 100 >= module.passMark * total, answers: "{}", createdAt: new Date(when) },
+    });
+  }
+  await db.moduleCompletion.create({
+    data: { userId, moduleId: module.id, moduleVersion: module.version, moduleTitle: module.title, scorePercent: scores.at(-1)!, completedAt: new Date(when), certificateCode: newCertificateCode() },
+  });
+  return when + 9 * day;
 }
 
 // `npm run db:seed`: seed an empty database.

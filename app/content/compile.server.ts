@@ -27,6 +27,11 @@ export async function compileLesson(source: string, { diagrams }: { diagrams: Re
   try {
     ({ code } = await bundleMDX({
       source,
+      // problems are reported once, as a ContentError with the file's name, not also printed by esbuild
+      esbuildOptions(options) {
+        options.logLevel = "silent";
+        return options;
+      },
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         return options;

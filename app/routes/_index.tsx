@@ -64,6 +64,12 @@ export default function Home() {
         <ul className="cards">
           <li>
             <h2 className="heading-m">
+              <Link to="/modules">Online modules</Link>
+            </h2>
+            <p>Read the modules your members can take, with their learning outcomes and sources.</p>
+          </li>
+          <li>
+            <h2 className="heading-m">
               <Link to="/council">Your council&apos;s members</Link>
             </h2>
             <p>See which councillors from {profile.council?.name} have accounts.</p>
@@ -72,6 +78,12 @@ export default function Home() {
       ) : null}
       {profile.role === "staff" ? (
         <ul className="cards">
+          <li>
+            <h2 className="heading-m">
+              <Link to="/modules">Online modules</Link>
+            </h2>
+            <p>The published modules as councillors see them.</p>
+          </li>
           <li>
             <h2 className="heading-m">
               <Link to="/staff/users">Accounts</Link>

@@ -39,6 +39,10 @@ export default function Privacy() {
         <li>You.</li>
         <li>Officers of your own council, for your progress, completions and bookings.</li>
         <li>Association staff who run the programme.</li>
+        <li>
+          Anyone you give a certificate&apos;s verification code to: the check page shows your name, the module and the date you
+          completed it, and nothing else.
+        </li>
       </ul>
       <p>We do not sell your data or share it for marketing.</p>
       <h2>How long we keep it</h2>
