@@ -15,14 +15,68 @@ export const DEMO_SIGN_INS = {
 };
 
 const FIRST_NAMES = [
-  "Amina", "Gareth", "Siobhan", "Tomasz", "Priya", "Rhys", "Helen", "Kwame", "Bethan", "Imran", "Claire", "Daniel",
-  "Farah", "Owen", "Margaret", "Yusuf", "Catrin", "Peter", "Nadia", "Stephen", "Grace", "Hamza", "Lowri", "David",
-  "Shabana", "Ian", "Rachel", "Emeka", "Sian", "Andrew", "Ruth", "Adeel",
+  "Amina",
+  "Gareth",
+  "Siobhan",
+  "Tomasz",
+  "Priya",
+  "Rhys",
+  "Helen",
+  "Kwame",
+  "Bethan",
+  "Imran",
+  "Claire",
+  "Daniel",
+  "Farah",
+  "Owen",
+  "Margaret",
+  "Yusuf",
+  "Catrin",
+  "Peter",
+  "Nadia",
+  "Stephen",
+  "Grace",
+  "Hamza",
+  "Lowri",
+  "David",
+  "Shabana",
+  "Ian",
+  "Rachel",
+  "Emeka",
+  "Sian",
+  "Andrew",
+  "Ruth",
+  "Adeel",
 ];
 const SURNAMES = [
-  "Hussain", "Jones", "Walsh", "Kowalski", "Patel", "Evans", "Bradshaw", "Mensah", "Roberts", "Khan", "Whitaker",
-  "O'Connor", "Begum", "Griffiths", "Thompson", "Ali", "Pritchard", "Nolan", "Ahmed", "Clarke", "Okafor", "Singh",
-  "Morgan", "Hughes", "Davies", "Lewis", "Chaudhry", "Price",
+  "Hussain",
+  "Jones",
+  "Walsh",
+  "Kowalski",
+  "Patel",
+  "Evans",
+  "Bradshaw",
+  "Mensah",
+  "Roberts",
+  "Khan",
+  "Whitaker",
+  "O'Connor",
+  "Begum",
+  "Griffiths",
+  "Thompson",
+  "Ali",
+  "Pritchard",
+  "Nolan",
+  "Ahmed",
+  "Clarke",
+  "Okafor",
+  "Singh",
+  "Morgan",
+  "Hughes",
+  "Davies",
+  "Lewis",
+  "Chaudhry",
+  "Price",
 ];
 
 function personName(index: number) {
@@ -95,12 +149,20 @@ const day = 24 * 60 * 60 * 1000;
 async function seedLearning() {
   const modules = readCatalogue().modules;
   const byId = new Map(modules.map((m) => [m.id, m]));
-  const councillors = await db.user.findMany({ where: { role: "councillor", emailConfirmedAt: { not: null } }, orderBy: { email: "asc" }, select: { id: true, email: true } });
+  const councillors = await db.user.findMany({
+    where: { role: "councillor", emailConfirmedAt: { not: null } },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true, council: { select: { name: true } } },
+  });
   const start = Date.parse("2026-06-08T09:30:00Z");
-  for (const [index, { id: userId, email }] of councillors.entries()) {
+  for (const [index, councillor] of councillors.entries()) {
+    const { email } = councillor;
     const plan =
       email === DEMO_SIGN_INS.councillor
-        ? [{ moduleId: "councillor-induction", lessons: 99 }, { moduleId: "prevent-duty", lessons: 2 }]
+        ? [
+            { moduleId: "councillor-induction", lessons: 99 },
+            { moduleId: "prevent-duty", lessons: 2 },
+          ]
         : [
             ...(index % 4 !== 3 ? [{ moduleId: "councillor-induction", lessons: 99 }] : []),
             ...(index % 3 === 0 ? [{ moduleId: "standards-in-public-office", lessons: 99 }] : []),
@@ -111,16 +173,24 @@ async function seedLearning() {
     for (const { moduleId, lessons } of plan) {
       const module = byId.get(moduleId);
       if (!module) continue;
-      when = await seedModuleProgress(userId, module, lessons, when, index);
+      when = await seedModuleProgress(councillor, module, lessons, when, index);
     }
   }
 }
 
-async function seedModuleProgress(userId: string, module: ModuleInfo, lessonCount: number, from: number, index: number) {
+type Councillor = { id: string; name: string; council: { name: string } | null };
+
+async function seedModuleProgress(councillor: Councillor, module: ModuleInfo, lessonCount: number, from: number, index: number) {
+  const userId = councillor.id;
   let when = from;
   const lessons = module.lessons.slice(0, lessonCount);
   await db.lessonProgress.createMany({
-    data: lessons.map((lesson) => ({ userId, moduleId: module.id, lessonSlug: lesson.slug, completedAt: new Date((when += 12 * 60 * 1000)) })),
+    data: lessons.map((lesson) => ({
+      userId,
+      moduleId: module.id,
+      lessonSlug: lesson.slug,
+      completedAt: new Date((when += 12 * 60 * 1000)),
+    })),
   });
   if (lessons.length < module.lessons.length) return when + 3 * day;
   // every fourth councillor needed a second try at the knowledge check
@@ -130,11 +200,31 @@ async function seedModuleProgress(userId: string, module: ModuleInfo, lessonCoun
     const total = module.questionCount;
     const correct = Math.round((scorePercent * total) / 100);
     await db.quizAttempt.create({
-      data: { userId, moduleId: module.id, moduleVersion: module.version, correct, total, scorePercent: Math.floor((correct * 100) / total), passed: correct * 100 >= module.passMark * total, answers: "{}", createdAt: new Date(when) },
+      data: {
+        userId,
+        moduleId: module.id,
+        moduleVersion: module.version,
+        correct,
+        total,
+        scorePercent: Math.floor((correct * 100) / total),
+        passed: correct * 100 >= module.passMark * total,
+        answers: "{}",
+        createdAt: new Date(when),
+      },
     });
   }
   await db.moduleCompletion.create({
-    data: { userId, moduleId: module.id, moduleVersion: module.version, moduleTitle: module.title, scorePercent: scores.at(-1)!, completedAt: new Date(when), certificateCode: newCertificateCode() },
+    data: {
+      userId,
+      moduleId: module.id,
+      moduleVersion: module.version,
+      moduleTitle: module.title,
+      holderName: councillor.name,
+      councilName: councillor.council?.name ?? null,
+      scorePercent: scores.at(-1)!,
+      completedAt: new Date(when),
+      certificateCode: newCertificateCode(),
+    },
   });
   return when + 9 * day;
 }

@@ -14,7 +14,11 @@ export async function contextFor(role: Role | null, councilId?: string): Promise
   return { user: session.user, sessionId: session.sessionId, cspNonce: "", clientIp: "127.0.0.1" };
 }
 
-export function argsFor(path: string, context: Context, { method = "GET", params = {} as Record<string, string>, form = {} as Record<string, string> } = {}) {
+export function argsFor(
+  path: string,
+  context: Context,
+  { method = "GET", params = {} as Record<string, string>, form = {} as Record<string, string> } = {},
+) {
   const url = `http://localhost${path}`;
   const request = method === "GET" ? new Request(url) : new Request(url, { method, body: new URLSearchParams(form) });
   return { request, params, context };
@@ -28,4 +32,3 @@ export async function outcomeOf(run: () => unknown): Promise<unknown> {
     return thrown;
   }
 }
-

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ModuleState } from "~/models/progress.server";
 
 const STATE_LABELS: Record<ModuleState, string> = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
@@ -14,12 +15,13 @@ export function ModuleStateTag({ state, percent }: { state: ModuleState; percent
 
 /** A labelled progress bar (the native element, so screen readers announce it). */
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  const id = useId();
   return (
     <div className="progress">
-      <label htmlFor="module-progress" className="progress__label">
+      <label htmlFor={id} className="progress__label">
         {label}: {percent}%
       </label>
-      <progress id="module-progress" max={100} value={percent}>
+      <progress id={id} max={100} value={percent}>
         {percent}%
       </progress>
     </div>

@@ -8,7 +8,15 @@ import { contentRoot, diagramNames, plainText, readCatalogue, type Problem } fro
 
 export const LIMITS = { lessonWords: 1500, moduleWords: [2500, 5000], readingEase: 50 } as const;
 
-export type ModuleReport = { id: string; words: number; minutes: number; readingMinutes: number; readingEase: number; lessons: number; questions: number };
+export type ModuleReport = {
+  id: string;
+  words: number;
+  minutes: number;
+  readingMinutes: number;
+  readingEase: number;
+  lessons: number;
+  questions: number;
+};
 
 export async function checkContent(root = contentRoot()): Promise<{ problems: Problem[]; reports: ModuleReport[] }> {
   const catalogue = readCatalogue(root);
@@ -19,8 +27,9 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
     const before = problems.length;
     const fail = (file: string, message: string) => problems.push({ file: path.join("content", module.dir, file), message });
     const seen = { caseStudies: [] as string[], reflections: [] as string[], quizMarkers: 0 };
-    let text = module.intro;
-    for (const lesson of module.lessons) {
+    let text = "";
+    // the introduction (index.mdx) compiles like a lesson and is shown on the module page
+    for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
       const source = readFileSync(path.join(root, module.dir, lesson.file), "utf8");
       if (lesson.words > LIMITS.lessonWords) fail(lesson.file, `has ${lesson.words} words: a lesson is at most ${LIMITS.lessonWords}`);
       try {
@@ -39,7 +48,10 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
     if (seen.caseStudies.length === 0) fail("", "needs at least one <CaseStudy>");
     if (seen.reflections.length === 0) fail("", "needs at least one <Reflection>");
     if (seen.quizMarkers !== 1) fail("", `needs exactly one <Quiz /> (found ${seen.quizMarkers})`);
-    for (const [kind, ids] of [["CaseStudy", seen.caseStudies], ["Reflection", seen.reflections]] as const) {
+    for (const [kind, ids] of [
+      ["CaseStudy", seen.caseStudies],
+      ["Reflection", seen.reflections],
+    ] as const) {
       for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) fail("", `two <${kind}>s have the id "${id}"`);
     }
     if (problems.length > before) continue;
@@ -83,12 +95,23 @@ export function syllableCount(word: string): number {
 async function main() {
   const { problems, reports } = await checkContent();
   const pad = (value: string | number, width: number) => String(value).padStart(width);
-  console.log(`${"module".padEnd(30)} ${pad("lessons", 7)} ${pad("words", 6)} ${pad("minutes", 7)} ${pad("reading", 7)} ${pad("questions", 9)} ${pad("ease", 5)}`);
+  console.log(
+    `${"module".padEnd(30)} ${pad("lessons", 7)} ${pad("words", 6)} ${pad("minutes", 7)} ${pad("reading", 7)} ${pad("questions", 9)} ${pad(
+      "ease",
+      5,
+    )}`,
+  );
   for (const r of reports) {
     const ease = `${r.readingEase}${r.readingEase < LIMITS.readingEase ? "*" : ""}`;
-    console.log(`${r.id.padEnd(30)} ${pad(r.lessons, 7)} ${pad(r.words, 6)} ${pad(r.minutes, 7)} ${pad(r.readingMinutes, 7)} ${pad(r.questions, 9)} ${pad(ease, 5)}`);
+    console.log(
+      `${r.id.padEnd(30)} ${pad(r.lessons, 7)} ${pad(r.words, 6)} ${pad(r.minutes, 7)} ${pad(r.readingMinutes, 7)} ${pad(
+        r.questions,
+        9,
+      )} ${pad(ease, 5)}`,
+    );
   }
-  if (reports.some((r) => r.readingEase < LIMITS.readingEase)) console.log(`* reading ease under ${LIMITS.readingEase}: shorter sentences and words would help`);
+  if (reports.some((r) => r.readingEase < LIMITS.readingEase))
+    console.log(`* reading ease under ${LIMITS.readingEase}: shorter sentences and words would help`);
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
     for (const p of problems) console.error(`${p.file}: ${p.message}`);

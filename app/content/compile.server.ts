@@ -4,19 +4,26 @@
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { ComponentPropSchemas, type ContentComponentName } from "./schema";
-import type { ContentElement, ContentNode } from "./tree";
+import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "./tree";
 
 /** Raise when the compiler settings or the tree format change: it is part of every cache key. */
 export const COMPILER_ID = "mdx-bundler-10.1.1+remark-gfm-4+tree-1";
 
-const ALLOWED_TAGS = new Set([
-  "p", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "blockquote", "code", "pre", "hr", "br",
-  "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub", "section",
-]);
 const COMPONENTS = Object.keys(ComponentPropSchemas) as ContentComponentName[];
 const FRAGMENT = "#fragment";
 // MDX keeps the line breaks between blocks as text; in these containers they mean nothing
-const BLOCK_CONTAINERS = new Set(["div", "section", "blockquote", "ul", "ol", "table", "thead", "tbody", "tr", ...Object.keys(ComponentPropSchemas)]);
+const BLOCK_CONTAINERS = new Set([
+  "div",
+  "section",
+  "blockquote",
+  "ul",
+  "ol",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  ...Object.keys(ComponentPropSchemas),
+]);
 
 export class ContentError extends Error {}
 
@@ -49,7 +56,11 @@ export async function compileLesson(source: string, { diagrams }: { diagrams: Re
   } catch (error) {
     throw new ContentError(firstLine(error).replace(/you likely forgot.*$/, "it is not one of the content components"));
   }
-  const root: ContentElement = { t: "div", c: normalise(tree, true) };
+  return checkTree({ t: "div", c: normalise(tree, true) }, { diagrams });
+}
+
+/** Checks every element and prop of a compiled tree (also run on trees read back from the disk cache). */
+export function checkTree(root: ContentElement, { diagrams }: { diagrams: ReadonlySet<string> }): Compiled {
   const found: Compiled = { tree: root, caseStudies: [], reflections: [], quizMarkers: 0, diagrams: [] };
   check(root, found, diagrams, []);
   return found;
@@ -72,8 +83,8 @@ function normalise(children: unknown, block = false): ContentNode[] {
     if (child === null || child === undefined || child === false || child === true) continue;
     if (typeof child === "string" || typeof child === "number") {
       if (!(block && typeof child === "string" && child.trim() === "")) out.push(String(child));
-    }
-    else if (typeof child === "object" && (child as ContentElement).t === FRAGMENT) out.push(...normalise((child as ContentElement).c ?? [], block));
+    } else if (typeof child === "object" && (child as ContentElement).t === FRAGMENT)
+      out.push(...normalise((child as ContentElement).c ?? [], block));
     else out.push(child as ContentElement);
   }
   return out;
@@ -107,12 +118,14 @@ function check(node: ContentNode, found: Compiled, diagrams: ReadonlySet<string>
     if (name === "Reflection") found.reflections.push(props.id as string);
     if (name === "Quiz") found.quizMarkers++;
     if (name === "Diagram") {
-      if (!diagrams.has(props.name as string)) throw new ContentError(`<Diagram name="${props.name}">: content/diagrams/${props.name}.svg does not exist`);
+      if (!diagrams.has(props.name as string))
+        throw new ContentError(`<Diagram name="${props.name}">: content/diagrams/${props.name}.svg does not exist`);
       found.diagrams.push(props.name as string);
     }
   } else if (ALLOWED_TAGS.has(type)) {
-    node.p = checkAttributes(type, node.p);
-    if (!node.p) delete node.p;
+    const props = checkAttributes(type, node.p);
+    if (props) node.p = props;
+    else delete node.p;
   } else if (type === "h1") {
     throw new ContentError("a lesson's headings start at ## (the page heading is the lesson title)");
   } else {
@@ -125,19 +138,29 @@ function checkAttributes(type: string, props: Record<string, unknown> | undefine
   if (!props) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (type === "a" && key === "href" && typeof value === "string" && /^(https?:\/\/|mailto:|\/|#)/.test(value)) out.href = value;
+    // http(s), mailto, this site's own paths (not //host, which leaves the site) and anchors
+    if (type === "a" && key === "href" && typeof value === "string" && /^(https?:\/\/|mailto:|\/(?![\/\\])|#)/.test(value))
+      out.href = value;
     else if (type === "a" && key === "title" && typeof value === "string") out.title = value;
     else if (type === "ol" && key === "start" && typeof value === "number") out.start = value;
     else if ((type === "th" || type === "td") && key === "style") {
       // GFM column alignment arrives as an inline style, which the CSP blocks: use a class instead
       const align = (value as { textAlign?: string })?.textAlign;
       if (align) out.className = `align-${align}`;
-    } else throw new ContentError(`<${type}> may not have a "${key}" attribute${type === "a" ? " (links need an http(s), mailto or site-relative address)" : ""}`);
+    } else
+      throw new ContentError(
+        `<${type}> may not have a "${key}" attribute${type === "a" ? " (links need an http(s), mailto or site-relative address)" : ""}`,
+      );
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? "could not compile";
+  return (
+    message
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "could not compile"
+  );
 }

@@ -1,12 +1,12 @@
 // The modules in content/: read, validated and (lazily, once per content version) compiled. Pages call
 // getCatalogue() and lessonBody(); nothing here runs per request beyond a Map lookup once warm.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { compileLesson, COMPILER_ID, ContentError } from "./compile.server";
+import { checkTree, compileLesson, COMPILER_ID, ContentError } from "./compile.server";
 import { LessonFrontmatterSchema, ModuleFrontmatterSchema, QuizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
-import type { ContentElement } from "./tree";
+import { componentsIn, type ContentElement, type ContentNode } from "./tree";
 
 export type LessonInfo = { slug: string; title: string; file: string; position: number; words: number; minutes: number };
 export type ModuleInfo = ModuleFrontmatter & {
@@ -20,7 +20,9 @@ export type ModuleInfo = ModuleFrontmatter & {
   checkMinutes: number;
 };
 export type Problem = { file: string; message: string };
-export type Catalogue = { version: string; modules: ModuleInfo[]; quizzes: Map<string, Quiz>; problems: Problem[]; root: string };
+export type Catalogue = { contentHash: string; modules: ModuleInfo[]; quizzes: Map<string, Quiz>; problems: Problem[]; root: string };
+
+const sourcesOf = new WeakMap<ModuleInfo, { files: Map<string, string>; diagrams: string[] }>();
 
 const MODULE_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
@@ -35,8 +37,14 @@ export function readCatalogue(root = contentRoot()): Catalogue {
   const modules: ModuleInfo[] = [];
   const quizzes = new Map<string, Quiz>();
   const modulesDir = path.join(root, "modules");
-  const dirs = existsSync(modulesDir) ? readdirSync(modulesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
-  const versionHash = createHash("sha256").update(COMPILER_ID);
+  const dirs = existsSync(modulesDir)
+    ? readdirSync(modulesDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const contentHash = createHash("sha256").update(COMPILER_ID);
+  const diagrams = diagramNames(root);
   for (const dir of dirs) {
     const relDir = path.join("modules", dir);
     const fail = (file: string, message: string) => problems.push({ file: path.join("content", relDir, file), message });
@@ -47,10 +55,13 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     }
     const absDir = path.join(modulesDir, dir);
     const files = readdirSync(absDir).sort();
-    const moduleHash = createHash("sha256").update(COMPILER_ID).update(diagramNames(root).join(","));
+    const moduleHash = createHash("sha256").update(COMPILER_ID).update(diagrams.join(","));
+    // compiled from exactly the text that was hashed, so the cache key always describes its contents
+    const sources = new Map<string, string>();
     const read = (file: string) => {
       const text = readFileSync(path.join(absDir, file), "utf8");
       moduleHash.update(`\0${file}\0${text}`);
+      sources.set(file, text);
       return text;
     };
     if (!files.includes("index.mdx")) {
@@ -77,9 +88,17 @@ export function readCatalogue(root = contentRoot()): Catalogue {
         fail(file, zodMessage(lessonFront.error));
         continue;
       }
-      lessons.push({ slug: lessonMatch[2]!, title: lessonFront.data.title, file, position: lessons.length + 1, words: countWords(lesson.content), minutes: 0 });
+      lessons.push({
+        slug: lessonMatch[2]!,
+        title: lessonFront.data.title,
+        file,
+        position: lessons.length + 1,
+        words: countWords(lesson.content),
+        minutes: 0,
+      });
     }
-    for (const other of files.filter((f) => !f.endsWith(".mdx") && f !== "quiz.json")) fail(other, "is not a lesson (NN-<slug>.mdx), index.mdx or quiz.json");
+    for (const other of files.filter((f) => !f.endsWith(".mdx") && f !== "quiz.json"))
+      fail(other, "is not a lesson (NN-<slug>.mdx), index.mdx or quiz.json");
     if (lessons.length < 4) fail("", `has ${lessons.length} lesson${lessons.length === 1 ? "" : "s"}: a module needs at least four`);
     if (new Set(lessons.map((l) => l.slug)).size !== lessons.length) fail("", "two lessons have the same slug");
 
@@ -96,7 +115,7 @@ export function readCatalogue(root = contentRoot()): Catalogue {
       }
     }
     const hash = moduleHash.digest("hex").slice(0, 16);
-    versionHash.update(hash);
+    contentHash.update(hash);
     if (problems.length > before || !front?.success || !quiz || !index) continue;
 
     const checkMinutes = Math.max(3, Math.round(quiz.questions.length * 0.75));
@@ -105,7 +124,7 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     const readingMinutes = Math.max(lessons.length, front.data.minutes - checkMinutes);
     for (const lesson of lessons) lesson.minutes = Math.max(1, Math.round((readingMinutes * lesson.words) / Math.max(1, lessonWords)));
     const intro = index.content.trim();
-    modules.push({
+    const info: ModuleInfo = {
       ...front.data,
       dir: relDir,
       hash,
@@ -114,12 +133,25 @@ export function readCatalogue(root = contentRoot()): Catalogue {
       lessons,
       questionCount: quiz.questions.length,
       checkMinutes,
-    });
+    };
+    sourcesOf.set(info, { files: sources, diagrams });
+    modules.push(info);
     quizzes.set(front.data.id, quiz);
   }
+  // two folders with one id: neither is published until that is fixed
   const ids = modules.map((m) => m.id);
-  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push({ file: "content/modules", message: `two modules have the id "${id}"` });
-  return { version: versionHash.digest("hex").slice(0, 16), modules, quizzes, problems, root };
+  const duplicated = new Set(ids.filter((id, i) => ids.indexOf(id) !== i));
+  for (const id of duplicated) {
+    problems.push({ file: "content/modules", message: `two modules have the id "${id}"` });
+    quizzes.delete(id);
+  }
+  return {
+    contentHash: contentHash.digest("hex").slice(0, 16),
+    modules: modules.filter((m) => !duplicated.has(m.id)),
+    quizzes,
+    problems,
+    root,
+  };
 }
 
 function parseMatter(text: string, file: string, fail: (file: string, message: string) => void) {
@@ -137,12 +169,19 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] 
 
 export function diagramNames(root = contentRoot()): string[] {
   const dir = path.join(root, "diagrams");
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".svg")).map((f) => f.slice(0, -4)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".svg"))
+        .map((f) => f.slice(0, -4))
+        .sort()
+    : [];
 }
 
 /** Words a reader reads: Markdown text plus the quoted text inside component tags (titles, prompts, choices). */
 export function countWords(mdx: string): number {
-  return plainText(mdx).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return plainText(mdx)
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 export function plainText(mdx: string): string {
@@ -160,7 +199,7 @@ let current: Catalogue | null = null;
 export function getCatalogue(): Catalogue {
   if (!current || process.env.NODE_ENV === "development") {
     const next = readCatalogue();
-    if (next.version !== current?.version) {
+    if (next.contentHash !== current?.contentHash) {
       for (const problem of next.problems) console.error(`content: ${problem.file}: ${problem.message}`);
       current = next;
     }
@@ -181,15 +220,23 @@ type Body = { tree: ContentElement; json: string };
 export type CompiledModule = { hash: string; intro: Body; lessons: Record<string, Body> };
 const compiled = new Map<string, Promise<CompiledModule>>();
 
-/** The module's lessons compiled: from memory, else from the disk cache, else compiled now (once). */
+/**
+ * The module's lessons compiled: from memory, else from the disk cache, else compiled now (once). A module
+ * that fails to compile keeps failing from memory rather than compiling again on every request.
+ */
 export function compiledModule(module: ModuleInfo, root = contentRoot()): Promise<CompiledModule> {
   let pending = compiled.get(module.hash);
   if (!pending) {
     pending = loadOrCompile(module, root);
     compiled.set(module.hash, pending);
-    pending.catch(() => compiled.delete(module.hash));
+    pending.catch((error) => console.error(`content: ${(error as Error).message}`));
   }
   return pending;
+}
+
+/** Forgets compiled modules held in memory (as a restart would): the disk cache stays. */
+export function forgetCompiledModules() {
+  compiled.clear();
 }
 
 /** What a page needs to render a lesson (or, for "intro", the module's introduction). */
@@ -197,6 +244,39 @@ export async function lessonBody(module: ModuleInfo, lessonSlug: string | "intro
   const compiled = await compiledModule(module);
   const body = lessonSlug === "intro" ? compiled.intro : compiled.lessons[lessonSlug];
   return body ? { key: `${module.hash}/${lessonSlug}`, json: body.json } : null;
+}
+
+const withoutDiscussions = new Map<string, { key: string; json: string }>();
+
+/**
+ * The lesson as a councillor sees it: a case study's discussion is left out of what is sent until they
+ * have committed to a choice (`answers`: the choice made in each case study; null shows every discussion).
+ */
+export async function lessonBodyFor(module: ModuleInfo, lessonSlug: string, answers: Record<string, string> | null) {
+  const body = await lessonBody(module, lessonSlug);
+  const tree = await lessonTree(module, lessonSlug);
+  if (!body || !tree || !answers) return body;
+  const hidden = componentsIn(tree, "CaseStudy")
+    .filter((c) => !(c.p!.choices as string[]).includes(answers[c.p!.id as string] ?? "\0"))
+    .map((c) => c.p!.id as string);
+  if (hidden.length === 0) return body;
+  const key = `${body.key}#without:${hidden.join(",")}`;
+  let pruned = withoutDiscussions.get(key);
+  if (!pruned) {
+    const prune = (node: ContentNode): ContentNode => {
+      if (typeof node === "string") return node;
+      if (node.t === "CaseStudy" && hidden.includes(node.p!.id as string)) {
+        return {
+          ...node,
+          c: (node.c ?? []).map((child) => (typeof child !== "string" && child.t === "Discussion" ? { t: "Discussion" } : child)),
+        };
+      }
+      return node.c ? { ...node, c: node.c.map(prune) } : node;
+    };
+    pruned = { key, json: JSON.stringify(prune(tree)) };
+    withoutDiscussions.set(key, pruned);
+  }
+  return pruned;
 }
 
 /** A lesson's compiled tree, for checking what a form names is really in the lesson. */
@@ -209,21 +289,32 @@ export function cacheDir() {
 }
 
 async function loadOrCompile(module: ModuleInfo, root: string): Promise<CompiledModule> {
-  const file = path.join(cacheDir(), `${module.id}-${module.hash}.json`);
+  const dir = cacheDir();
+  const file = path.join(dir, `${module.id}-${module.hash}.json`);
+  const known = sourcesOf.get(module);
+  const diagrams = new Set(known?.diagrams ?? diagramNames(root));
   if (existsSync(file)) {
     try {
-      const cached = JSON.parse(readFileSync(file, "utf8")) as { hash: string; intro: ContentElement; lessons: Record<string, ContentElement> };
-      if (cached.hash === module.hash) return withJson(cached);
+      const cached = JSON.parse(readFileSync(file, "utf8")) as {
+        hash: string;
+        intro: ContentElement;
+        lessons: Record<string, ContentElement>;
+      };
+      // checked again as it is read: a cache written before a check was tightened is not trusted
+      if (cached.hash === module.hash) {
+        for (const tree of [cached.intro, ...Object.values(cached.lessons)]) checkTree(tree, { diagrams });
+        return withJson(cached);
+      }
     } catch {
-      // a torn or foreign file: compile again and overwrite it
+      // a torn, foreign or outdated file: compile again and overwrite it
     }
   }
-  const diagrams = new Set(diagramNames(root));
-  const compile = async (file: string) => {
+  const compile = async (name: string) => {
     try {
-      return (await compileLesson(readFileSync(path.join(root, module.dir, file), "utf8"), { diagrams })).tree;
+      const source = known?.files.get(name) ?? readFileSync(path.join(root, module.dir, name), "utf8");
+      return (await compileLesson(source, { diagrams })).tree;
     } catch (error) {
-      if (error instanceof ContentError) throw new ContentError(`content/${module.dir}/${file}: ${error.message}`);
+      if (error instanceof ContentError) throw new ContentError(`content/${module.dir}/${name}: ${error.message}`);
       throw error;
     }
   };
@@ -231,10 +322,21 @@ async function loadOrCompile(module: ModuleInfo, root: string): Promise<Compiled
   const lessons: Record<string, ContentElement> = {};
   for (const lesson of module.lessons) lessons[lesson.slug] = await compile(lesson.file);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify({ hash: module.hash, intro, lessons }));
     renameSync(temp, file); // atomic: another process never reads half a file
+    // earlier versions of this module are not needed again
+    for (const old of readdirSync(dir)) {
+      if (
+        old.startsWith(`${module.id}-`) &&
+        old.endsWith(".json") &&
+        old !== path.basename(file) &&
+        /^[0-9a-f]{16}\.json$/.test(old.slice(module.id.length + 1))
+      ) {
+        rmSync(path.join(dir, old), { force: true });
+      }
+    }
   } catch (error) {
     console.error(`content: could not write the compile cache ${file}: ${(error as Error).message}`);
   }

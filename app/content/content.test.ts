@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { checkContent, readingEase } from "./check-content";
 import { compileLesson } from "./compile.server";
-import { compiledModule, readCatalogue } from "./content.server";
+import { compiledModule, forgetCompiledModules, readCatalogue } from "./content.server";
 import { componentsIn } from "./tree";
 
 describe("the published modules", () => {
@@ -37,7 +37,10 @@ describe("the published modules", () => {
     expect(quizzes.size).toBe(modules.length);
     for (const [moduleId, quiz] of quizzes) {
       for (const question of quiz.questions) {
-        expect(question.options.filter((o) => o.correct), `${moduleId}/${question.id}`).toHaveLength(1);
+        expect(
+          question.options.filter((o) => o.correct),
+          `${moduleId}/${question.id}`,
+        ).toHaveLength(1);
         expect(question.explanation.length).toBeGreaterThan(40);
       }
     }
@@ -55,13 +58,20 @@ describe("the published modules", () => {
 // --- a small module written to a temporary folder, broken one way at a time -----------------------
 
 const FILLER = "Councillors listen to residents, weigh the evidence and explain their decisions in plain words. ";
-const words = (n: number) => FILLER.repeat(Math.ceil(n / 14)).split(" ").slice(0, n).join(" ");
+const words = (n: number) =>
+  FILLER.repeat(Math.ceil(n / 14))
+    .split(" ")
+    .slice(0, n)
+    .join(" ");
 
 function writeModule(root: string) {
   const dir = path.join(root, "modules", "01-sample-module");
   mkdirSync(dir, { recursive: true });
   mkdirSync(path.join(root, "diagrams"), { recursive: true });
-  writeFileSync(path.join(root, "diagrams", "steps.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Steps</title></svg>');
+  writeFileSync(
+    path.join(root, "diagrams", "steps.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Steps</title></svg>',
+  );
   writeFileSync(
     path.join(dir, "index.mdx"),
     `---
@@ -104,8 +114,14 @@ Checking is better than acting on rumour.
 </CaseStudy>`,
     ),
   );
-  writeFileSync(path.join(dir, "02-second.mdx"), lesson("Second lesson", `${words(600)}\n\n<Reflection id="your-ward" prompt="What would this look like in your ward?" />`));
-  writeFileSync(path.join(dir, "03-third.mdx"), lesson("Third lesson", `${words(600)}\n\n<Diagram name="steps" alt="Three steps in a row">Step one, then two, then three.</Diagram>`));
+  writeFileSync(
+    path.join(dir, "02-second.mdx"),
+    lesson("Second lesson", `${words(600)}\n\n<Reflection id="your-ward" prompt="What would this look like in your ward?" />`),
+  );
+  writeFileSync(
+    path.join(dir, "03-third.mdx"),
+    lesson("Third lesson", `${words(600)}\n\n<Diagram name="steps" alt="Three steps in a row">Step one, then two, then three.</Diagram>`),
+  );
   writeFileSync(path.join(dir, "04-fourth.mdx"), lesson("Fourth lesson", `${words(700)}\n\n<Quiz />`));
   const question = (id: string) => ({
     id,
@@ -129,7 +145,8 @@ describe("the content check on a module with a problem", () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
 
   test("a sound module passes", async () => {
     const { problems, reports } = await checkContent(root);
@@ -149,15 +166,20 @@ describe("the content check on a module with a problem", () => {
   test("YAML that does not parse is reported, not thrown", async () => {
     edit("index.mdx", (t) => t.replace("title: A sample module", 'title: "unterminated'));
     const { problems } = await checkContent(root);
-    expect(problems[0]).toMatchObject({ file: "content/modules/01-sample-module/index.mdx", message: expect.stringMatching(/not valid YAML/) });
+    expect(problems[0]).toMatchObject({
+      file: "content/modules/01-sample-module/index.mdx",
+      message: expect.stringMatching(/not valid YAML/),
+    });
   });
 
-  test("an unknown component, a bad prop and broken MDX are each refused with the lesson's file", async () => {
+  test("an unknown component, a bad prop and broken MDX are each refused with the lesson's file, in the introduction too", async () => {
+    edit("index.mdx", (t) => `${t}\n<Banner />\n`);
     edit("01-first.mdx", (t) => `${t}\n<Video src="x" />\n`);
     edit("02-second.mdx", (t) => t.replace('id="your-ward"', 'id="Your Ward"'));
     edit("03-third.mdx", (t) => `${t}\n<Callout title="unclosed">\n`);
     const { problems } = await checkContent(root);
     const byFile = Object.fromEntries(problems.map((p) => [path.basename(p.file), p.message]));
+    expect(byFile["index.mdx"]).toMatch(/Banner/);
     expect(byFile["01-first.mdx"]).toMatch(/Video/);
     expect(byFile["02-second.mdx"]).toMatch(/<Reflection>: id/);
     expect(byFile["03-third.mdx"]).toBeDefined();
@@ -180,7 +202,12 @@ describe("the content check on a module with a problem", () => {
   test("a lesson over 1,500 words is refused", async () => {
     edit("04-fourth.mdx", (t) => t.replace("<Quiz />", `${words(900)}\n\n<Quiz />`));
     const { problems } = await checkContent(root);
-    expect(problems).toEqual([{ file: "content/modules/01-sample-module/04-fourth.mdx", message: expect.stringMatching(/has 16\d\d words: a lesson is at most 1500/) }]);
+    expect(problems).toEqual([
+      {
+        file: "content/modules/01-sample-module/04-fourth.mdx",
+        message: expect.stringMatching(/has 16\d\d words: a lesson is at most 1500/),
+      },
+    ]);
   });
 
   test("a module without a case study, a reflection or its quiz marker is refused", async () => {
@@ -190,8 +217,21 @@ describe("the content check on a module with a problem", () => {
     expect(messages).toEqual(expect.arrayContaining(["needs at least one <Reflection>", "needs exactly one <Quiz /> (found 0)"]));
   });
 
+  test("two folders with the same module id publish neither", async () => {
+    const copy = path.join(root, "modules", "02-sample-module");
+    mkdirSync(copy);
+    for (const file of readdirSync(dir)) writeFileSync(path.join(copy, file), readFileSync(path.join(dir, file)));
+    edit("index.mdx", (t) => t);
+    const catalogue = readCatalogue(root);
+    expect(catalogue.modules).toEqual([]);
+    expect(catalogue.quizzes.size).toBe(0);
+    expect(catalogue.problems.map((p) => p.message)).toContain('two modules have the id "sample-module"');
+  });
+
   test("a diagram that does not exist and a javascript: link are refused", async () => {
-    edit("03-third.mdx", (t) => t.replace('name="steps"', 'name="missing"').replace("## A heading", "## A heading\n\n[click](javascript:alert(1))"));
+    edit("03-third.mdx", (t) =>
+      t.replace('name="steps"', 'name="missing"').replace("## A heading", "## A heading\n\n[click](javascript:alert(1))"),
+    );
     const { problems } = await checkContent(root);
     expect(problems[0]!.message).toMatch(/missing\.svg does not exist|links need/);
   });
@@ -202,19 +242,29 @@ describe("the content check on a module with a problem", () => {
       const module = readCatalogue(root).modules[0]!;
       const first = await compiledModule(module, root);
       expect(await compiledModule(module, root)).toBe(first); // same object: no second compile
-      const cached = readdirSync(path.join(root, "cache"));
-      expect(cached).toEqual([`sample-module-${module.hash}.json`]);
+      const cacheFile = path.join(root, "cache", `sample-module-${module.hash}.json`);
+      expect(readdirSync(path.join(root, "cache"))).toEqual([path.basename(cacheFile)]);
       expect(Object.keys(first.lessons)).toEqual(["first", "second", "third", "fourth"]);
+
+      // a restart reads the disk cache instead of compiling (the marker shows which it used)...
+      forgetCompiledModules();
+      writeFileSync(cacheFile, readFileSync(cacheFile, "utf8").replace("A heading", "A heading from the cache"));
+      expect((await compiledModule(module, root)).lessons.first!.json).toContain("A heading from the cache");
+      // ...but checks what it reads: a cached tree with a tag lessons may not hold is compiled again
+      forgetCompiledModules();
+      writeFileSync(cacheFile, readFileSync(cacheFile, "utf8").replace('"t":"h2"', '"t":"script"'));
+      expect((await compiledModule(module, root)).lessons.first!.json).not.toContain("script");
 
       edit("01-first.mdx", (t) => t.replace("## A heading", "## A new heading"));
       const edited = readCatalogue(root).modules[0]!;
       expect(edited.hash).not.toBe(module.hash);
       const recompiled = await compiledModule(edited, root);
       expect(recompiled.lessons.first!.json).toContain("A new heading");
-      expect(readdirSync(path.join(root, "cache")).sort()).toEqual([`sample-module-${edited.hash}.json`, `sample-module-${module.hash}.json`].sort());
-      expect(existsSync(path.join(root, "cache", `sample-module-${edited.hash}.json`))).toBe(true);
+      // the earlier version's file is gone
+      expect(readdirSync(path.join(root, "cache"))).toEqual([`sample-module-${edited.hash}.json`]);
     } finally {
       delete process.env.CONTENT_CACHE_DIR;
+      forgetCompiledModules();
     }
   });
 });
@@ -231,7 +281,10 @@ describe("compiling a lesson", () => {
     expect(tree.c![0]).toEqual({ t: "h2", c: ["Why"] });
     expect(componentsIn(tree, "a")[0]!.p).toEqual({ href: "https://www.gov.uk" });
     expect(componentsIn(tree, "CaseStudy")[0]!.c!.map((c) => typeof c !== "string" && c.t)).toEqual(["Scenario", "Discussion"]);
-    expect(tree.c![1]).toEqual({ t: "p", c: ["Some ", { t: "strong", c: ["bold"] }, " text and a ", { t: "a", p: { href: "https://www.gov.uk" }, c: ["link"] }, "."] });
+    expect(tree.c![1]).toEqual({
+      t: "p",
+      c: ["Some ", { t: "strong", c: ["bold"] }, " text and a ", { t: "a", p: { href: "https://www.gov.uk" }, c: ["link"] }, "."],
+    });
   });
 
   test("a table's column alignment becomes a class, never an inline style", async () => {
@@ -243,13 +296,19 @@ describe("compiling a lesson", () => {
   test("raw HTML, an h1 and a case study without its discussion are refused", async () => {
     await expect(compileLesson('<div onClick="x">hi</div>', { diagrams })).rejects.toThrow(/<div> is not allowed/);
     await expect(compileLesson("# Title", { diagrams })).rejects.toThrow(/start at ##/);
-    await expect(compileLesson('<CaseStudy id="a" title="Title" choices={["Act now","Wait"]}>\n<Scenario>\nS\n</Scenario>\n</CaseStudy>', { diagrams })).rejects.toThrow(
-      /a <Scenario> then a <Discussion>/,
-    );
+    await expect(
+      compileLesson('<CaseStudy id="a" title="Title" choices={["Act now","Wait"]}>\n<Scenario>\nS\n</Scenario>\n</CaseStudy>', {
+        diagrams,
+      }),
+    ).rejects.toThrow(/a <Scenario> then a <Discussion>/);
   });
 });
 
 test("reading ease: short plain sentences score high, long latinate ones low", () => {
   expect(readingEase("You can ask. We will help you. The vote is on Monday.")).toBeGreaterThan(80);
-  expect(readingEase("Notwithstanding the aforementioned considerations, the administrative arrangements necessitate comprehensive organisational reconfiguration.")).toBeLessThan(10);
+  expect(
+    readingEase(
+      "Notwithstanding the aforementioned considerations, the administrative arrangements necessitate comprehensive organisational reconfiguration.",
+    ),
+  ).toBeLessThan(10);
 });

@@ -291,7 +291,7 @@ test("a reset link sent before the account was deactivated no longer works", asy
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
 });
 
-test("an officer whose invitation expired can still set a password with \"Forgotten your password?\"", async () => {
+test('an officer whose invitation expired can still set a password with "Forgotten your password?"', async () => {
   const officer = await createUser({ role: "officer", password: null, confirmed: false });
   await requestPasswordReset({ email: officer.email, appUrl: APP_URL });
   const [token] = await linkTokens(officer.email, "reset-password");

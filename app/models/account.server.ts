@@ -5,13 +5,7 @@ import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword }
 import { endOtherSessions } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
-import {
-  ACCOUNT_FAILURE_LIMIT,
-  LOCKOUT_MINUTES,
-  isAddressThrottled,
-  isUnknownEmailLocked,
-  recordSignInFailure,
-} from "./throttle.server";
+import { ACCOUNT_FAILURE_LIMIT, LOCKOUT_MINUTES, isAddressThrottled, isUnknownEmailLocked, recordSignInFailure } from "./throttle.server";
 import { checkToken, consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, type TokenCheck } from "./user-token.server";
 
 export const SERVICE_NAME = "Leadership Essentials";
@@ -126,7 +120,10 @@ export async function signIn(
     // Counted before checking, so the tenth try says "locked", as it would for a real account.
     await recordSignInFailure({ ip: origin.ip, email });
     const locked = await isUnknownEmailLocked(email);
-    await recordAudit({ type: "sign-in-failed", userId: user?.id, email, detail: user ? "Account cannot sign in" : "No such account" }, origin);
+    await recordAudit(
+      { type: "sign-in-failed", userId: user?.id, email, detail: user ? "Account cannot sign in" : "No such account" },
+      origin,
+    );
     return { status: locked ? "locked" : "invalid" };
   }
 
@@ -163,7 +160,12 @@ export async function signIn(
 // ---------------------------------------------------------------- passwords
 
 export async function changePassword(
-  { userId, currentPassword, newPassword, keepSessionId }: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string | null },
+  {
+    userId,
+    currentPassword,
+    newPassword,
+    keepSessionId,
+  }: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string | null },
   origin: RequestOrigin,
 ) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });

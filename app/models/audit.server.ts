@@ -59,8 +59,8 @@ export async function listAuditEvents({ userId, page = 1 }: { userId?: string; p
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     events: events.map((event) => ({
       ...event,
-      user: event.userId ? (byId.get(event.userId) ?? null) : null,
-      actor: event.actorId ? (byId.get(event.actorId) ?? null) : null,
+      user: event.userId ? byId.get(event.userId) ?? null : null,
+      actor: event.actorId ? byId.get(event.actorId) ?? null : null,
     })),
   };
 }

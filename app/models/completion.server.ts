@@ -8,9 +8,14 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 export async function completeIfDone({ userId, module }: { userId: string; module: ModuleInfo }) {
   const existing = await db.moduleCompletion.findUnique({ where: { userId_moduleId: { userId, moduleId: module.id } } });
   if (existing) return { completion: existing, isNew: false };
-  const [lessonsDone, best] = await Promise.all([
+  const [lessonsDone, best, holder] = await Promise.all([
     db.lessonProgress.findMany({ where: { userId, moduleId: module.id }, select: { lessonSlug: true } }),
-    db.quizAttempt.findFirst({ where: { userId, moduleId: module.id, passed: true }, orderBy: { scorePercent: "desc" }, select: { scorePercent: true } }),
+    db.quizAttempt.findFirst({
+      where: { userId, moduleId: module.id, passed: true },
+      orderBy: { scorePercent: "desc" },
+      select: { scorePercent: true },
+    }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: { select: { name: true } } } }),
   ]);
   const doneSlugs = new Set(lessonsDone.map((l) => l.lessonSlug));
   if (!best || !module.lessons.every((l) => doneSlugs.has(l.slug))) return null;
@@ -21,6 +26,8 @@ export async function completeIfDone({ userId, module }: { userId: string; modul
         moduleId: module.id,
         moduleVersion: module.version,
         moduleTitle: module.title,
+        holderName: holder.name,
+        councilName: holder.council?.name ?? null,
         scorePercent: best.scorePercent,
         certificateCode: newCertificateCode(),
       },
@@ -56,10 +63,19 @@ export function normaliseCertificateCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
+/** A councillor's own certificate, as it was when they completed the module (even if the module has gone since). */
 export async function certificateFor({ userId, moduleId }: { userId: string; moduleId: string }) {
   return db.moduleCompletion.findUnique({
     where: { userId_moduleId: { userId, moduleId } },
-    select: { moduleTitle: true, moduleVersion: true, completedAt: true, certificateCode: true, scorePercent: true, user: { select: { name: true, council: { select: { name: true } } } } },
+    select: {
+      moduleTitle: true,
+      moduleVersion: true,
+      completedAt: true,
+      certificateCode: true,
+      scorePercent: true,
+      holderName: true,
+      councilName: true,
+    },
   });
 }
 
@@ -69,9 +85,9 @@ export async function verifyCertificate(input: string) {
   if (!/^[0-9A-Z]{16}$/.test(code)) return null;
   const found = await db.moduleCompletion.findUnique({
     where: { certificateCode: code },
-    select: { moduleTitle: true, completedAt: true, user: { select: { name: true } } },
+    select: { holderName: true, moduleTitle: true, completedAt: true },
   });
-  return found && { name: found.user.name, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
+  return found && { name: found.holderName, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
 }
 
 export async function certificatesFor(userId: string) {

@@ -3,7 +3,13 @@ import { createCouncil } from "../../tests/factories";
 import { findCouncilByName, listCouncils } from "./council.server";
 
 test("a council is found by the name typed, in English or Welsh, whatever the case and spacing", async () => {
-  const cardiff = await createCouncil({ name: "Cardiff Council", welshName: "Cyngor Caerdydd", type: "welsh-principal", region: "Wales", nation: "wales" });
+  const cardiff = await createCouncil({
+    name: "Cardiff Council",
+    welshName: "Cyngor Caerdydd",
+    type: "welsh-principal",
+    region: "Wales",
+    nation: "wales",
+  });
   expect((await findCouncilByName("  cardiff   council "))?.id).toBe(cardiff.id);
   expect((await findCouncilByName("CYNGOR CAERDYDD"))?.id).toBe(cardiff.id);
   expect(await findCouncilByName("Cardiff")).toBeNull();

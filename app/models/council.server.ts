@@ -30,8 +30,7 @@ export async function findCouncilByName(name: string) {
   if (!wanted) return null;
   const councils = await listCouncils();
   return (
-    councils.find((council) => [council.name, council.welshName].some((known) => known && normaliseCouncilName(known) === wanted)) ??
-    null
+    councils.find((council) => [council.name, council.welshName].some((known) => known && normaliseCouncilName(known) === wanted)) ?? null
   );
 }
 

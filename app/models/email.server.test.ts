@@ -57,7 +57,8 @@ test("a message waiting for a later attempt is not sent early", async () => {
 test("two deliverers running at once send each message exactly once", async () => {
   await db.emailMessage.deleteMany();
   const ids: string[] = [];
-  for (let i = 0; i < 12; i++) ids.push((await enqueueEmail({ to: `person${i}@example.org`, subject: `Message ${i}`, text: `Body ${i}` })).id);
+  for (let i = 0; i < 12; i++)
+    ids.push((await enqueueEmail({ to: `person${i}@example.org`, subject: `Message ${i}`, text: `Body ${i}` })).id);
   const { sent, send } = recordingSender({ delayMs: 15 });
 
   const [first, second] = await Promise.all([deliverDueEmails(send), deliverDueEmails(send)]);
@@ -95,7 +96,11 @@ test("when the mail server fails, the message waits and is tried again, and is g
   expect(calls).toBe(1);
 
   // Then 5 minutes, half an hour, two hours.
-  for (const [attempt, waitMinutes] of [[2, 5], [3, 30], [4, 120]]) {
+  for (const [attempt, waitMinutes] of [
+    [2, 5],
+    [3, 30],
+    [4, 120],
+  ]) {
     now = row.nextAttemptAt;
     expect(await deliverDueEmails(failing, { now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
     row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
@@ -174,8 +179,12 @@ test("messages go out oldest first, and no more than the limit per run", async (
 test("a deliverer busy for more than ten minutes keeps the messages it claims late in its run", async () => {
   await db.emailMessage.deleteMany();
   const start = Date.now();
-  await db.emailMessage.create({ data: { to: "slow@example.org", subject: "A", text: "x", createdAt: new Date(start - 2000), nextAttemptAt: new Date(start - 2000) } });
-  await db.emailMessage.create({ data: { to: "late@example.org", subject: "B", text: "x", createdAt: new Date(start - 1000), nextAttemptAt: new Date(start - 1000) } });
+  await db.emailMessage.create({
+    data: { to: "slow@example.org", subject: "A", text: "x", createdAt: new Date(start - 2000), nextAttemptAt: new Date(start - 2000) },
+  });
+  await db.emailMessage.create({
+    data: { to: "late@example.org", subject: "B", text: "x", createdAt: new Date(start - 1000), nextAttemptAt: new Date(start - 1000) },
+  });
 
   // Only the clock is faked: the first message takes eleven minutes to send.
   vi.useFakeTimers({ toFake: ["Date"], now: start });

@@ -75,7 +75,10 @@ export async function deliverDueEmails(send: SendEmail, { limit = 50, now = new 
   return outcome;
 }
 
-export function smtpSender(smtpUrl: string, from = process.env.MAIL_FROM || "Leadership Essentials <no-reply@leadership-essentials.local>"): SendEmail {
+export function smtpSender(
+  smtpUrl: string,
+  from = process.env.MAIL_FROM || "Leadership Essentials <no-reply@leadership-essentials.local>",
+): SendEmail {
   const transport = nodemailer.createTransport(smtpUrl);
   return async (email) => {
     await transport.sendMail({ from, ...email });

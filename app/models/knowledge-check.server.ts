@@ -42,7 +42,17 @@ export function grade(quiz: Quiz, answers: Answers, passMark: number) {
 }
 
 /** Grades and records an attempt; completes the module if the lessons are already done. */
-export async function submitKnowledgeCheck({ userId, module, quiz, answers }: { userId: string; module: ModuleInfo; quiz: Quiz; answers: Answers }) {
+export async function submitKnowledgeCheck({
+  userId,
+  module,
+  quiz,
+  answers,
+}: {
+  userId: string;
+  module: ModuleInfo;
+  quiz: Quiz;
+  answers: Answers;
+}) {
   const graded = grade(quiz, answers, module.passMark);
   const attempt = await db.quizAttempt.create({
     data: {
@@ -61,11 +71,31 @@ export async function submitKnowledgeCheck({ userId, module, quiz, answers }: { 
 }
 
 /** A submitted attempt, graded for display. Only its author may see it. */
-export async function attemptResults({ userId, module, quiz, attemptId }: { userId: string; module: ModuleInfo; quiz: Quiz; attemptId: string }) {
+export async function attemptResults({
+  userId,
+  module,
+  quiz,
+  attemptId,
+}: {
+  userId: string;
+  module: ModuleInfo;
+  quiz: Quiz;
+  attemptId: string;
+}) {
   const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId, moduleId: module.id } });
   if (!attempt) return null;
-  const answers = JSON.parse(attempt.answers) as Answers;
-  const { results } = grade(quiz, answers, module.passMark);
-  // the recorded score stands even if the questions have changed since
-  return { id: attempt.id, correct: attempt.correct, total: attempt.total, scorePercent: attempt.scorePercent, passed: attempt.passed, createdAt: attempt.createdAt, results };
+  // The recorded score stands whatever changes later. Answers are shown only against the questions they
+  // were given to: an earlier version's attempt must not reveal the answers to today's questions.
+  const sameVersion = attempt.moduleVersion === module.version;
+  const { results } = sameVersion ? grade(quiz, JSON.parse(attempt.answers) as Answers, module.passMark) : { results: [] };
+  return {
+    id: attempt.id,
+    correct: attempt.correct,
+    total: attempt.total,
+    scorePercent: attempt.scorePercent,
+    passed: attempt.passed,
+    createdAt: attempt.createdAt,
+    sameVersion,
+    results,
+  };
 }

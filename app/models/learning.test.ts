@@ -2,7 +2,14 @@
 import { describe, expect, test } from "vitest";
 import { answersFor, createUser, sampleModule, sampleQuiz } from "../../tests/factories";
 import { db } from "~/utils/db.server";
-import { certificateFor, completeIfDone, newCertificateCode, normaliseCertificateCode, verifyCertificate, formatCertificateCode } from "./completion.server";
+import {
+  certificateFor,
+  completeIfDone,
+  newCertificateCode,
+  normaliseCertificateCode,
+  verifyCertificate,
+  formatCertificateCode,
+} from "./completion.server";
 import { grade, questionsToAsk, submitKnowledgeCheck, unansweredQuestions, attemptResults } from "./knowledge-check.server";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "./lesson-notes.server";
 import { continueLearning, markLessonComplete, progressForModule } from "./progress.server";
@@ -20,7 +27,14 @@ describe("grading a knowledge check", () => {
     expect(grade(quiz, answersFor(quiz, 5), 70)).toMatchObject({ correct: 5, total: 6, scorePercent: 83, passed: true });
     expect(grade(quiz, answersFor(quiz, 4), 70)).toMatchObject({ correct: 4, total: 6, scorePercent: 66, passed: false });
     // 7 of 10 is exactly 70%
-    const ten = { questions: [...quiz.questions, ...sampleQuiz().questions.slice(0, 4).map((q) => ({ ...q, id: `${q.id}x` }))] };
+    const ten = {
+      questions: [
+        ...quiz.questions,
+        ...sampleQuiz()
+          .questions.slice(0, 4)
+          .map((q) => ({ ...q, id: `${q.id}x` })),
+      ],
+    };
     expect(grade(ten, answersFor(ten, 7), 70)).toMatchObject({ scorePercent: 70, passed: true });
   });
 
@@ -28,14 +42,22 @@ describe("grading a knowledge check", () => {
     const { results } = grade(quiz, answersFor(quiz, 4), 70);
     const wrong = results.filter((r) => !r.isCorrect);
     expect(wrong.map((r) => r.questionId)).toEqual(["q5", "q6"]);
-    expect(wrong[0]).toMatchObject({ chosen: "Wrong answer to q5", correctAnswer: "Right answer to q5", explanation: expect.stringContaining("b is right") });
+    expect(wrong[0]).toMatchObject({
+      chosen: "Wrong answer to q5",
+      correctAnswer: "Right answer to q5",
+      explanation: expect.stringContaining("b is right"),
+    });
   });
 
   test("the questions asked carry no answer and no explanation", () => {
     const asked = JSON.stringify(questionsToAsk(quiz));
     expect(asked).not.toContain("correct");
     expect(asked).not.toContain("Explanation");
-    expect(questionsToAsk(quiz)[0]).toEqual({ id: "q1", prompt: "What is the answer to q1?", options: [expect.objectContaining({ id: "a" }), expect.objectContaining({ id: "b" }), expect.objectContaining({ id: "c" })] });
+    expect(questionsToAsk(quiz)[0]).toEqual({
+      id: "q1",
+      prompt: "What is the answer to q1?",
+      options: [expect.objectContaining({ id: "a" }), expect.objectContaining({ id: "b" }), expect.objectContaining({ id: "c" })],
+    });
   });
 
   test("an unanswered question, or an option from another question, counts as unanswered", () => {
@@ -72,7 +94,11 @@ describe("completing a module", () => {
     const module = sampleModule();
     const quiz = sampleQuiz();
     for (const right of [2, 6, 4]) await submitKnowledgeCheck({ userId: user.id, module, quiz, answers: answersFor(quiz, right) });
-    expect(await progressForModule(user.id, module)).toMatchObject({ bestScore: 100, passed: true, nextStep: { kind: "lesson", slug: "one" } });
+    expect(await progressForModule(user.id, module)).toMatchObject({
+      bestScore: 100,
+      passed: true,
+      nextStep: { kind: "lesson", slug: "one" },
+    });
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(3);
   });
 
@@ -89,8 +115,22 @@ describe("completing a module", () => {
       lessons: [...v1.lessons, { slug: "five", title: "Lesson five", file: "05-five.mdx", position: 5, words: 800, minutes: 8 }],
     });
     expect(await progressForModule(user.id, v2)).toMatchObject({ state: "completed", percent: 100 });
-    expect((await completeIfDone({ userId: user.id, module: v2 }))?.completion).toMatchObject({ moduleVersion: 1, moduleTitle: "A sample module" });
+    expect((await completeIfDone({ userId: user.id, module: v2 }))?.completion).toMatchObject({
+      moduleVersion: 1,
+      moduleTitle: "A sample module",
+    });
     expect(await certificateFor({ userId: user.id, moduleId: v1.id })).toMatchObject({ moduleTitle: "A sample module", moduleVersion: 1 });
+  });
+
+  test("when a later version drops the only lesson left, the next step is to finish, which completes the module", async () => {
+    const user = await createUser();
+    const v1 = sampleModule();
+    const quiz = sampleQuiz();
+    await completeLessons(user.id, v1, ["one", "two", "three"]);
+    await submitKnowledgeCheck({ userId: user.id, module: v1, quiz, answers: answersFor(quiz, 6) });
+    const v2 = sampleModule({ id: v1.id, version: 2, lessons: v1.lessons.slice(0, 3) });
+    expect(await progressForModule(user.id, v2)).toMatchObject({ state: "in-progress", nextStep: { kind: "finish" } });
+    expect(await completeIfDone({ userId: user.id, module: v2 })).toMatchObject({ isNew: true, completion: { moduleVersion: 2 } });
   });
 
   test("someone part-way through a module that gains a lesson must do the new lesson; a dropped lesson stops counting", async () => {
@@ -100,9 +140,18 @@ describe("completing a module", () => {
     const v2 = sampleModule({
       id: v1.id,
       version: 2,
-      lessons: [v1.lessons[0]!, { slug: "two-revised", title: "Lesson two, revised", file: "02-two-revised.mdx", position: 2, words: 800, minutes: 8 }, v1.lessons[2]!, v1.lessons[3]!],
+      lessons: [
+        v1.lessons[0]!,
+        { slug: "two-revised", title: "Lesson two, revised", file: "02-two-revised.mdx", position: 2, words: 800, minutes: 8 },
+        v1.lessons[2]!,
+        v1.lessons[3]!,
+      ],
     });
-    expect(await progressForModule(user.id, v2)).toMatchObject({ lessonsDone: 1, completedLessons: ["one"], nextStep: { kind: "lesson", slug: "two-revised" } });
+    expect(await progressForModule(user.id, v2)).toMatchObject({
+      lessonsDone: 1,
+      completedLessons: ["one"],
+      nextStep: { kind: "lesson", slug: "two-revised" },
+    });
   });
 
   test("several requests finishing the module at once make one completion", async () => {
@@ -128,9 +177,19 @@ describe("progress", () => {
   test("percent, time left and the next step follow the lessons done and the check", async () => {
     const user = await createUser();
     const module = sampleModule();
-    expect(await progressForModule(user.id, module)).toMatchObject({ state: "not-started", percent: 0, minutesLeft: 4 * 8 + 5, nextStep: { kind: "lesson", slug: "one" } });
+    expect(await progressForModule(user.id, module)).toMatchObject({
+      state: "not-started",
+      percent: 0,
+      minutesLeft: 4 * 8 + 5,
+      nextStep: { kind: "lesson", slug: "one" },
+    });
     await completeLessons(user.id, module, ["one", "three"]);
-    expect(await progressForModule(user.id, module)).toMatchObject({ state: "in-progress", percent: 40, minutesLeft: 2 * 8 + 5, nextStep: { kind: "lesson", slug: "two" } });
+    expect(await progressForModule(user.id, module)).toMatchObject({
+      state: "in-progress",
+      percent: 40,
+      minutesLeft: 2 * 8 + 5,
+      nextStep: { kind: "lesson", slug: "two" },
+    });
     await completeLessons(user.id, module, ["two", "four"]);
     expect(await progressForModule(user.id, module)).toMatchObject({ percent: 80, minutesLeft: 5, nextStep: { kind: "check" } });
   });
@@ -141,7 +200,10 @@ describe("progress", () => {
     const newer = sampleModule();
     const untouched = sampleModule();
     await completeLessons(user.id, older, ["one"]);
-    await db.lessonProgress.updateMany({ where: { userId: user.id, moduleId: older.id }, data: { completedAt: new Date(Date.now() - 60_000) } });
+    await db.lessonProgress.updateMany({
+      where: { userId: user.id, moduleId: older.id },
+      data: { completedAt: new Date(Date.now() - 60_000) },
+    });
     await completeLessons(user.id, newer, ["one", "two"]);
     const { current } = await continueLearning(user.id, [older, newer, untouched]);
     expect(current?.module.id).toBe(newer.id);
@@ -168,8 +230,16 @@ describe("certificates", () => {
     const { completed } = await submitKnowledgeCheck({ userId: user.id, module, quiz, answers: answersFor(quiz, 6) });
     const code = completed!.completion.certificateCode;
     const typed = formatCertificateCode(code).toLowerCase();
+    // a later change of name does not change what the certificate says or what its check confirms
+    await db.user.update({ where: { id: user.id }, data: { name: "Gwen Price-Rowlands" } });
     const found = await verifyCertificate(typed);
-    expect(found).toEqual({ name: "Gwen Price", moduleTitle: "Standards in public office", completedAt: completed!.completion.completedAt, code });
+    expect(found).toEqual({
+      name: "Gwen Price",
+      moduleTitle: "Standards in public office",
+      completedAt: completed!.completion.completedAt,
+      code,
+    });
+    expect(await certificateFor({ userId: user.id, moduleId: module.id })).toMatchObject({ holderName: "Gwen Price" });
     expect(await verifyCertificate(newCertificateCode())).toBeNull();
     expect(await verifyCertificate("not a code")).toBeNull();
     expect(await verifyCertificate("")).toBeNull();
@@ -192,9 +262,10 @@ describe("case studies and reflections", () => {
 
   test("a case-study choice can be changed, and is the councillor's own", async () => {
     const user = await createUser();
-    await answerCaseStudy({ userId: user.id, moduleId: "m", caseStudyId: "hall", choice: 0 });
-    await answerCaseStudy({ userId: user.id, moduleId: "m", caseStudyId: "hall", choice: 2 });
-    expect((await notesForModule({ userId: user.id, moduleId: "m" })).caseStudyAnswers).toEqual({ hall: 2 });
+    await answerCaseStudy({ userId: user.id, moduleId: "m", caseStudyId: "hall", choice: "Cancel the booking" });
+    await answerCaseStudy({ userId: user.id, moduleId: "m", caseStudyId: "hall", choice: "Ask officers to check it" });
+    expect((await notesForModule({ userId: user.id, moduleId: "m" })).caseStudyAnswers).toEqual({ hall: "Ask officers to check it" });
+    expect((await notesForModule({ userId: (await createUser()).id, moduleId: "m" })).caseStudyAnswers).toEqual({});
   });
 });
 
@@ -205,4 +276,7 @@ test("an attempt's results are shown to its author only", async () => {
   const { attempt } = await submitKnowledgeCheck({ userId: user.id, module, quiz, answers: answersFor(quiz, 2) });
   expect(await attemptResults({ userId: user.id, module, quiz, attemptId: attempt.id })).toMatchObject({ correct: 2, passed: false });
   expect(await attemptResults({ userId: (await createUser()).id, module, quiz, attemptId: attempt.id })).toBeNull();
+  // after the module changes, the old attempt keeps its score but shows none of today's answers
+  const later = await attemptResults({ userId: user.id, module: { ...module, version: 2 }, quiz, attemptId: attempt.id });
+  expect(later).toMatchObject({ correct: 2, passed: false, sameVersion: false, results: [] });
 });

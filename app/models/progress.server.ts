@@ -5,7 +5,8 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import { completeIfDone } from "./completion.server";
 
 export type ModuleState = "not-started" | "in-progress" | "completed";
-export type NextStep = { kind: "lesson"; slug: string; title: string } | { kind: "check" } | null;
+/** "finish": everything is done but the completion is not recorded (a lesson was dropped from the module since) */
+export type NextStep = { kind: "lesson"; slug: string; title: string } | { kind: "check" } | { kind: "finish" } | null;
 
 export type ModuleProgress = {
   moduleId: string;
@@ -31,11 +32,21 @@ type Activity = {
 
 /** Progress in every given module, in one query whatever the number of modules. */
 export async function progressForModules(userId: string, modules: ModuleInfo[]): Promise<Map<string, ModuleProgress>> {
-  const activity = await activityOf(userId, modules.map((m) => m.id));
+  const activity = await activityOf(
+    userId,
+    modules.map((m) => m.id),
+  );
   return new Map(modules.map((module) => [module.id, summarise(module, activity)]));
 }
 
-type ActivityRow = { kind: "lesson" | "attempts" | "completion"; moduleId: string; label: string | null; score: number | null; passed: number | null; at: Date | string };
+type ActivityRow = {
+  kind: "lesson" | "attempts" | "completion";
+  moduleId: string;
+  label: string | null;
+  score: number | null;
+  passed: number | null;
+  at: Date | string;
+};
 
 // Every module and lesson page reads this, so it is one plain SQL query rather than three Prisma ones:
 // Prisma 6 compiles each query on the main thread first (about 0.4 ms each; see npm run bench).
@@ -50,13 +61,14 @@ async function activityOf(userId: string, moduleIds: string[]): Promise<Activity
     SELECT 'attempts', "moduleId", NULL, MAX("scorePercent"), MAX(CASE WHEN "passed" THEN 1 ELSE 0 END), MAX("createdAt")
       FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "moduleId"
     UNION ALL
-    SELECT 'completion', "moduleId", "certificateCode", "scorePercent", NULL, "completedAt"
+    SELECT 'completion', "moduleId", "certificateCode", NULL, NULL, "completedAt"
       FROM "ModuleCompletion" WHERE "userId" = ${userId}`;
   for (const row of rows) {
     if (!wanted.has(row.moduleId)) continue;
     const at = new Date(row.at);
     if (row.kind === "lesson") activity.lessons.push({ moduleId: row.moduleId, lessonSlug: row.label!, completedAt: at });
-    else if (row.kind === "attempts") activity.attempts.push({ moduleId: row.moduleId, scorePercent: Number(row.score), passed: Number(row.passed) === 1, createdAt: at });
+    else if (row.kind === "attempts")
+      activity.attempts.push({ moduleId: row.moduleId, scorePercent: Number(row.score), passed: Number(row.passed) === 1, createdAt: at });
     else activity.completions.push({ moduleId: row.moduleId, completedAt: at, certificateCode: row.label! });
   }
   return activity;
@@ -89,7 +101,13 @@ function summarise(module: ModuleInfo, activity: Activity): ModuleProgress {
     bestScore,
     passed,
     minutesLeft: completion ? 0 : remaining.reduce((sum, l) => sum + l.minutes, 0) + (passed ? 0 : module.checkMinutes),
-    nextStep: completion ? null : remaining[0] ? { kind: "lesson", slug: remaining[0].slug, title: remaining[0].title } : passed ? null : { kind: "check" },
+    nextStep: completion
+      ? null
+      : remaining[0]
+      ? { kind: "lesson", slug: remaining[0].slug, title: remaining[0].title }
+      : passed
+      ? { kind: "finish" }
+      : { kind: "check" },
     completedAt: completion?.completedAt ?? null,
     certificateCode: completion?.certificateCode ?? null,
     lastActivityAt: times.length > 0 ? new Date(Math.max(...times.map((t) => t.getTime()))) : null,

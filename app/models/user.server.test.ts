@@ -5,7 +5,15 @@ import { db } from "~/utils/db.server";
 import { emailedTokens } from "../../tests/outbox";
 import { readSession, startSession } from "~/utils/session.server";
 import { setPasswordWithToken, signIn } from "./account.server";
-import { changeRoleAndCouncil, createOfficer, deactivateUser, listCouncilMembers, reactivateUser, sendInvitation, updateProfile } from "./user.server";
+import {
+  changeRoleAndCouncil,
+  createOfficer,
+  deactivateUser,
+  listCouncilMembers,
+  reactivateUser,
+  sendInvitation,
+  updateProfile,
+} from "./user.server";
 
 const APP_URL = "https://le.test";
 const origin = { ip: "192.0.2.44", userAgent: "Vitest" };
@@ -83,7 +91,9 @@ test("an officer cannot be invited with an email address already in use", async 
 test("the invitation link lets the officer choose a password, confirms their email, and works once", async () => {
   const { email, userId, token } = await inviteOfficer();
 
-  expect(await setPasswordWithToken({ token, password: "password123", purpose: "invitation" }, origin)).toMatchObject({ status: "weak-password" });
+  expect(await setPasswordWithToken({ token, password: "password123", purpose: "invitation" }, origin)).toMatchObject({
+    status: "weak-password",
+  });
   const outcome = await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin);
   expect(outcome).toEqual({ status: "password-set", userId });
 
@@ -93,7 +103,9 @@ test("the invitation link lets the officer choose a password, confirms their ema
   expect((await signIn({ email, password: "juniper-canal-sketch-8" }, { ip: "192.0.2.45" })).status).toBe("signed-in");
   expect(await db.auditEvent.count({ where: { type: "invitation-accepted", userId: officer.id } })).toBe(1);
 
-  expect(await setPasswordWithToken({ token, password: "another-fine-phrase-9", purpose: "invitation" }, origin)).toEqual({ status: "used" });
+  expect(await setPasswordWithToken({ token, password: "another-fine-phrase-9", purpose: "invitation" }, origin)).toEqual({
+    status: "used",
+  });
 });
 
 test("sending a new invitation makes the earlier link stop working", async () => {
@@ -101,7 +113,9 @@ test("sending a new invitation makes the earlier link stop working", async () =>
   await sendInvitation({ userId, appUrl: APP_URL });
   const second = (await linkTokens(email, "invitation")).find((token) => token !== first)!;
 
-  expect(await setPasswordWithToken({ token: first, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "unknown" });
+  expect(await setPasswordWithToken({ token: first, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({
+    status: "unknown",
+  });
   expect((await setPasswordWithToken({ token: second, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).status).toBe(
     "password-set",
   );
@@ -115,7 +129,9 @@ test("an invitation link expires after 7 days", async () => {
   expect(lifetime).toBeLessThanOrEqual(7 * 24 * 3_600_000);
 
   await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(row.expiresAt.getTime() - 7 * 24 * 3_600_000) } });
-  expect(await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({ status: "expired" });
+  expect(await setPasswordWithToken({ token, password: "juniper-canal-sketch-8", purpose: "invitation" }, origin)).toEqual({
+    status: "expired",
+  });
   expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash).toBeNull();
 });
 
@@ -233,7 +249,10 @@ test("changing your email address un-confirms it and sends a confirmation link t
 
 test("saving a profile with the same email keeps it confirmed and sends nothing", async () => {
   const user = await createUser();
-  const outcome = await updateProfile({ userId: user.id, change: { name: "New Name", email: user.email.toUpperCase() }, appUrl: APP_URL }, origin);
+  const outcome = await updateProfile(
+    { userId: user.id, change: { name: "New Name", email: user.email.toUpperCase() }, appUrl: APP_URL },
+    origin,
+  );
   expect(outcome).toEqual({ status: "updated", emailChanged: false });
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailConfirmedAt).toBeInstanceOf(Date);
   expect(await db.emailMessage.count({ where: { to: user.email } })).toBe(0);
@@ -242,7 +261,10 @@ test("saving a profile with the same email keeps it confirmed and sends nothing"
 test("a profile cannot take an email address another account uses", async () => {
   const user = await createUser();
   const other = await createUser();
-  const outcome = await updateProfile({ userId: user.id, change: { name: user.name, email: other.email.toUpperCase() }, appUrl: APP_URL }, origin);
+  const outcome = await updateProfile(
+    { userId: user.id, change: { name: user.name, email: other.email.toUpperCase() }, appUrl: APP_URL },
+    origin,
+  );
   expect(outcome).toEqual({ status: "email-taken" });
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
 });
@@ -252,7 +274,11 @@ test("a councillor moving to another council is audited", async () => {
   const to = await createCouncil();
   const user = await createUser({ councilId: from.id });
   await updateProfile(
-    { userId: user.id, change: { name: user.name, email: user.email, councilId: to.id, electedOn: new Date("2024-05-02") }, appUrl: APP_URL },
+    {
+      userId: user.id,
+      change: { name: user.name, email: user.email, councilId: to.id, electedOn: new Date("2024-05-02") },
+      appUrl: APP_URL,
+    },
     origin,
   );
   const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -269,7 +295,11 @@ test("an officer cannot move themselves to another council through their profile
   const other = await createCouncil();
   const officer = await createUser({ role: "officer", councilId: own.id });
   const outcome = await updateProfile(
-    { userId: officer.id, change: { name: officer.name, email: officer.email, councilId: other.id, electedOn: new Date("2024-05-02") }, appUrl: APP_URL },
+    {
+      userId: officer.id,
+      change: { name: officer.name, email: officer.email, councilId: other.id, electedOn: new Date("2024-05-02") },
+      appUrl: APP_URL,
+    },
     origin,
   );
   expect(outcome.status).toBe("updated");
@@ -282,8 +312,7 @@ test("an officer cannot move themselves to another council through their profile
 test("two people taking the same new email address at once: one gets it, the other is told it is in use", async () => {
   const [first, second] = await Promise.all([createUser(), createUser()]);
   const email = `shared-${randomBytes(3).toString("hex")}@example.org`;
-  const change = (userId: string, name: string) =>
-    updateProfile({ userId, change: { name, email }, appUrl: "http://localhost:3000" }, {});
+  const change = (userId: string, name: string) => updateProfile({ userId, change: { name, email }, appUrl: "http://localhost:3000" }, {});
   const outcomes = await Promise.all([change(first.id, first.name), change(second.id, second.name)]);
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["email-taken", "updated"]);
   expect(await db.user.count({ where: { email } })).toBe(1);

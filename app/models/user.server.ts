@@ -75,7 +75,17 @@ export async function listCouncilMembers({ councilId }: { councilId: string }) {
 
 export const USERS_PAGE_SIZE = 50;
 
-export async function listUsers({ query, role, councilId, page = 1 }: { query?: string; role?: string; councilId?: string; page?: number }) {
+export async function listUsers({
+  query,
+  role,
+  councilId,
+  page = 1,
+}: {
+  query?: string;
+  role?: string;
+  councilId?: string;
+  page?: number;
+}) {
   const q = query?.trim();
   const where = {
     ...(role ? { role } : {}),
@@ -85,7 +95,16 @@ export async function listUsers({ query, role, councilId, page = 1 }: { query?: 
   const [users, total] = await Promise.all([
     db.user.findMany({
       where,
-      select: { id: true, name: true, email: true, role: true, deactivatedAt: true, emailConfirmedAt: true, passwordHash: true, council: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        deactivatedAt: true,
+        emailConfirmedAt: true,
+        passwordHash: true,
+        council: { select: { name: true } },
+      },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
@@ -112,7 +131,13 @@ export async function getUserForStaff({ userId }: { userId: string }) {
 
 /** Creates a council officer's account and emails them an invitation to set a password. */
 export async function createOfficer(
-  { name, email: typedEmail, councilId, actorId, appUrl }: { name: string; email: string; councilId: string; actorId: string; appUrl: string },
+  {
+    name,
+    email: typedEmail,
+    councilId,
+    actorId,
+    appUrl,
+  }: { name: string; email: string; councilId: string; actorId: string; appUrl: string },
   origin: RequestOrigin,
 ) {
   const email = normaliseEmail(typedEmail);
@@ -127,13 +152,19 @@ export async function createOfficer(
     if (isUniqueViolation(error)) return { status: "email-taken" } as const;
     throw error;
   }
-  await recordAudit({ type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council?.name}` }, origin);
+  await recordAudit(
+    { type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council?.name}` },
+    origin,
+  );
   await sendInvitation({ userId: officer.id, appUrl });
   return { status: "created", userId: officer.id } as const;
 }
 
 export async function sendInvitation({ userId, appUrl }: { userId: string; appUrl: string }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, council: { select: { name: true } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, council: { select: { name: true } } },
+  });
   const token = await issueToken({ userId, purpose: "invitation" });
   await enqueueEmail({
     to: user.email,
@@ -141,12 +172,16 @@ export async function sendInvitation({ userId, appUrl }: { userId: string; appUr
     text: [
       `Dear ${user.name},`,
       "",
-      `The association has created a ${SERVICE_NAME} account for you as a council officer${user.council ? ` for ${user.council.name}` : ""}.`,
+      `The association has created a ${SERVICE_NAME} account for you as a council officer${
+        user.council ? ` for ${user.council.name}` : ""
+      }.`,
       "With it you can follow your council's members' learning. To set your password, open this link:",
       "",
       `${appUrl}/invitation/${token}`,
       "",
-      `The link works once and expires in ${TOKEN_LIFETIME_MINUTES.invitation / (24 * 60)} days. If it expires, use "Forgotten your password?" on the sign-in page.`,
+      `The link works once and expires in ${
+        TOKEN_LIFETIME_MINUTES.invitation / (24 * 60)
+      } days. If it expires, use "Forgotten your password?" on the sign-in page.`,
     ].join("\n"),
   });
 }
@@ -168,7 +203,9 @@ export async function changeRoleAndCouncil(
     await recordAudit({ type: "role-changed", userId, actorId, email: before.email, detail: `${before.role} → ${role}` }, origin);
   }
   if (before.councilId !== nextCouncilId) {
-    const councils = await db.council.findMany({ where: { id: { in: [before.councilId, nextCouncilId].filter((id): id is string => !!id) } } });
+    const councils = await db.council.findMany({
+      where: { id: { in: [before.councilId, nextCouncilId].filter((id): id is string => !!id) } },
+    });
     const nameOf = (id: string | null) => councils.find((council) => council.id === id)?.name ?? "none";
     await recordAudit(
       { type: "council-changed", userId, actorId, email: before.email, detail: `${nameOf(before.councilId)} → ${nameOf(nextCouncilId)}` },

@@ -33,11 +33,22 @@ async function learningFor(userId: string) {
       title: current.module.title,
       percent: current.progress.percent,
       minutesLeft: current.progress.minutesLeft,
-      next: next?.kind === "lesson" ? { href: `/modules/${current.module.id}/lessons/${next.slug}`, label: next.title } : { href: `/modules/${current.module.id}/check`, label: "Knowledge check" },
+      next:
+        next?.kind === "lesson"
+          ? { href: `/modules/${current.module.id}/lessons/${next.slug}`, label: next.title }
+          : next?.kind === "finish"
+          ? { href: `/modules/${current.module.id}`, label: "Get your certificate" }
+          : { href: `/modules/${current.module.id}/check`, label: "Knowledge check" },
     },
-    suggestion: firstNotStarted && { id: firstNotStarted.id, title: firstNotStarted.title, summary: firstNotStarted.summary, minutes: firstNotStarted.minutes },
+    suggestion: firstNotStarted && {
+      id: firstNotStarted.id,
+      title: firstNotStarted.title,
+      summary: firstNotStarted.summary,
+      minutes: firstNotStarted.minutes,
+    },
     moduleCount: modules.length,
-    completedCount: certificates.length,
+    // a certificate outlives its module; the count is of modules in the catalogue now
+    completedCount: certificates.filter((c) => modules.some((m) => m.id === c.moduleId)).length,
     certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: c.moduleTitle, completedAt: c.completedAt })),
   };
 }
@@ -161,8 +172,8 @@ function Welcome() {
     <>
       <PageHeading>Leadership Essentials for councillors</PageHeading>
       <p className="lead">
-        Short courses that help elected members in England and Wales lead on hard local issues, online at your own pace and at
-        events with other councillors.
+        Short courses that help elected members in England and Wales lead on hard local issues, online at your own pace and at events with
+        other councillors.
       </p>
       <p>
         <Link to="/signup" className="button">

@@ -5,6 +5,7 @@ import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
 import { findModule, lessonBody, lessonTree, quizFor } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
+import * as modulePage from "./modules.$moduleId._index";
 import * as certificate from "./modules.$moduleId.certificate";
 import * as check from "./modules.$moduleId.check";
 import * as lesson from "./modules.$moduleId.lessons.$lessonSlug";
@@ -45,7 +46,9 @@ describe("the knowledge check keeps its answers on the server", () => {
     const firstId = quiz.questions[0]!.id;
     const partial = { ...answers };
     delete partial[`answer-${quiz.questions[2]!.id}`];
-    const refused = (await check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: partial }))) as {
+    const refused = (await check.action(
+      argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: partial }),
+    )) as {
       init: { status: number };
       data: { errors: Record<string, string>; answers: Record<string, string> };
     };
@@ -54,7 +57,9 @@ describe("the knowledge check keeps its answers on the server", () => {
     expect(refused.data.answers[firstId]).toBe(answers[`answer-${firstId}`]);
     expect(await db.quizAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
 
-    const graded = (await outcomeOf(() => check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: answers })))) as Response;
+    const graded = (await outcomeOf(() =>
+      check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: answers })),
+    )) as Response;
     expect(graded.status).toBe(302);
     const resultsUrl = graded.headers.get("Location")!;
     expect(resultsUrl).toMatch(/\/check\?attempt=/);
@@ -75,16 +80,34 @@ describe("the lesson page", () => {
       const data = await lesson.loader(argsFor(lessonUrl("what-the-duty-says"), context, { params: params("what-the-duty-says") }));
       expect(data.state.canTake).toBe(false);
       expect(data.progress).toBeNull();
-      const posted = (await outcomeOf(() => lesson.action(argsFor(lessonUrl("what-the-duty-says"), context, { method: "POST", params: params("what-the-duty-says"), form: { intent: "complete" } })))) as Response;
+      const posted = (await outcomeOf(() =>
+        lesson.action(
+          argsFor(lessonUrl("what-the-duty-says"), context, {
+            method: "POST",
+            params: params("what-the-duty-says"),
+            form: { intent: "complete" },
+          }),
+        ),
+      )) as Response;
       expect(posted.status).toBe(403);
     }
-    const signedOut = (await outcomeOf(() => lesson.loader(argsFor(lessonUrl("what-the-duty-says"), { user: null, sessionId: null, cspNonce: "", clientIp: "1" }, { params: params("what-the-duty-says") })))) as Response;
+    const signedOut = (await outcomeOf(() =>
+      lesson.loader(
+        argsFor(
+          lessonUrl("what-the-duty-says"),
+          { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+          { params: params("what-the-duty-says") },
+        ),
+      ),
+    )) as Response;
     expect(signedOut.status).toBe(302);
   });
 
   test("an unknown module or lesson is a 404", async () => {
     const context = await contextFor("councillor");
-    const noModule = (await outcomeOf(() => lesson.loader(argsFor("/modules/nope/lessons/x", context, { params: { moduleId: "nope", lessonSlug: "x" } })))) as Response;
+    const noModule = (await outcomeOf(() =>
+      lesson.loader(argsFor("/modules/nope/lessons/x", context, { params: { moduleId: "nope", lessonSlug: "x" } })),
+    )) as Response;
     const noLesson = (await outcomeOf(() => lesson.loader(argsFor(lessonUrl("nope"), context, { params: params("nope") })))) as Response;
     expect([noModule.status, noLesson.status]).toEqual([404, 404]);
   });
@@ -92,20 +115,40 @@ describe("the lesson page", () => {
   test("marking complete moves on to the next lesson, and the last step of the module goes to the certificate", async () => {
     const context = await contextFor("councillor");
     const slugs = module.lessons.map((l) => l.slug);
-    const post = (slug: string, form: Record<string, string>) => outcomeOf(() => lesson.action(argsFor(lessonUrl(slug), context, { method: "POST", params: params(slug), form })));
+    const post = (slug: string, form: Record<string, string>) =>
+      outcomeOf(() => lesson.action(argsFor(lessonUrl(slug), context, { method: "POST", params: params(slug), form })));
     expect(((await post(slugs[0]!, { intent: "complete" })) as Response).headers.get("Location")).toBe(lessonUrl(slugs[1]!));
     for (const slug of slugs.slice(1, -1)) await post(slug, { intent: "complete" });
     expect(((await post(slugs.at(-1)!, { intent: "complete" })) as Response).headers.get("Location")).toBe(`/modules/${MODULE_ID}/check`);
 
-    const notYet = (await outcomeOf(() => certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, context, { params: params() })))) as Response;
+    const notYet = (await outcomeOf(() =>
+      certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, context, { params: params() })),
+    )) as Response;
     expect(notYet.status).toBe(404);
-    await check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: correctAnswers() })).catch((r) => r);
+    await check
+      .action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: correctAnswers() }))
+      .catch((r) => r);
     const data = await certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, context, { params: params() }));
-    expect(data.certificate).toMatchObject({ name: context.user!.name, moduleTitle: module.title, code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/) });
+    expect(data.certificate).toMatchObject({
+      name: context.user!.name,
+      moduleTitle: module.title,
+      code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/),
+    });
 
-    const verified = await verify.loader(argsFor(`/verify/${data.certificate.code}`, { user: null, sessionId: null, cspNonce: "", clientIp: "1" }, { params: { code: data.certificate.code } }));
+    const verified = await verify.loader(
+      argsFor(
+        `/verify/${data.certificate.code}`,
+        { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+        { params: { code: data.certificate.code } },
+      ),
+    );
     const shown = "data" in verified ? verified.data : verified;
-    expect(shown.certificate).toEqual({ name: context.user!.name, moduleTitle: module.title, completedAt: expect.any(Date), code: data.certificate.code });
+    expect(shown.certificate).toEqual({
+      name: context.user!.name,
+      moduleTitle: module.title,
+      completedAt: expect.any(Date),
+      code: data.certificate.code,
+    });
   });
 
   test("the case-study and reflection forms refuse what is not in the lesson or is empty", async () => {
@@ -120,31 +163,74 @@ describe("the lesson page", () => {
     };
     const { slug: caseLesson, id: caseId } = await firstWith("CaseStudy");
     const { slug: reflectionLesson, id: reflectionId } = await firstWith("Reflection");
-    const post = (slug: string, form: Record<string, string>) => outcomeOf(() => lesson.action(argsFor(lessonUrl(slug), context, { method: "POST", params: params(slug), form })));
+    const post = (slug: string, form: Record<string, string>) =>
+      outcomeOf(() => lesson.action(argsFor(lessonUrl(slug), context, { method: "POST", params: params(slug), form })));
 
-    const noChoice = (await post(caseLesson, { intent: "case-study", caseStudyId: caseId })) as { init: { status: number }; data: { error: string } };
+    // the discussion is not sent before a choice is made, and is after
+    const discussion = componentsIn((await lessonTree(module, caseLesson))!, "CaseStudy")
+      .find((c) => c.p!.id === caseId)!
+      .c!.find((c) => typeof c !== "string" && c.t === "Discussion");
+    const discussionText = JSON.stringify(discussion).match(/"([^"]{40,})"/)![1]!;
+    const page = async () => JSON.stringify(await lesson.loader(argsFor(lessonUrl(caseLesson), context, { params: params(caseLesson) })));
+    expect(await page()).not.toContain(discussionText);
+
+    const noChoice = (await post(caseLesson, { intent: "case-study", caseStudyId: caseId })) as {
+      init: { status: number };
+      data: { error: string };
+    };
     expect(noChoice.init.status).toBe(400);
     expect(noChoice.data.error).toMatch(/Choose what you would do/);
-    expect(((await post(caseLesson, { intent: "case-study", caseStudyId: caseId, choice: "9" })) as { init: { status: number } }).init.status).toBe(400);
+    expect(
+      ((await post(caseLesson, { intent: "case-study", caseStudyId: caseId, choice: "9" })) as { init: { status: number } }).init.status,
+    ).toBe(400);
     expect(((await post(caseLesson, { intent: "case-study", caseStudyId: "not-here", choice: "0" })) as Response).status).toBe(400);
     const chosen = (await post(caseLesson, { intent: "case-study", caseStudyId: caseId, choice: "1" })) as Response;
     expect(chosen.headers.get("Location")).toBe(`${lessonUrl(caseLesson)}#case-${caseId}`);
+    expect(await page()).toContain(discussionText);
 
-    const empty = (await post(reflectionLesson, { intent: "save-reflection", promptId: reflectionId, text: "   " })) as { init: { status: number }; data: { error: string } };
+    const empty = (await post(reflectionLesson, { intent: "save-reflection", promptId: reflectionId, text: "   " })) as {
+      init: { status: number };
+      data: { error: string };
+    };
     expect(empty.init.status).toBe(400);
     expect(empty.data.error).toBe("Write your reflection before saving it");
-    expect(((await post(reflectionLesson, { intent: "save-reflection", promptId: "elsewhere", text: "Hello" })) as Response).status).toBe(400);
-    expect(((await post(reflectionLesson, { intent: "save-reflection", promptId: reflectionId, text: "My ward has two mosques and a gurdwara." })) as Response).status).toBe(302);
-    expect(await db.reflection.findFirst({ where: { userId: context.user!.id } })).toMatchObject({ text: "My ward has two mosques and a gurdwara." });
+    expect(((await post(reflectionLesson, { intent: "save-reflection", promptId: "elsewhere", text: "Hello" })) as Response).status).toBe(
+      400,
+    );
+    expect(
+      (
+        (await post(reflectionLesson, {
+          intent: "save-reflection",
+          promptId: reflectionId,
+          text: "My ward has two mosques and a gurdwara.",
+        })) as Response
+      ).status,
+    ).toBe(302);
+    expect(await db.reflection.findFirst({ where: { userId: context.user!.id } })).toMatchObject({
+      text: "My ward has two mosques and a gurdwara.",
+    });
   });
 });
 
 test("the certificate page is a councillor's own: officers are refused and no address shows another's", async () => {
   const officer = await contextFor("officer");
-  expect(((await outcomeOf(() => certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, officer, { params: params() })))) as Response).status).toBe(403);
+  const finish = (await outcomeOf(() =>
+    modulePage.action(argsFor(`/modules/${MODULE_ID}`, officer, { method: "POST", params: params(), form: { intent: "finish" } })),
+  )) as Response;
+  expect(finish.status).toBe(403);
+  expect(
+    ((await outcomeOf(() => certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, officer, { params: params() })))) as Response)
+      .status,
+  ).toBe(403);
 });
 
 test("an unknown certificate code is a clear 404", async () => {
-  const result = await verify.loader(argsFor("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ", { user: null, sessionId: null, cspNonce: "", clientIp: "1" }, { params: { code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ" } }));
+  const result = await verify.loader(
+    argsFor(
+      "/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ",
+      { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+      { params: { code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ" } },
+    ),
+  );
   expect("init" in result && result.init?.status).toBe(404);
 });

@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LessonBody } from "~/components/content/lesson-body";
 import { BackLink, formatDate, PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
 import { TOPICS } from "~/content/schema";
+import { completeIfDone } from "~/models/completion.server";
 import { progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? "Module"} – Leadership Essentials` }];
@@ -30,7 +33,12 @@ export async function loader(args: LoaderFunctionArgs) {
       passMark: module.passMark,
       questionCount: module.questionCount,
       checkMinutes: module.checkMinutes,
-      lessons: module.lessons.map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes, done: progress?.completedLessons.includes(l.slug) ?? false })),
+      lessons: module.lessons.map((l) => ({
+        slug: l.slug,
+        title: l.title,
+        minutes: l.minutes,
+        done: progress?.completedLessons.includes(l.slug) ?? false,
+      })),
     },
     intro: intro!,
     progress: progress && {
@@ -45,11 +53,25 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** Records a completion that no lesson or check POST made (the module changed after the last step). */
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "module:take");
+  const module = requireModule(args.params.moduleId);
+  const completed = await completeIfDone({ userId: user.id, module });
+  if (!completed) return redirect(`/modules/${module.id}`);
+  return redirectWithFlash(`/modules/${module.id}/certificate`, `You have completed ${module.title}.`);
+}
+
 export default function ModulePage() {
   const { module, intro, progress } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   const next = progress?.nextStep;
-  const nextHref = next?.kind === "lesson" ? `${base}/lessons/${next.slug}` : next?.kind === "check" ? `${base}/check` : `${base}/lessons/${module.lessons[0]!.slug}`;
+  const nextHref =
+    next?.kind === "lesson"
+      ? `${base}/lessons/${next.slug}`
+      : next?.kind === "check"
+      ? `${base}/check`
+      : `${base}/lessons/${module.lessons[0]!.slug}`;
   return (
     <>
       <BackLink to="/modules">All modules</BackLink>
@@ -87,10 +109,22 @@ export default function ModulePage() {
             </Link>
           </p>
         </div>
+      ) : next?.kind === "finish" ? (
+        <Form method="post" className="panel">
+          <h2 className="heading-m">You have done every lesson and passed the knowledge check</h2>
+          <input type="hidden" name="intent" value="finish" />
+          <button type="submit" className="button">
+            Get your certificate
+          </button>
+        </Form>
       ) : progress ? (
         <p>
           <Link to={nextHref} className="button">
-            {progress.state === "not-started" ? "Start the module" : next?.kind === "check" ? "Take the knowledge check" : `Continue: ${next?.kind === "lesson" ? next.title : ""}`}
+            {progress.state === "not-started"
+              ? "Start the module"
+              : next?.kind === "check"
+              ? "Take the knowledge check"
+              : `Continue: ${next?.kind === "lesson" ? next.title : ""}`}
           </Link>
         </p>
       ) : (
@@ -109,7 +143,16 @@ export default function ModulePage() {
         ))}
       </ul>
 
-      <LessonBody body={intro} state={{ moduleId: module.id, canTake: false, caseStudyAnswers: {}, reflections: {}, check: { questionCount: module.questionCount, passMark: module.passMark, bestScore: null, passed: false } }} />
+      <LessonBody
+        body={intro}
+        state={{
+          moduleId: module.id,
+          canTake: false,
+          caseStudyAnswers: {},
+          reflections: {},
+          check: { questionCount: module.questionCount, passMark: module.passMark, bestScore: null, passed: false },
+        }}
+      />
 
       <h2>Lessons</h2>
       <ol className="lesson-list">
@@ -118,7 +161,13 @@ export default function ModulePage() {
             <Link to={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>
             <span className="lesson-list__meta">
               {minutesText(lesson.minutes)}
-              {progress ? (lesson.done ? <strong className="tag tag--green">Completed</strong> : <span className="tag tag--grey">Not done</span>) : null}
+              {progress ? (
+                lesson.done ? (
+                  <strong className="tag tag--green">Completed</strong>
+                ) : (
+                  <span className="tag tag--grey">Not done</span>
+                )
+              ) : null}
             </span>
           </li>
         ))}

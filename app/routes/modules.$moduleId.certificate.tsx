@@ -2,25 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BackLink, formatDate } from "~/components/page";
-import { requireModule } from "~/content/content.server";
 import { certificateFor, formatCertificateCode } from "~/models/completion.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const module = requireModule(args.params.moduleId);
-  // only ever the signed-in councillor's own certificate: the user id comes from the session
-  const certificate = await certificateFor({ userId: user.id, moduleId: module.id });
+  const moduleId = args.params.moduleId ?? "";
+  // only ever the signed-in councillor's own certificate: the user id comes from the session. The
+  // catalogue is not consulted: a certificate outlives changes to (or the retirement of) its module.
+  const certificate = await certificateFor({ userId: user.id, moduleId });
   if (!certificate) throw new Response("You have not completed this module yet, so there is no certificate to show.", { status: 404 });
   const code = formatCertificateCode(certificate.certificateCode);
   return {
-    moduleId: module.id,
+    moduleId,
     certificate: {
-      name: certificate.user.name,
-      council: certificate.user.council?.name ?? null,
+      name: certificate.holderName,
+      council: certificate.councilName,
       moduleTitle: certificate.moduleTitle,
       completedAt: certificate.completedAt,
       code,
@@ -58,8 +60,8 @@ export default function CertificatePage() {
         </dl>
       </section>
       <p className="no-print">
-        Anyone with the code can check this certificate at <Link to={`/verify/${certificate.code}`}>the verification page</Link>. It shows your
-        name, the module and the date, and nothing else.
+        Anyone with the code can check this certificate at <Link to={`/verify/${certificate.code}`}>the verification page</Link>. It shows
+        your name, the module and the date, and nothing else.
       </p>
     </>
   );

@@ -9,7 +9,9 @@ import { progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` },
+];
 
 function requireQuiz(moduleId: string | undefined) {
   const module = requireModule(moduleId);
@@ -68,14 +70,26 @@ export default function KnowledgeCheck() {
   return (
     <div className="narrow">
       <BackLink to={base}>{module.title}</BackLink>
-      {results ? <Results module={module} results={results} progress={progress} /> : <Questions module={module} questions={questions!} progress={progress} />}
+      {results ? (
+        <Results module={module} results={results} progress={progress} />
+      ) : (
+        <Questions module={module} questions={questions!} progress={progress} />
+      )}
     </div>
   );
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Questions({ module, questions, progress }: { module: LoaderData["module"]; questions: NonNullable<LoaderData["questions"]>; progress: LoaderData["progress"] }) {
+function Questions({
+  module,
+  questions,
+  progress,
+}: {
+  module: LoaderData["module"];
+  questions: NonNullable<LoaderData["questions"]>;
+  progress: LoaderData["progress"];
+}) {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? null;
   const submitting = useNavigation().state === "submitting";
@@ -84,8 +98,8 @@ function Questions({ module, questions, progress }: { module: LoaderData["module
       <ErrorSummary errors={errors} order={questions.map((q) => `answer-${q.id}`)} />
       <PageHeading caption={module.title}>Knowledge check</PageHeading>
       <p>
-        {questions.length} questions. Choose one answer for each. You need {module.passMark}% to pass and you can try again as
-        often as you like: your best score counts.
+        {questions.length} questions. Choose one answer for each. You need {module.passMark}% to pass and you can try again as often as you
+        like: your best score counts.
       </p>
       {progress.bestScore !== null ? (
         <p>
@@ -116,7 +130,13 @@ function Questions({ module, questions, progress }: { module: LoaderData["module
                   const id = optionIndex === 0 ? fieldId(name) : `${fieldId(name)}-${option.id}`;
                   return (
                     <div className="radio" key={option.id}>
-                      <input type="radio" id={id} name={name} value={option.id} defaultChecked={result?.answers[question.id] === option.id} />
+                      <input
+                        type="radio"
+                        id={id}
+                        name={name}
+                        value={option.id}
+                        defaultChecked={result?.answers[question.id] === option.id}
+                      />
                       <label htmlFor={id}>{option.text}</label>
                     </div>
                   );
@@ -133,7 +153,15 @@ function Questions({ module, questions, progress }: { module: LoaderData["module
   );
 }
 
-function Results({ module, results, progress }: { module: LoaderData["module"]; results: NonNullable<LoaderData["results"]>; progress: LoaderData["progress"] }) {
+function Results({
+  module,
+  results,
+  progress,
+}: {
+  module: LoaderData["module"];
+  results: NonNullable<LoaderData["results"]>;
+  progress: LoaderData["progress"];
+}) {
   const base = `/modules/${module.id}`;
   const wrong = results.results.filter((r) => !r.isCorrect);
   return (
@@ -156,7 +184,8 @@ function Results({ module, results, progress }: { module: LoaderData["module"]; 
         </p>
       ) : results.passed && progress.lessonsLeft > 0 ? (
         <p>
-          To complete the module, finish the {progress.lessonsLeft} lesson{progress.lessonsLeft === 1 ? "" : "s"} you have not marked complete.{" "}
+          To complete the module, finish the {progress.lessonsLeft} lesson{progress.lessonsLeft === 1 ? "" : "s"} you have not marked
+          complete.{" "}
           {progress.nextLesson ? <Link to={`${base}/lessons/${progress.nextLesson.slug}`}>Go to {progress.nextLesson.title}</Link> : null}
         </p>
       ) : null}
@@ -170,23 +199,18 @@ function Results({ module, results, progress }: { module: LoaderData["module"]; 
           </Link>
         </p>
       ) : null}
-      <h2>{wrong.length === 0 ? "You answered every question correctly" : `${wrong.length} answer${wrong.length === 1 ? " was" : "s were"} wrong`}</h2>
-      <ol className="answer-list">
-        {results.results.map((r) => (
-          <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
-            <p className="answer__prompt">{r.prompt}</p>
-            <p>
-              <strong className={r.isCorrect ? "tag tag--green" : "tag tag--red"}>{r.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
-              {r.chosen ?? "none"}
-            </p>
-            {!r.isCorrect ? <p>The right answer: {r.correctAnswer}</p> : null}
-            <p className="answer__why">
-              <span className="visually-hidden">Why: </span>
-              {r.explanation}
-            </p>
-          </li>
-        ))}
-      </ol>
+      {results.sameVersion ? (
+        <>
+          <h2>
+            {wrong.length === 0
+              ? "You answered every question correctly"
+              : `${wrong.length} answer${wrong.length === 1 ? " was" : "s were"} wrong`}
+          </h2>
+          <AnswerList results={results.results} />
+        </>
+      ) : (
+        <p>The module has been updated since this attempt, so its questions and answers are not shown. Your score stands.</p>
+      )}
       {results.passed ? (
         <p>
           <Link to={`${base}/check`} className="button button--secondary">
@@ -195,5 +219,26 @@ function Results({ module, results, progress }: { module: LoaderData["module"]; 
         </p>
       ) : null}
     </>
+  );
+}
+
+function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["results"] }) {
+  return (
+    <ol className="answer-list">
+      {results.map((r) => (
+        <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
+          <p className="answer__prompt">{r.prompt}</p>
+          <p>
+            <strong className={r.isCorrect ? "tag tag--green" : "tag tag--red"}>{r.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
+            {r.chosen ?? "none"}
+          </p>
+          {!r.isCorrect ? <p>The right answer: {r.correctAnswer}</p> : null}
+          <p className="answer__why">
+            <span className="visually-hidden">Why: </span>
+            {r.explanation}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -6,7 +6,7 @@ import { LessonBody } from "~/components/content/lesson-body";
 import { REFLECTION_MAX_LENGTH } from "~/components/content/reflection";
 import { BackLink } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
-import { lessonBody, lessonTree, requireModule, type ModuleInfo } from "~/content/content.server";
+import { lessonBodyFor, lessonTree, requireModule, type ModuleInfo } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "~/models/lesson-notes.server";
 import { markLessonComplete, progressForModule } from "~/models/progress.server";
@@ -30,11 +30,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const { lesson, previous, next } = findLesson(module, args.params.lessonSlug);
   const canTake = can(user, "module:take");
   const key = { userId: user.id, moduleId: module.id };
-  const [body, progress, notes] = await Promise.all([
-    lessonBody(module, lesson.slug),
+  const [progress, notes] = await Promise.all([
     canTake ? progressForModule(user.id, module) : null,
     canTake ? notesForModule(key) : { caseStudyAnswers: {}, reflections: {} },
   ]);
+  // a councillor is not sent a case study's discussion before choosing; staff and officers read it all
+  const body = await lessonBodyFor(module, lesson.slug, canTake ? notes.caseStudyAnswers : null);
   return {
     module: { id: module.id, title: module.title, lessonCount: module.lessons.length },
     lesson: { slug: lesson.slug, title: lesson.title, position: lesson.position, minutes: lesson.minutes },
@@ -46,7 +47,12 @@ export async function loader(args: LoaderFunctionArgs) {
       moduleId: module.id,
       canTake,
       ...notes,
-      check: { questionCount: module.questionCount, passMark: module.passMark, bestScore: progress?.bestScore ?? null, passed: progress?.passed ?? false },
+      check: {
+        questionCount: module.questionCount,
+        passMark: module.passMark,
+        bestScore: progress?.bestScore ?? null,
+        passed: progress?.passed ?? false,
+      },
     },
   };
 }
@@ -78,7 +84,13 @@ export async function action(args: ActionFunctionArgs) {
       }
       if (next) return redirect(`/modules/${module.id}/lessons/${next.slug}`);
       const progress = await progressForModule(user.id, module);
-      return redirect(progress.nextStep?.kind === "lesson" ? `/modules/${module.id}/lessons/${progress.nextStep.slug}` : progress.passed ? `/modules/${module.id}` : `/modules/${module.id}/check`);
+      return redirect(
+        progress.nextStep?.kind === "lesson"
+          ? `/modules/${module.id}/lessons/${progress.nextStep.slug}`
+          : progress.passed
+          ? `/modules/${module.id}`
+          : `/modules/${module.id}/check`,
+      );
     }
     case "case-study": {
       const caseStudy = componentsIn(tree, "CaseStudy").find((c) => c.p?.id === form.caseStudyId);
@@ -88,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
       if (form.choice === undefined || form.choice >= choices.length) {
         return data({ formId, error: "Choose what you would do, then you can read the discussion" }, { status: 400 });
       }
-      await answerCaseStudy({ ...key, caseStudyId: form.caseStudyId, choice: form.choice });
+      await answerCaseStudy({ ...key, caseStudyId: form.caseStudyId, choice: choices[form.choice]! });
       return redirect(`${here}#${formId}`);
     }
     case "save-reflection":
@@ -104,7 +116,14 @@ export async function action(args: ActionFunctionArgs) {
       const text = form.text.trim();
       if (text === "") return data({ formId, text: form.text, error: "Write your reflection before saving it" }, { status: 400 });
       if (text.length > REFLECTION_MAX_LENGTH) {
-        return data({ formId, text: form.text, error: `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer` }, { status: 400 });
+        return data(
+          {
+            formId,
+            text: form.text,
+            error: `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer`,
+          },
+          { status: 400 },
+        );
       }
       await saveReflection({ ...key, promptId: form.promptId, text });
       return redirectWithFlash(`${here}#${formId}`, "Your reflection has been saved. Only you can see it.");

@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const { modules } = getCatalogue();
   const topicParam = new URL(args.request.url).searchParams.get("topic");
-  const topic = topicParam && topicParam in TOPICS ? (topicParam as Topic) : null;
+  const topic = topicParam && Object.hasOwn(TOPICS, topicParam) ? (topicParam as Topic) : null;
   const shown = topic ? modules.filter((m) => m.topic === topic) : modules;
   const progress = can(user, "module:take") ? await progressForModules(user.id, shown) : null;
   const topicCounts = Object.entries(TOPICS)

@@ -11,7 +11,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const certificate = await verifyCertificate(params.code ?? "");
   if (!certificate) return data({ certificate: null, code: params.code ?? "" }, { status: 404 });
   return {
-    certificate: { name: certificate.name, moduleTitle: certificate.moduleTitle, completedAt: certificate.completedAt, code: formatCertificateCode(certificate.code) },
+    certificate: {
+      name: certificate.name,
+      moduleTitle: certificate.moduleTitle,
+      completedAt: certificate.completedAt,
+      code: formatCertificateCode(certificate.code),
+    },
     code: params.code ?? "",
   };
 }

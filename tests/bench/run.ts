@@ -290,13 +290,27 @@ async function signInTiming() {
     known.push(await attempt(i % 2 ? DEMO_SIGN_INS.officer : DEMO_SIGN_INS.staff));
     unknown.push(await attempt(`nobody-${i}@bench.example`));
   }
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
   console.log(
     table(
       ["failed sign-in", "attempts", "median ms", "mean ms"],
       [
-        ["known email, wrong password", String(known.length), median(known).toFixed(1), (known.reduce((a, b) => a + b) / known.length).toFixed(1)],
-        ["unknown email", String(unknown.length), median(unknown).toFixed(1), (unknown.reduce((a, b) => a + b) / unknown.length).toFixed(1)],
+        [
+          "known email, wrong password",
+          String(known.length),
+          median(known).toFixed(1),
+          (known.reduce((a, b) => a + b) / known.length).toFixed(1),
+        ],
+        [
+          "unknown email",
+          String(unknown.length),
+          median(unknown).toFixed(1),
+          (unknown.reduce((a, b) => a + b) / unknown.length).toFixed(1),
+        ],
       ],
     ),
   );
@@ -310,7 +324,8 @@ async function lessonTiming() {
   const res = await get(ORIGIN + LESSON_PATH, headers);
   const firstByte = performance.now() - started;
   const body = await res.text();
-  if (res.status !== 200 || !body.includes("Mark complete")) throw new Error(`GET ${LESSON_PATH} gave HTTP ${res.status} without the lesson`);
+  if (res.status !== 200 || !body.includes("Mark complete"))
+    throw new Error(`GET ${LESSON_PATH} gave HTTP ${res.status} without the lesson`);
   return { firstByte, total: performance.now() - started };
 }
 

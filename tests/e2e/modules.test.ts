@@ -47,7 +47,9 @@ test("a councillor takes a whole module to a certificate, prints it and anyone c
   const certificate = page.locator(".certificate");
   await expect(certificate).toContainText("Ffion Rees-Jenkins");
   await expect(certificate).toContainText("Standards in public office");
-  await expect(certificate).toContainText(new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }));
+  await expect(certificate).toContainText(
+    new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }),
+  );
   const code = (await page.locator(".certificate__code").innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expectAccessible(page);
@@ -162,7 +164,9 @@ test("a reflection is private to its author, can be changed and deleted", async 
   await page.locator(".reflection").first().getByRole("button", { name: "Save my reflection" }).click();
   await expect(page.getByRole("status")).toHaveText("Your reflection has been saved. Only you can see it.");
   await page.reload();
-  await expect(page.locator(".reflection textarea").first()).toHaveValue("Our ward forum could host a listening session after the next incident.");
+  await expect(page.locator(".reflection textarea").first()).toHaveValue(
+    "Our ward forum could host a listening session after the next incident.",
+  );
   await expectAccessible(page);
 
   await page.locator(".reflection").first().getByRole("button", { name: "Delete this reflection" }).click();

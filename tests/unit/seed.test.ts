@@ -18,6 +18,9 @@ test("seeded progress follows the completion rules, and the demo councillor has 
   const demo = await db.user.findUniqueOrThrow({ where: { email: DEMO_SIGN_INS.councillor } });
   const { current, progress } = await continueLearning(demo.id, modules);
   expect(current?.module.id).toBe("prevent-duty");
-  expect(current?.progress.nextStep).toMatchObject({ kind: "lesson", slug: modules.find((m) => m.id === "prevent-duty")!.lessons[2]!.slug });
+  expect(current?.progress.nextStep).toMatchObject({
+    kind: "lesson",
+    slug: modules.find((m) => m.id === "prevent-duty")!.lessons[2]!.slug,
+  });
   expect(progress.get("councillor-induction")?.state).toBe("completed");
 });

@@ -1,38 +1,42 @@
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLocation, useNavigation } from "@remix-run/react";
 import { Children, type ReactNode } from "react";
-import { useLesson } from "./lesson-body";
-
-type ActionResult = { formId?: string; error?: string } | undefined;
+import { useLesson, type LessonFormResult } from "./lesson-body";
 
 /** A scenario, a choice the reader commits to, then the discussion. The discussion stays hidden until then. */
 export function CaseStudy({ id, title, choices, children }: { id: string; title: string; choices: string[]; children: ReactNode }) {
   const { canTake, caseStudyAnswers } = useLesson();
   const [scenario, discussion] = Children.toArray(children);
-  const answered = caseStudyAnswers[id];
+  // a choice whose wording has since changed no longer counts: the reader chooses again
+  const answered = choices.find((choice) => choice === caseStudyAnswers[id]);
   const formId = `case-${id}`;
-  const result = useActionData() as ActionResult;
+  const result = useActionData() as LessonFormResult;
   const error = result?.formId === formId ? result.error : undefined;
   const busy = useNavigation().formData?.get("formId") === formId;
+  // posting to this page's own anchor brings the reader back to this case study, without JavaScript too
+  const action = `${useLocation().pathname}#${formId}`;
   return (
     <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`} className="case-study__title">
         <span className="case-study__label">Case study</span> {title}
       </h2>
       {scenario}
-      {answered !== undefined && choices[answered] !== undefined ? (
+      {answered !== undefined ? (
         <>
           <p className="case-study__choice">
-            <strong>You chose:</strong> {choices[answered]}
+            <strong>You chose:</strong> {answered}
           </p>
           <h3>Discussion</h3>
           {discussion}
         </>
       ) : canTake ? (
-        <Form method="post" preventScrollReset className="case-study__form">
+        <Form method="post" action={action} preventScrollReset className="case-study__form">
           <input type="hidden" name="intent" value="case-study" />
           <input type="hidden" name="formId" value={formId} />
           <input type="hidden" name="caseStudyId" value={id} />
-          <fieldset className={error ? "form-group form-group--error" : "form-group"} aria-describedby={error ? `${formId}-error` : undefined}>
+          <fieldset
+            className={error ? "form-group form-group--error" : "form-group"}
+            aria-describedby={error ? `${formId}-error` : undefined}
+          >
             <legend>What would you do?</legend>
             {error ? (
               <p className="error-message" id={`${formId}-error`} role="alert">
@@ -42,7 +46,7 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
             <div className="radios">
               {choices.map((choice, index) => (
                 <div className="radio" key={index}>
-                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} />
+                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} aria-invalid={error ? true : undefined} />
                   <label htmlFor={`${formId}-${index}`}>{choice}</label>
                 </div>
               ))}

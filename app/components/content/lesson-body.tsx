@@ -1,7 +1,7 @@
 // Renders a compiled lesson (a ContentNode tree, see app/content/tree.ts) with the content components.
 // What the councillor has done in the lesson reaches the components through LessonContext.
 import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
-import type { ContentElement, ContentNode } from "~/content/tree";
+import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "~/content/tree";
 import { Callout, Diagram, KeyFact, QuizLink } from "./blocks";
 import { CaseStudy, Discussion, Scenario } from "./case-study";
 import { Reflection } from "./reflection";
@@ -10,10 +10,14 @@ export type LessonState = {
   moduleId: string;
   /** Councillors take modules; staff and officers read them without saving anything */
   canTake: boolean;
-  caseStudyAnswers: Record<string, number>;
+  /** The text of the choice made in each case study answered */
+  caseStudyAnswers: Record<string, string>;
   reflections: Record<string, { text: string; updatedAt: string | Date }>;
   check: { questionCount: number; passMark: number; bestScore: number | null; passed: boolean };
 };
+
+/** What the lesson route's action answers a case-study or reflection form with when it refuses it. */
+export type LessonFormResult = { formId?: string; error?: string; text?: string } | undefined;
 
 const LessonContext = createContext<LessonState | null>(null);
 
@@ -24,7 +28,16 @@ export function useLesson(): LessonState {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const COMPONENTS: Record<string, ComponentType<any>> = { Callout, KeyFact, CaseStudy, Scenario, Discussion, Reflection, Diagram, Quiz: QuizLink };
+const COMPONENTS: Record<string, ComponentType<any>> = {
+  Callout,
+  KeyFact,
+  CaseStudy,
+  Scenario,
+  Discussion,
+  Reflection,
+  Diagram,
+  Quiz: QuizLink,
+};
 
 // Parsing the same lesson again on every render would be waste: keep the last few trees by key.
 const parsed = new Map<string, ContentElement>();
@@ -47,10 +60,17 @@ export function LessonBody({ body, state }: { body: { key: string; json: string 
   );
 }
 
+// The server checked the tree when it compiled it; rendering checks again, so nothing but our tags,
+// components and plain props can reach the page even from a tampered cache.
+const SAFE_PROPS = new Set(["href", "title", "start", "className", "id", "prompt", "choices", "source", "kind", "name", "alt"]);
+
 function render(nodes: ContentNode[]): ReactNode[] {
   return nodes.map((node, index) => {
     if (typeof node === "string") return node;
-    const type = COMPONENTS[node.t] ?? node.t;
-    return createElement(type, { key: index, ...node.p }, ...(node.c ? render(node.c) : []));
+    const type = Object.hasOwn(COMPONENTS, node.t) ? COMPONENTS[node.t]! : ALLOWED_TAGS.has(node.t) ? node.t : null;
+    if (!type) return null;
+    const props: Record<string, unknown> = { key: index };
+    for (const [name, value] of Object.entries(node.p ?? {})) if (SAFE_PROPS.has(name)) props[name] = value;
+    return createElement(type, props, ...(node.c ? render(node.c) : []));
   });
 }

@@ -1,8 +1,6 @@
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLocation } from "@remix-run/react";
 import { formatDateTime } from "~/components/page";
-import { useLesson } from "./lesson-body";
-
-type ActionResult = { formId?: string; error?: string; text?: string } | undefined;
+import { useLesson, type LessonFormResult } from "./lesson-body";
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -11,17 +9,17 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { canTake, reflections } = useLesson();
   const saved = reflections[id];
   const formId = `reflection-${id}`;
-  const result = useActionData() as ActionResult;
+  const result = useActionData() as LessonFormResult;
   const error = result?.formId === formId ? result.error : undefined;
   const fieldId = `${formId}-text`;
+  // posting to this page's own anchor brings the reader back to this form, error or not, without JavaScript
+  const action = `${useLocation().pathname}#${formId}`;
   return (
-    <section className="reflection" id={formId} aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`} className="reflection__title">
-        Reflection
-      </h2>
+    <div className="reflection" id={formId}>
+      <h2 className="reflection__title">Reflection</h2>
       {canTake ? (
         <>
-          <Form method="post" preventScrollReset>
+          <Form method="post" action={action} preventScrollReset>
             <input type="hidden" name="intent" value="save-reflection" />
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="promptId" value={id} />
@@ -30,8 +28,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
                 {prompt}
               </label>
               <p className="hint" id={`${fieldId}-hint`}>
-                Private: only you can see what you write here. It is never shown to your council or the association, and you can
-                delete it.
+                Private: only you can see what you write here. It is never shown to your council or the association, and you can delete it.
               </p>
               {error ? (
                 <p className="error-message" id={`${fieldId}-error`} role="alert">
@@ -48,6 +45,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
                 maxLength={REFLECTION_MAX_LENGTH}
                 defaultValue={error ? result?.text : saved?.text}
                 aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
+                aria-invalid={error ? true : undefined}
               />
             </div>
             <button type="submit" className="button button--secondary">
@@ -55,7 +53,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
             </button>
           </Form>
           {saved ? (
-            <Form method="post" preventScrollReset className="reflection__saved">
+            <Form method="post" action={action} preventScrollReset className="reflection__saved">
               <input type="hidden" name="intent" value="delete-reflection" />
               <input type="hidden" name="formId" value={formId} />
               <input type="hidden" name="promptId" value={id} />
@@ -71,6 +69,6 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
       ) : (
         <p>{prompt}</p>
       )}
-    </section>
+    </div>
   );
 }

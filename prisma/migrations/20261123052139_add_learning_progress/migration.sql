@@ -30,6 +30,8 @@ CREATE TABLE "ModuleCompletion" (
     "moduleId" TEXT NOT NULL,
     "moduleVersion" INTEGER NOT NULL,
     "moduleTitle" TEXT NOT NULL,
+    "holderName" TEXT NOT NULL,
+    "councilName" TEXT,
     "scorePercent" INTEGER NOT NULL,
     "completedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "certificateCode" TEXT NOT NULL,
@@ -42,7 +44,7 @@ CREATE TABLE "CaseStudyAnswer" (
     "userId" TEXT NOT NULL,
     "moduleId" TEXT NOT NULL,
     "caseStudyId" TEXT NOT NULL,
-    "choice" INTEGER NOT NULL,
+    "choice" TEXT NOT NULL,
     "answeredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "CaseStudyAnswer_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

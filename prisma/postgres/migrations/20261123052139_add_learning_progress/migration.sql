@@ -32,6 +32,8 @@ CREATE TABLE "ModuleCompletion" (
     "moduleId" TEXT NOT NULL,
     "moduleVersion" INTEGER NOT NULL,
     "moduleTitle" TEXT NOT NULL,
+    "holderName" TEXT NOT NULL,
+    "councilName" TEXT,
     "scorePercent" INTEGER NOT NULL,
     "completedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "certificateCode" TEXT NOT NULL,
@@ -45,7 +47,7 @@ CREATE TABLE "CaseStudyAnswer" (
     "userId" TEXT NOT NULL,
     "moduleId" TEXT NOT NULL,
     "caseStudyId" TEXT NOT NULL,
-    "choice" INTEGER NOT NULL,
+    "choice" TEXT NOT NULL,
     "answeredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CaseStudyAnswer_pkey" PRIMARY KEY ("id")
