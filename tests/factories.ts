@@ -85,7 +85,6 @@ export function sampleModule(overrides: Partial<ModuleInfo> = {}): ModuleInfo {
     sources: [{ title: "A source", publisher: "A publisher" }],
     dir: "modules/01-sample",
     hash: unique(),
-    intro: "",
     words: 3200,
     questionCount: 6,
     checkMinutes: 5,

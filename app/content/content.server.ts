@@ -1,5 +1,5 @@
 // The modules in content/: read, validated and (lazily, once per content version) compiled. Pages call
-// getCatalogue() and lessonBody(); nothing here runs per request beyond a Map lookup once warm.
+// getCatalogue() and lessonBody()/lessonBodyFor(); once warm, nothing here runs per request beyond Map lookups.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,14 +13,14 @@ export type ModuleInfo = ModuleFrontmatter & {
   dir: string;
   /** Changes whenever any of the module's files (or the compiler) change: the compile cache key */
   hash: string;
-  intro: string;
+  /** Words in the introduction and lessons */
   words: number;
   lessons: LessonInfo[];
   questionCount: number;
   checkMinutes: number;
 };
 export type Problem = { file: string; message: string };
-export type Catalogue = { contentHash: string; modules: ModuleInfo[]; quizzes: Map<string, Quiz>; problems: Problem[]; root: string };
+export type Catalogue = { contentHash: string; modules: ModuleInfo[]; quizzes: Map<string, Quiz>; problems: Problem[] };
 
 const sourcesOf = new WeakMap<ModuleInfo, { files: Map<string, string>; diagrams: string[] }>();
 
@@ -123,13 +123,12 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     // share the author's estimate between lessons by length, so "time left" adds up to the module's minutes
     const readingMinutes = Math.max(lessons.length, front.data.minutes - checkMinutes);
     for (const lesson of lessons) lesson.minutes = Math.max(1, Math.round((readingMinutes * lesson.words) / Math.max(1, lessonWords)));
-    const intro = index.content.trim();
+
     const info: ModuleInfo = {
       ...front.data,
       dir: relDir,
       hash,
-      intro,
-      words: lessonWords + countWords(intro),
+      words: lessonWords + countWords(index.content),
       lessons,
       questionCount: quiz.questions.length,
       checkMinutes,
@@ -150,7 +149,6 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     modules: modules.filter((m) => !duplicated.has(m.id)),
     quizzes,
     problems,
-    root,
   };
 }
 
@@ -274,6 +272,7 @@ export async function lessonBodyFor(module: ModuleInfo, lessonSlug: string, answ
       return node.c ? { ...node, c: node.c.map(prune) } : node;
     };
     pruned = { key, json: JSON.stringify(prune(tree)) };
+    if (withoutDiscussions.size > 1000) withoutDiscussions.clear(); // old content versions, in development
     withoutDiscussions.set(key, pruned);
   }
   return pruned;
