@@ -85,6 +85,8 @@ test.describe("forgotten password", () => {
 
     // The new password is the one that works now.
     await page.getByRole("button", { name: "Sign out" }).click();
+    // wait for the sign-out to land, or the next page load can race it
+    await expect(page).toHaveURL(/\/login$/);
     await signInThroughForm(page, user.email, TEST_PASSWORD);
     await expect(errorSummary(page)).toContainText("Enter a correct email address and password");
     await signInThroughForm(page, user.email, NEW_PASSWORD);
@@ -158,6 +160,8 @@ test.describe("changing a password", () => {
     await elsewhere.context.close();
 
     await page.getByRole("button", { name: "Sign out" }).click();
+    // wait for the sign-out to land, or the next page load can race it
+    await expect(page).toHaveURL(/\/login$/);
     await signInThroughForm(page, user.email, TEST_PASSWORD);
     await expect(errorSummary(page)).toContainText("Enter a correct email address and password");
     await signInThroughForm(page, user.email, NEW_PASSWORD);
