@@ -56,3 +56,10 @@ export async function signInThroughForm(page: Page, email: string, password = TE
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Signs out with the header button and waits until it has landed, so the next page load cannot race it. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+}

@@ -1,10 +1,9 @@
 // npm run content:check: validates and compiles every module, then prints its size and reading ease.
 // Exits 1 with "file: reason" lines when anything is wrong. See docs/content.md.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { compileLesson, ContentError } from "./compile.server";
-import { contentRoot, diagramNames, plainText, readCatalogue, type Problem } from "./content.server";
+import { contentRoot, diagramNames, moduleSource, plainText, readCatalogue, type Problem } from "./content.server";
 
 export const LIMITS = { lessonWords: 1500, moduleWords: [2500, 5000], readingEase: 50 } as const;
 
@@ -30,7 +29,7 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
     let text = "";
     // the introduction (index.mdx) compiles like a lesson and is shown on the module page
     for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
-      const source = readFileSync(path.join(root, module.dir, lesson.file), "utf8");
+      const source = moduleSource(module, lesson.file, root);
       if (lesson.words > LIMITS.lessonWords) fail(lesson.file, `has ${lesson.words} words: a lesson is at most ${LIMITS.lessonWords}`);
       try {
         const compiled = await compileLesson(source, { diagrams });

@@ -107,12 +107,11 @@ function check(node: ContentNode, found: Compiled, diagrams: ReadonlySet<string>
       throw new ContentError(`<${name}> must be directly inside a <CaseStudy>`);
     }
     if (name === "CaseStudy") {
-      const parts = (node.c ?? []).filter((child) => typeof child !== "string" || child.trim() !== "");
-      const kinds = parts.map((child) => (typeof child === "string" ? "text" : child.t));
+      // (blank lines between its parts were dropped when the tree was recorded: see BLOCK_CONTAINERS)
+      const kinds = (node.c ?? []).map((child) => (typeof child === "string" ? "text" : child.t));
       if (kinds.join(",") !== "Scenario,Discussion") {
         throw new ContentError(`<CaseStudy id="${props.id}"> must hold a <Scenario> then a <Discussion> and nothing else`);
       }
-      node.c = parts;
       found.caseStudies.push(props.id as string);
     }
     if (name === "Reflection") found.reflections.push(props.id as string);

@@ -283,6 +283,11 @@ export async function lessonTree(module: ModuleInfo, lessonSlug: string) {
   return (await compiledModule(module)).lessons[lessonSlug]?.tree ?? null;
 }
 
+/** A file of the module as it was read (and hashed) for the catalogue. */
+export function moduleSource(module: ModuleInfo, file: string, root = contentRoot()): string {
+  return sourcesOf.get(module)?.files.get(file) ?? readFileSync(path.join(root, module.dir, file), "utf8");
+}
+
 export function cacheDir() {
   return path.resolve(process.env.CONTENT_CACHE_DIR ?? "data/content-cache");
 }
@@ -290,8 +295,7 @@ export function cacheDir() {
 async function loadOrCompile(module: ModuleInfo, root: string): Promise<CompiledModule> {
   const dir = cacheDir();
   const file = path.join(dir, `${module.id}-${module.hash}.json`);
-  const known = sourcesOf.get(module);
-  const diagrams = new Set(known?.diagrams ?? diagramNames(root));
+  const diagrams = new Set(sourcesOf.get(module)?.diagrams ?? diagramNames(root));
   if (existsSync(file)) {
     try {
       const cached = JSON.parse(readFileSync(file, "utf8")) as {
@@ -310,8 +314,7 @@ async function loadOrCompile(module: ModuleInfo, root: string): Promise<Compiled
   }
   const compile = async (name: string) => {
     try {
-      const source = known?.files.get(name) ?? readFileSync(path.join(root, module.dir, name), "utf8");
-      return (await compileLesson(source, { diagrams })).tree;
+      return (await compileLesson(moduleSource(module, name, root), { diagrams })).tree;
     } catch (error) {
       if (error instanceof ContentError) throw new ContentError(`content/${module.dir}/${name}: ${error.message}`);
       throw error;

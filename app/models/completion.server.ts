@@ -1,45 +1,7 @@
-// A module is complete when every lesson is complete and the knowledge check is passed. The completion is
-// written once, with the content version completed, and is never undone by a later version.
+// Certificates: the code printed on each completion, the councillor's own copy and the public check.
+// (Completing a module is in progress.server.ts, beside the rule that says when it is done.)
 import { randomBytes } from "node:crypto";
-import type { ModuleInfo } from "~/content/content.server";
-import { db, isUniqueViolation } from "~/utils/db.server";
-
-/** The module's completion: { isNew: true } when this call completed it, null while there is more to do. */
-export async function completeIfDone({ userId, module }: { userId: string; module: ModuleInfo }) {
-  const existing = await db.moduleCompletion.findUnique({ where: { userId_moduleId: { userId, moduleId: module.id } } });
-  if (existing) return { completion: existing, isNew: false };
-  const [lessonsDone, best, holder] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId, moduleId: module.id }, select: { lessonSlug: true } }),
-    db.quizAttempt.findFirst({
-      where: { userId, moduleId: module.id, passed: true },
-      orderBy: { scorePercent: "desc" },
-      select: { scorePercent: true },
-    }),
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: { select: { name: true } } } }),
-  ]);
-  const doneSlugs = new Set(lessonsDone.map((l) => l.lessonSlug));
-  if (!best || !module.lessons.every((l) => doneSlugs.has(l.slug))) return null;
-  try {
-    const completion = await db.moduleCompletion.create({
-      data: {
-        userId,
-        moduleId: module.id,
-        moduleVersion: module.version,
-        moduleTitle: module.title,
-        holderName: holder.name,
-        councilName: holder.council?.name ?? null,
-        scorePercent: best.scorePercent,
-        certificateCode: newCertificateCode(),
-      },
-    });
-    return { completion, isNew: true };
-  } catch (error) {
-    // two requests finished the module at once: the first one's completion stands
-    if (!isUniqueViolation(error)) throw error;
-    const completion = await db.moduleCompletion.findUniqueOrThrow({ where: { userId_moduleId: { userId, moduleId: module.id } } });
-    return { completion, isNew: false };
-  }
-}
+import { db } from "~/utils/db.server";
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or retyped from paper survives
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -3,7 +3,7 @@
 import type { ModuleInfo } from "~/content/content.server";
 import type { Quiz } from "~/content/schema";
 import { db } from "~/utils/db.server";
-import { completeIfDone } from "./completion.server";
+import { completeIfDone } from "./progress.server";
 
 export type Answers = Record<string, string>;
 

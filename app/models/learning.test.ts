@@ -4,7 +4,6 @@ import { answersFor, createUser, sampleModule, sampleQuiz } from "../../tests/fa
 import { db } from "~/utils/db.server";
 import {
   certificateFor,
-  completeIfDone,
   newCertificateCode,
   normaliseCertificateCode,
   verifyCertificate,
@@ -12,7 +11,7 @@ import {
 } from "./completion.server";
 import { grade, questionsToAsk, submitKnowledgeCheck, unansweredQuestions, attemptResults } from "./knowledge-check.server";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "./lesson-notes.server";
-import { continueLearning, markLessonComplete, progressForModule } from "./progress.server";
+import { completeIfDone, continueLearning, markLessonComplete, progressForModule } from "./progress.server";
 
 async function completeLessons(userId: string, module: ReturnType<typeof sampleModule>, slugs = module.lessons.map((l) => l.slug)) {
   let last = null;

@@ -2,11 +2,18 @@
 // completion. Derived from what they did (POSTs), never from what they viewed, so no GET writes.
 import type { ModuleInfo } from "~/content/content.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
-import { completeIfDone } from "./completion.server";
+import { newCertificateCode } from "./completion.server";
 
 export type ModuleState = "not-started" | "in-progress" | "completed";
 /** "finish": everything is done but the completion is not recorded (a lesson was dropped from the module since) */
 export type NextStep = { kind: "lesson"; slug: string; title: string } | { kind: "check" } | { kind: "finish" } | null;
+
+/** Where a next step is: a lesson, the knowledge check, or (to finish, or when done) the module page. */
+export function nextStepHref(moduleId: string, step: NextStep) {
+  if (step?.kind === "lesson") return `/modules/${moduleId}/lessons/${step.slug}`;
+  if (step?.kind === "check") return `/modules/${moduleId}/check`;
+  return `/modules/${moduleId}`;
+}
 
 export type ModuleProgress = {
   moduleId: string;
@@ -138,4 +145,37 @@ export async function continueLearning(userId: string, modules: ModuleInfo[]) {
     .filter(({ progress }) => progress.state === "in-progress")
     .sort((a, b) => (b.progress.lastActivityAt?.getTime() ?? 0) - (a.progress.lastActivityAt?.getTime() ?? 0));
   return { current: inProgress[0] ?? null, progress };
+}
+
+/**
+ * Records the module's completion once every lesson is done and the check passed (the "finish" step),
+ * with the version, title, name and council as they are now. { isNew: true } when this call completed it,
+ * null while there is more to do. A completion is never undone by a later version.
+ */
+export async function completeIfDone({ userId, module }: { userId: string; module: ModuleInfo }) {
+  const key = { userId_moduleId: { userId, moduleId: module.id } };
+  const existing = await db.moduleCompletion.findUnique({ where: key });
+  if (existing) return { completion: existing, isNew: false };
+  const progress = await progressForModule(userId, module);
+  if (progress.nextStep?.kind !== "finish") return null;
+  const holder = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: { select: { name: true } } } });
+  try {
+    const completion = await db.moduleCompletion.create({
+      data: {
+        userId,
+        moduleId: module.id,
+        moduleVersion: module.version,
+        moduleTitle: module.title,
+        holderName: holder.name,
+        councilName: holder.council?.name ?? null,
+        scorePercent: progress.bestScore!,
+        certificateCode: newCertificateCode(),
+      },
+    });
+    return { completion, isNew: true };
+  } catch (error) {
+    // two requests finished the module at once: the first one's completion stands
+    if (!isUniqueViolation(error)) throw error;
+    return { completion: await db.moduleCompletion.findUniqueOrThrow({ where: key }), isNew: false };
+  }
 }

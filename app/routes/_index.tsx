@@ -4,7 +4,7 @@ import { formatDate, PageHeading } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
 import { certificatesFor } from "~/models/completion.server";
-import { continueLearning } from "~/models/progress.server";
+import { continueLearning, nextStepHref } from "~/models/progress.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
@@ -33,12 +33,10 @@ async function learningFor(userId: string) {
       title: current.module.title,
       percent: current.progress.percent,
       minutesLeft: current.progress.minutesLeft,
-      next:
-        next?.kind === "lesson"
-          ? { href: `/modules/${current.module.id}/lessons/${next.slug}`, label: next.title }
-          : next?.kind === "finish"
-          ? { href: `/modules/${current.module.id}`, label: "Get your certificate" }
-          : { href: `/modules/${current.module.id}/check`, label: "Knowledge check" },
+      next: {
+        href: nextStepHref(current.module.id, next ?? null),
+        label: next?.kind === "lesson" ? next.title : next?.kind === "finish" ? "Get your certificate" : "Knowledge check",
+      },
     },
     suggestion: firstNotStarted && {
       id: firstNotStarted.id,

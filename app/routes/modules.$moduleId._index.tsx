@@ -7,8 +7,7 @@ import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress"
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
 import { TOPICS } from "~/content/schema";
-import { completeIfDone } from "~/models/completion.server";
-import { progressForModule } from "~/models/progress.server";
+import { completeIfDone, nextStepHref, progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
@@ -46,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
       percent: progress.percent,
       minutesLeft: progress.minutesLeft,
       nextStep: progress.nextStep,
+      nextHref: nextStepHref(module.id, progress.nextStep),
       bestScore: progress.bestScore,
       passed: progress.passed,
       completedAt: progress.completedAt,
@@ -66,12 +66,8 @@ export default function ModulePage() {
   const { module, intro, progress } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   const next = progress?.nextStep;
-  const nextHref =
-    next?.kind === "lesson"
-      ? `${base}/lessons/${next.slug}`
-      : next?.kind === "check"
-      ? `${base}/check`
-      : `${base}/lessons/${module.lessons[0]!.slug}`;
+  // staff and officers, who have no progress, read from the first lesson
+  const nextHref = progress?.nextHref ?? `${base}/lessons/${module.lessons[0]!.slug}`;
   return (
     <>
       <BackLink to="/modules">All modules</BackLink>

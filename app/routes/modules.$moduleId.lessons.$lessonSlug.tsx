@@ -9,7 +9,7 @@ import { minutesText, ProgressBar } from "~/components/progress";
 import { lessonBodyFor, lessonTree, requireModule, type ModuleInfo } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "~/models/lesson-notes.server";
-import { markLessonComplete, progressForModule } from "~/models/progress.server";
+import { markLessonComplete, nextStepHref, progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
@@ -83,14 +83,7 @@ export async function action(args: ActionFunctionArgs) {
         return redirectWithFlash(`/modules/${module.id}/certificate`, `You have completed ${module.title}.`);
       }
       if (next) return redirect(`/modules/${module.id}/lessons/${next.slug}`);
-      const progress = await progressForModule(user.id, module);
-      return redirect(
-        progress.nextStep?.kind === "lesson"
-          ? `/modules/${module.id}/lessons/${progress.nextStep.slug}`
-          : progress.passed
-          ? `/modules/${module.id}`
-          : `/modules/${module.id}/check`,
-      );
+      return redirect(nextStepHref(module.id, (await progressForModule(user.id, module)).nextStep));
     }
     case "case-study": {
       const caseStudy = componentsIn(tree, "CaseStudy").find((c) => c.p?.id === form.caseStudyId);

@@ -1,6 +1,6 @@
 // A councillor's learning journeys in a real browser: a whole module to a verified certificate, a failed
 // then passed knowledge check, and picking up again after signing out.
-import { expect, expectAccessible, test } from "../playwright-utils";
+import { expect, expectAccessible, signOut, test } from "../playwright-utils";
 import { expectNoCrash, signInThroughForm } from "./account-steps";
 import { answerCaseStudies, answerQuiz, quizOf } from "./module-steps";
 
@@ -135,8 +135,7 @@ test("progress survives signing out: the home page offers to continue where the 
   await expect(page.locator(".caption")).toContainText("Lesson 3 of");
   const third = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await signOut(page);
   await signInThroughForm(page, councillor.email);
   await expect(page.getByRole("heading", { name: "Continue where you left off" })).toBeVisible();
   await expect(page.locator(".panel")).toContainText("Emergency planning and civil resilience");

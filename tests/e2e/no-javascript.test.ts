@@ -1,6 +1,6 @@
 // The account journeys work as plain HTML forms, for browsers where JavaScript fails or is off.
 import { TEST_PASSWORD } from "../factories";
-import { expect, linkFromLatestEmail, test, uniqueEmail } from "../playwright-utils";
+import { expect, linkFromLatestEmail, signOut, test, uniqueEmail } from "../playwright-utils";
 import { errorSummary, expectNoCrash, expectSignedIn, fillSignUp, signInThroughForm } from "./account-steps";
 
 test.use({ javaScriptEnabled: false });
@@ -42,9 +42,7 @@ test("without JavaScript a councillor fixes sign-up errors, confirms, signs in a
   await expectSignedIn(page, "Rhys Evans");
   await expect(page.getByRole("status")).toHaveText("You are signed in.");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+  await signOut(page);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
 });

@@ -4,7 +4,7 @@
 import type { APIResponse, BrowserContext, Page, Response } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../factories";
-import { expect, test, signInThroughForm } from "../playwright-utils";
+import { expect, test, signInThroughForm, signOut } from "../playwright-utils";
 
 const SESSION_COOKIE = "le_session";
 
@@ -172,8 +172,7 @@ test.describe("sessions", () => {
     };
     expect(await replay(first)).toEqual({ url: `${baseURL}/account`, signedInAs: 1 });
 
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await signOut(page);
     const after = await sessionCookie(context);
     expect(after?.value ?? "").toBe("");
 

@@ -1,5 +1,5 @@
 import { createUser, TEST_PASSWORD } from "../factories";
-import { expect, expectAccessible, test } from "../playwright-utils";
+import { expect, expectAccessible, signOut, test } from "../playwright-utils";
 
 test("a councillor signs in, lands on their home page and signs out", async ({ page }) => {
   const user = await createUser({ role: "councillor" });
@@ -12,8 +12,7 @@ test("a councillor signs in, lands on their home page and signs out", async ({ p
   await expect(page.getByText("You are signed in.")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await signOut(page);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount/);
 });

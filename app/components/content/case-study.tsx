@@ -1,6 +1,6 @@
-import { Form, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Children, type ReactNode } from "react";
-import { useLesson, type LessonFormResult } from "./lesson-body";
+import { useLesson, useLessonForm } from "./lesson-body";
 
 /** A scenario, a choice the reader commits to, then the discussion. The discussion stays hidden until then. */
 export function CaseStudy({ id, title, choices, children }: { id: string; title: string; choices: string[]; children: ReactNode }) {
@@ -9,11 +9,8 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
   // a choice whose wording has since changed no longer counts: the reader chooses again
   const answered = choices.find((choice) => choice === caseStudyAnswers[id]);
   const formId = `case-${id}`;
-  const result = useActionData() as LessonFormResult;
-  const error = result?.formId === formId ? result.error : undefined;
+  const { action, error } = useLessonForm(formId);
   const busy = useNavigation().formData?.get("formId") === formId;
-  // posting to this page's own anchor brings the reader back to this case study, without JavaScript too
-  const action = `${useLocation().pathname}#${formId}`;
   return (
     <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`} className="case-study__title">

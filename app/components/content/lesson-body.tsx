@@ -1,5 +1,6 @@
 // Renders a compiled lesson (a ContentNode tree, see app/content/tree.ts) with the content components.
 // What the councillor has done in the lesson reaches the components through LessonContext.
+import { useActionData, useLocation } from "@remix-run/react";
 import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
 import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "~/content/tree";
 import { Callout, Diagram, KeyFact, QuizLink } from "./blocks";
@@ -17,7 +18,17 @@ export type LessonState = {
 };
 
 /** What the lesson route's action answers a case-study or reflection form with when it refuses it. */
-export type LessonFormResult = { formId?: string; error?: string; text?: string } | undefined;
+type LessonFormResult = { formId?: string; error?: string; text?: string } | undefined;
+
+/**
+ * A form inside a lesson (a case study's or a reflection's): its refusal, if the last one was for it, and
+ * an address that posts to this page's own anchor, so the reader comes back to the form without JavaScript too.
+ */
+export function useLessonForm(formId: string) {
+  const result = useActionData() as LessonFormResult;
+  const refusal = result?.formId === formId ? result : undefined;
+  return { action: `${useLocation().pathname}#${formId}`, error: refusal?.error, typed: refusal?.text };
+}
 
 const LessonContext = createContext<LessonState | null>(null);
 

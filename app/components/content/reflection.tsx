@@ -1,6 +1,6 @@
-import { Form, useActionData, useLocation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/components/page";
-import { useLesson, type LessonFormResult } from "./lesson-body";
+import { useLesson, useLessonForm } from "./lesson-body";
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -9,11 +9,8 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { canTake, reflections } = useLesson();
   const saved = reflections[id];
   const formId = `reflection-${id}`;
-  const result = useActionData() as LessonFormResult;
-  const error = result?.formId === formId ? result.error : undefined;
+  const { action, error, typed } = useLessonForm(formId);
   const fieldId = `${formId}-text`;
-  // posting to this page's own anchor brings the reader back to this form, error or not, without JavaScript
-  const action = `${useLocation().pathname}#${formId}`;
   return (
     <div className="reflection" id={formId}>
       <h2 className="reflection__title">Reflection</h2>
@@ -43,7 +40,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
                 name="text"
                 rows={5}
                 maxLength={REFLECTION_MAX_LENGTH}
-                defaultValue={error ? result?.text : saved?.text}
+                defaultValue={error ? typed : saved?.text}
                 aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
                 aria-invalid={error ? true : undefined}
               />
