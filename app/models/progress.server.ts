@@ -154,9 +154,9 @@ export async function continueLearning(userId: string, modules: ModuleInfo[]) {
  */
 export async function completeIfDone({ userId, module }: { userId: string; module: ModuleInfo }) {
   const key = { userId_moduleId: { userId, moduleId: module.id } };
-  const existing = await db.moduleCompletion.findUnique({ where: key });
-  if (existing) return { completion: existing, isNew: false };
   const progress = await progressForModule(userId, module);
+  // (a completion another request has just written counts as done here, never as "more to do")
+  if (progress.state === "completed") return { completion: await db.moduleCompletion.findUniqueOrThrow({ where: key }), isNew: false };
   if (progress.nextStep?.kind !== "finish") return null;
   const holder = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: { select: { name: true } } } });
   try {
