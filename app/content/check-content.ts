@@ -25,7 +25,7 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
   for (const module of catalogue.modules) {
     const before = problems.length;
     const fail = (file: string, message: string) => problems.push({ file: path.join("content", module.dir, file), message });
-    const seen = { caseStudies: [] as string[], reflections: [] as string[], quizMarkers: 0 };
+    const seen = { caseStudies: [] as string[], reflections: [] as string[], knowledgeCheckMarkers: 0 };
     let text = "";
     // the introduction (index.mdx) compiles like a lesson and is shown on the module page
     for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
@@ -35,7 +35,7 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
         const compiled = await compileLesson(source, { diagrams });
         seen.caseStudies.push(...compiled.caseStudies);
         seen.reflections.push(...compiled.reflections);
-        seen.quizMarkers += compiled.quizMarkers;
+        seen.knowledgeCheckMarkers += compiled.knowledgeCheckMarkers;
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         fail(lesson.file, error.message);
@@ -46,7 +46,7 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
     if (module.words < min || module.words > max) fail("", `has ${module.words} words: a module has ${min} to ${max}`);
     if (seen.caseStudies.length === 0) fail("", "needs at least one <CaseStudy>");
     if (seen.reflections.length === 0) fail("", "needs at least one <Reflection>");
-    if (seen.quizMarkers !== 1) fail("", `needs exactly one <Quiz /> (found ${seen.quizMarkers})`);
+    if (seen.knowledgeCheckMarkers !== 1) fail("", `needs exactly one <KnowledgeCheck /> (found ${seen.knowledgeCheckMarkers})`);
     for (const [kind, ids] of [
       ["CaseStudy", seen.caseStudies],
       ["Reflection", seen.reflections],

@@ -27,7 +27,7 @@ const BLOCK_CONTAINERS = new Set([
 
 export class ContentError extends Error {}
 
-type Compiled = { tree: ContentElement; caseStudies: string[]; reflections: string[]; quizMarkers: number; diagrams: string[] };
+type Compiled = { tree: ContentElement; caseStudies: string[]; reflections: string[]; knowledgeCheckMarkers: number; diagrams: string[] };
 
 export async function compileLesson(source: string, { diagrams }: { diagrams: ReadonlySet<string> }): Promise<Compiled> {
   let code: string;
@@ -61,7 +61,7 @@ export async function compileLesson(source: string, { diagrams }: { diagrams: Re
 
 /** Checks every element and prop of a compiled tree (also run on trees read back from the disk cache). */
 export function checkTree(root: ContentElement, { diagrams }: { diagrams: ReadonlySet<string> }): Compiled {
-  const found: Compiled = { tree: root, caseStudies: [], reflections: [], quizMarkers: 0, diagrams: [] };
+  const found: Compiled = { tree: root, caseStudies: [], reflections: [], knowledgeCheckMarkers: 0, diagrams: [] };
   check(root, found, diagrams, []);
   return found;
 }
@@ -115,7 +115,7 @@ function check(node: ContentNode, found: Compiled, diagrams: ReadonlySet<string>
       found.caseStudies.push(props.id as string);
     }
     if (name === "Reflection") found.reflections.push(props.id as string);
-    if (name === "Quiz") found.quizMarkers++;
+    if (name === "KnowledgeCheck") found.knowledgeCheckMarkers++;
     if (name === "Diagram") {
       if (!diagrams.has(props.name as string))
         throw new ContentError(`<Diagram name="${props.name}">: content/diagrams/${props.name}.svg does not exist`);

@@ -97,21 +97,21 @@ export function readCatalogue(root = contentRoot()): Catalogue {
         minutes: 0,
       });
     }
-    for (const other of files.filter((f) => !f.endsWith(".mdx") && f !== "quiz.json"))
-      fail(other, "is not a lesson (NN-<slug>.mdx), index.mdx or quiz.json");
+    for (const other of files.filter((f) => !f.endsWith(".mdx") && f !== "knowledge-check.json"))
+      fail(other, "is not a lesson (NN-<slug>.mdx), index.mdx or knowledge-check.json");
     if (lessons.length < 4) fail("", `has ${lessons.length} lesson${lessons.length === 1 ? "" : "s"}: a module needs at least four`);
     if (new Set(lessons.map((l) => l.slug)).size !== lessons.length) fail("", "two lessons have the same slug");
 
     let quiz: Quiz | null = null;
-    if (!files.includes("quiz.json")) fail("quiz.json", "is missing");
+    if (!files.includes("knowledge-check.json")) fail("knowledge-check.json", "is missing");
     else {
-      const text = read("quiz.json");
+      const text = read("knowledge-check.json");
       try {
         const parsed = QuizSchema.safeParse(JSON.parse(text));
         if (parsed.success) quiz = parsed.data;
-        else fail("quiz.json", zodMessage(parsed.error));
+        else fail("knowledge-check.json", zodMessage(parsed.error));
       } catch (error) {
-        fail("quiz.json", `is not valid JSON: ${(error as Error).message}`);
+        fail("knowledge-check.json", `is not valid JSON: ${(error as Error).message}`);
       }
     }
     const hash = moduleHash.digest("hex").slice(0, 16);

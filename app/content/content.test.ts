@@ -122,7 +122,7 @@ Checking is better than acting on rumour.
     path.join(dir, "03-third.mdx"),
     lesson("Third lesson", `${words(600)}\n\n<Diagram name="steps" alt="Three steps in a row">Step one, then two, then three.</Diagram>`),
   );
-  writeFileSync(path.join(dir, "04-fourth.mdx"), lesson("Fourth lesson", `${words(700)}\n\n<Quiz />`));
+  writeFileSync(path.join(dir, "04-fourth.mdx"), lesson("Fourth lesson", `${words(700)}\n\n<KnowledgeCheck />`));
   const question = (id: string) => ({
     id,
     prompt: `Which of these is right for ${id}?`,
@@ -132,7 +132,7 @@ Checking is better than acting on rumour.
     ],
     explanation: "Because the first option is the right one.",
   });
-  writeFileSync(path.join(dir, "quiz.json"), JSON.stringify({ questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map(question) }, null, 2));
+  writeFileSync(path.join(dir, "knowledge-check.json"), JSON.stringify({ questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map(question) }, null, 2));
   return dir;
 }
 
@@ -186,7 +186,7 @@ describe("the content check on a module with a problem", () => {
   });
 
   test("a quiz question with two correct answers, or none, is refused", async () => {
-    edit("quiz.json", (t) => {
+    edit("knowledge-check.json", (t) => {
       const quiz = JSON.parse(t);
       quiz.questions[1].options[1].correct = true;
       quiz.questions[4].options[0].correct = false;
@@ -194,13 +194,13 @@ describe("the content check on a module with a problem", () => {
     });
     const { problems } = await checkContent(root);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.file).toBe("content/modules/01-sample-module/quiz.json");
+    expect(problems[0]!.file).toBe("content/modules/01-sample-module/knowledge-check.json");
     expect(problems[0]!.message).toMatch(/questions\.1: needs exactly one correct option/);
     expect(problems[0]!.message).toMatch(/questions\.4: needs exactly one correct option/);
   });
 
   test("a lesson over 1,500 words is refused", async () => {
-    edit("04-fourth.mdx", (t) => t.replace("<Quiz />", `${words(900)}\n\n<Quiz />`));
+    edit("04-fourth.mdx", (t) => t.replace("<KnowledgeCheck />", `${words(900)}\n\n<KnowledgeCheck />`));
     const { problems } = await checkContent(root);
     expect(problems).toEqual([
       {
@@ -212,9 +212,9 @@ describe("the content check on a module with a problem", () => {
 
   test("a module without a case study, a reflection or its quiz marker is refused", async () => {
     edit("02-second.mdx", (t) => t.replace(/<Reflection[^>]*\/>/, ""));
-    edit("04-fourth.mdx", (t) => t.replace("<Quiz />", ""));
+    edit("04-fourth.mdx", (t) => t.replace("<KnowledgeCheck />", ""));
     const messages = (await checkContent(root)).problems.map((p) => p.message);
-    expect(messages).toEqual(expect.arrayContaining(["needs at least one <Reflection>", "needs exactly one <Quiz /> (found 0)"]));
+    expect(messages).toEqual(expect.arrayContaining(["needs at least one <Reflection>", "needs exactly one <KnowledgeCheck /> (found 0)"]));
   });
 
   test("two folders with the same module id publish neither", async () => {

@@ -57,6 +57,10 @@ export const QuizSchema = z.strictObject({
           prompt: z.string().min(10),
           options: z.array(OptionSchema).min(2).max(5),
           explanation: z.string().min(10),
+          /** Which of the module's learning outcomes it tests (1 = the first) */
+          outcome: z.number().int().min(1).max(5).optional(),
+          /** The slug of the lesson that covers it, shown beside a question answered wrongly */
+          lesson: Key.optional(),
         })
         .refine((q) => q.options.filter((o) => o.correct).length === 1, {
           message: "needs exactly one correct option",
@@ -81,6 +85,6 @@ export const ComponentPropSchemas = {
   Discussion: z.strictObject({}),
   Reflection: z.strictObject({ id: Key, prompt: z.string().min(10) }),
   Diagram: z.strictObject({ name: Key, alt: z.string().min(10) }),
-  Quiz: z.strictObject({}),
+  KnowledgeCheck: z.strictObject({}),
 } as const;
 export type ContentComponentName = keyof typeof ComponentPropSchemas;

@@ -4,9 +4,9 @@ import type { Page } from "@playwright/test";
 import type { Quiz } from "~/content/schema";
 import { expect } from "../playwright-utils";
 
-/** The knowledge check's questions with their answers, read from the module's quiz.json as a tester would. */
+/** The knowledge check's questions with their answers, read from the module's knowledge-check.json as a tester would. */
 export function quizOf(folder: string): Quiz {
-  return JSON.parse(readFileSync(`content/modules/${folder}/quiz.json`, "utf8")) as Quiz;
+  return JSON.parse(readFileSync(`content/modules/${folder}/knowledge-check.json`, "utf8")) as Quiz;
 }
 
 /** Answers every question: right for the first `right` questions, wrong for the rest. */

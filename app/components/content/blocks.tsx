@@ -35,8 +35,8 @@ export function Diagram({ name, alt, children }: { name: string; alt: string; ch
   );
 }
 
-/** <Quiz /> in a lesson: where the knowledge check is offered. The questions themselves are on their own page. */
-export function QuizLink() {
+/** <KnowledgeCheck /> in a lesson: where the knowledge check is offered. The questions themselves are on their own page. */
+export function KnowledgeCheckLink() {
   const { moduleId, canTake, check } = useLesson();
   const headingId = useId();
   return (

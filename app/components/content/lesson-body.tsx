@@ -3,7 +3,7 @@
 import { useActionData, useLocation } from "@remix-run/react";
 import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
 import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "~/content/tree";
-import { Callout, Diagram, KeyFact, QuizLink } from "./blocks";
+import { Callout, Diagram, KeyFact, KnowledgeCheckLink } from "./blocks";
 import { CaseStudy, Discussion, Scenario } from "./case-study";
 import { Reflection } from "./reflection";
 
@@ -47,7 +47,7 @@ const COMPONENTS: Record<string, ComponentType<any>> = {
   Discussion,
   Reflection,
   Diagram,
-  Quiz: QuizLink,
+  KnowledgeCheck: KnowledgeCheckLink,
 };
 
 // Parsing the same lesson again on every render would be waste: keep the last few trees by key.
