@@ -9,6 +9,7 @@ export const TOPICS = {
   induction: "Induction",
   standards: "Standards and conduct",
   resilience: "Emergency planning and resilience",
+  leadership: "Community leadership",
 } as const;
 export type Topic = keyof typeof TOPICS;
 const topicKeys = Object.keys(TOPICS) as [Topic, ...Topic[]];
