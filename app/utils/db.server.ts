@@ -21,20 +21,22 @@ export const isPostgres = isPostgresUrl(databaseUrl());
 /** Prisma's `contains` is case-sensitive on PostgreSQL and (for ASCII) insensitive on SQLite: ask for the same on both. */
 export const caseInsensitive = isPostgres ? ({ mode: "insensitive" } as const) : ({} as const);
 
-export function createClient(url: string): PrismaClient {
+/** logQueries: emit a "query" event per SQL statement (the tests count them: tests/queries.ts). */
+export function createClient(url: string, { logQueries = false } = {}): PrismaClient {
+  const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (isPostgresUrl(url)) {
     // The PostgreSQL twin schema generates an identical client into its own folder.
     const require = createRequire(path.join(process.cwd(), "package.json"));
     const { PrismaClient: PostgresClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log });
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 // The Remix build and the Express server each import this module: share one client between them.
-export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl()));
+export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl(), { logQueries: process.env.NODE_ENV === "test" }));
 
 /** Two requests writing the same unique key at once: the database's unique index decides. */
 export function isUniqueViolation(error: unknown) {
