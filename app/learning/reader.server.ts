@@ -2,9 +2,8 @@
 // people at once (a council, a report), in one SQL query whatever the number of people. It reads state
 // only: lessons marked, attempts summed up, completions. Never reflections or case-study answers (those
 // are their author's alone: notes.server.ts).
-import { Prisma } from "@prisma/client";
 import { getCatalogue } from "~/content/content.server";
-import { db, isPostgres } from "~/utils/db.server";
+import { db, isPostgres, sql } from "~/utils/db.server";
 import { learningOverview, moduleProgress, NO_RECORD, type ModuleOutline, type ModuleProgress, type ModuleRecord } from "./core";
 import { certificatesFor } from "./certificates.server";
 
@@ -34,10 +33,10 @@ export async function learningFor(learners: Learners, modules: ModuleOutline[] =
   if ("userIds" in learners && learners.userIds.length === 0) return new Map();
   const people =
     "councilId" in learners
-      ? Prisma.sql`SELECT "id" FROM "User" WHERE "councilId" = ${learners.councilId} AND "role" = 'councillor' AND "deactivatedAt" IS NULL`
+      ? sql`SELECT "id" FROM "User" WHERE "councilId" = ${learners.councilId} AND "role" = 'councillor' AND "deactivatedAt" IS NULL`
       : isPostgres
-      ? Prisma.sql`SELECT jsonb_array_elements_text(${JSON.stringify(learners.userIds)}::jsonb) AS "id"`
-      : Prisma.sql`SELECT value AS "id" FROM json_each(${JSON.stringify(learners.userIds)})`;
+      ? sql`SELECT jsonb_array_elements_text(${JSON.stringify(learners.userIds)}::jsonb) AS "id"`
+      : sql`SELECT value AS "id" FROM json_each(${JSON.stringify(learners.userIds)})`;
   // Prisma 6 compiles each of its own queries on the main thread first (about 0.4 ms each), and every
   // module and lesson page reads this: so it is one plain SQL query, with attempts summed up per module.
   const rows = await db.$queryRaw<Row[]>`

@@ -45,4 +45,4 @@ test("seeded progress follows the completion rules, and the demo councillor has 
   const council = await learningFor({ councilId: demo.councilId! });
   expect(council.size).toBe(await db.user.count({ where: { councilId: demo.councilId, role: "councillor", deactivatedAt: null } }));
   expect(council.get(demo.id)!.get("prevent-duty")).toMatchObject({ state: "in-progress", lessonsDone: 2 });
-});
+}, 120_000); // about a thousand learning steps, each through the domain's writers
