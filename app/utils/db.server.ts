@@ -42,6 +42,9 @@ const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 // The Remix build and the Express server each import this module: share one client between them.
 export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl(), { logQueries: process.env.NODE_ENV === "test" }));
 
+/** The client, or the transaction a function's writes must join (see docs/decisions/007-rules-under-concurrency.md). */
+export type DbClient = Prisma.TransactionClient;
+
 /**
  * Prisma.sql for a fragment of a $queryRaw query, from the runtime of the client in use: the PostgreSQL
  * client does not recognise a fragment made by the SQLite client's runtime (it would send it as a value).
