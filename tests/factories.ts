@@ -1,7 +1,7 @@
-// Data builders shared by the tests and the demo seed (prisma/seed.ts).
+// Data builders for the tests. (Production code, the demo seed included, never imports from tests/.)
 import { randomBytes } from "node:crypto";
 import type { ModuleInfo } from "~/content/content.server";
-import type { Quiz } from "~/content/schema";
+import type { KnowledgeCheck } from "~/content/schema";
 import type { CouncilType } from "~/models/council.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -94,7 +94,7 @@ export function sampleModule(overrides: Partial<ModuleInfo> = {}): ModuleInfo {
 }
 
 /** Six questions whose right answer is always "b". */
-export function sampleQuiz(): Quiz {
+export function sampleKnowledgeCheck(): KnowledgeCheck {
   return {
     questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({
       id,
@@ -110,6 +110,6 @@ export function sampleQuiz(): Quiz {
 }
 
 /** Answers with the first `right` questions correct and the rest wrong. */
-export function answersFor(quiz: Quiz, right: number) {
-  return Object.fromEntries(quiz.questions.map((q, i) => [q.id, i < right ? "b" : "a"]));
+export function answersFor(knowledgeCheck: KnowledgeCheck, right: number) {
+  return Object.fromEntries(knowledgeCheck.questions.map((q, i) => [q.id, i < right ? "b" : "a"]));
 }

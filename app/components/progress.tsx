@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { ModuleState } from "~/models/progress.server";
+import type { ModuleState } from "~/learning/core";
 
 const STATE_LABELS: Record<ModuleState, string> = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
 

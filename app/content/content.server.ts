@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import matter from "gray-matter";
 import { checkTree, compileLesson, COMPILER_ID, ContentError } from "./compile.server";
-import { LessonFrontmatterSchema, ModuleFrontmatterSchema, QuizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
+import { LessonFrontmatterSchema, ModuleFrontmatterSchema, KnowledgeCheckSchema, type ModuleFrontmatter, type KnowledgeCheck } from "./schema";
+import { isDiscussionOpen } from "~/learning/core";
 import { componentsIn, type ContentElement, type ContentNode } from "./tree";
 
 export type LessonInfo = { slug: string; title: string; file: string; position: number; words: number; minutes: number };
@@ -20,7 +21,7 @@ export type ModuleInfo = ModuleFrontmatter & {
   checkMinutes: number;
 };
 export type Problem = { file: string; message: string };
-export type Catalogue = { contentHash: string; modules: ModuleInfo[]; quizzes: Map<string, Quiz>; problems: Problem[] };
+export type Catalogue = { contentHash: string; modules: ModuleInfo[]; knowledgeChecks: Map<string, KnowledgeCheck>; problems: Problem[] };
 
 const sourcesOf = new WeakMap<ModuleInfo, { files: Map<string, string>; diagrams: string[] }>();
 
@@ -31,11 +32,11 @@ export function contentRoot() {
   return path.resolve(process.env.CONTENT_DIR ?? "content");
 }
 
-/** Reads and validates every module's frontmatter and quiz. Modules with problems are left out (and listed). */
+/** Reads and validates every module's frontmatter and knowledge check. Modules with problems are left out (and listed). */
 export function readCatalogue(root = contentRoot()): Catalogue {
   const problems: Problem[] = [];
   const modules: ModuleInfo[] = [];
-  const quizzes = new Map<string, Quiz>();
+  const knowledgeChecks = new Map<string, KnowledgeCheck>();
   const modulesDir = path.join(root, "modules");
   const dirs = existsSync(modulesDir)
     ? readdirSync(modulesDir, { withFileTypes: true })
@@ -102,13 +103,13 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     if (lessons.length < 4) fail("", `has ${lessons.length} lesson${lessons.length === 1 ? "" : "s"}: a module needs at least four`);
     if (new Set(lessons.map((l) => l.slug)).size !== lessons.length) fail("", "two lessons have the same slug");
 
-    let quiz: Quiz | null = null;
+    let knowledgeCheck: KnowledgeCheck | null = null;
     if (!files.includes("knowledge-check.json")) fail("knowledge-check.json", "is missing");
     else {
       const text = read("knowledge-check.json");
       try {
-        const parsed = QuizSchema.safeParse(JSON.parse(text));
-        if (parsed.success) quiz = parsed.data;
+        const parsed = KnowledgeCheckSchema.safeParse(JSON.parse(text));
+        if (parsed.success) knowledgeCheck = parsed.data;
         else fail("knowledge-check.json", zodMessage(parsed.error));
       } catch (error) {
         fail("knowledge-check.json", `is not valid JSON: ${(error as Error).message}`);
@@ -116,9 +117,9 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     }
     const hash = moduleHash.digest("hex").slice(0, 16);
     contentHash.update(hash);
-    if (problems.length > before || !front?.success || !quiz || !index) continue;
+    if (problems.length > before || !front?.success || !knowledgeCheck || !index) continue;
 
-    const checkMinutes = Math.max(3, Math.round(quiz.questions.length * 0.75));
+    const checkMinutes = Math.max(3, Math.round(knowledgeCheck.questions.length * 0.75));
     const lessonWords = lessons.reduce((sum, l) => sum + l.words, 0);
     // share the author's estimate between lessons by length, so "time left" adds up to the module's minutes
     const readingMinutes = Math.max(lessons.length, front.data.minutes - checkMinutes);
@@ -130,24 +131,24 @@ export function readCatalogue(root = contentRoot()): Catalogue {
       hash,
       words: lessonWords + countWords(index.content),
       lessons,
-      questionCount: quiz.questions.length,
+      questionCount: knowledgeCheck.questions.length,
       checkMinutes,
     };
     sourcesOf.set(info, { files: sources, diagrams });
     modules.push(info);
-    quizzes.set(front.data.id, quiz);
+    knowledgeChecks.set(front.data.id, knowledgeCheck);
   }
   // two folders with one id: neither is published until that is fixed
   const ids = modules.map((m) => m.id);
   const duplicated = new Set(ids.filter((id, i) => ids.indexOf(id) !== i));
   for (const id of duplicated) {
     problems.push({ file: "content/modules", message: `two modules have the id "${id}"` });
-    quizzes.delete(id);
+    knowledgeChecks.delete(id);
   }
   return {
     contentHash: contentHash.digest("hex").slice(0, 16),
     modules: modules.filter((m) => !duplicated.has(m.id)),
-    quizzes,
+    knowledgeChecks,
     problems,
   };
 }
@@ -210,8 +211,8 @@ export function findModule(moduleId: string): ModuleInfo | null {
 }
 
 /** Server only: the knowledge check with its answers. */
-export function quizFor(moduleId: string): Quiz | null {
-  return getCatalogue().quizzes.get(moduleId) ?? null;
+export function knowledgeCheckFor(moduleId: string): KnowledgeCheck | null {
+  return getCatalogue().knowledgeChecks.get(moduleId) ?? null;
 }
 
 type Body = { tree: ContentElement; json: string };
@@ -255,7 +256,7 @@ export async function lessonBodyFor(module: ModuleInfo, lessonSlug: string, answ
   const tree = await lessonTree(module, lessonSlug);
   if (!body || !tree || !answers) return body;
   const hidden = componentsIn(tree, "CaseStudy")
-    .filter((c) => !(c.p!.choices as string[]).includes(answers[c.p!.id as string] ?? "\0"))
+    .filter((c) => !isDiscussionOpen(c.p!.choices as string[], answers[c.p!.id as string]))
     .map((c) => c.p!.id as string);
   if (hidden.length === 0) return body;
   const key = `${body.key}#without:${hidden.join(",")}`;

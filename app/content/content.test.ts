@@ -33,10 +33,10 @@ describe("the published modules", () => {
   }, 60_000);
 
   test("every knowledge-check question has exactly one correct answer and an explanation", () => {
-    const { quizzes, modules } = readCatalogue();
-    expect(quizzes.size).toBe(modules.length);
-    for (const [moduleId, quiz] of quizzes) {
-      for (const question of quiz.questions) {
+    const { knowledgeChecks, modules } = readCatalogue();
+    expect(knowledgeChecks.size).toBe(modules.length);
+    for (const [moduleId, knowledgeCheck] of knowledgeChecks) {
+      for (const question of knowledgeCheck.questions) {
         expect(
           question.options.filter((o) => o.correct),
           `${moduleId}/${question.id}`,
@@ -185,12 +185,12 @@ describe("the content check on a module with a problem", () => {
     expect(byFile["03-third.mdx"]).toBeDefined();
   });
 
-  test("a quiz question with two correct answers, or none, is refused", async () => {
+  test("a knowledge-check question with two correct answers, or none, is refused", async () => {
     edit("knowledge-check.json", (t) => {
-      const quiz = JSON.parse(t);
-      quiz.questions[1].options[1].correct = true;
-      quiz.questions[4].options[0].correct = false;
-      return JSON.stringify(quiz);
+      const knowledgeCheck = JSON.parse(t);
+      knowledgeCheck.questions[1].options[1].correct = true;
+      knowledgeCheck.questions[4].options[0].correct = false;
+      return JSON.stringify(knowledgeCheck);
     });
     const { problems } = await checkContent(root);
     expect(problems).toHaveLength(1);
@@ -210,7 +210,7 @@ describe("the content check on a module with a problem", () => {
     ]);
   });
 
-  test("a module without a case study, a reflection or its quiz marker is refused", async () => {
+  test("a module without a case study, a reflection or its knowledge-check marker is refused", async () => {
     edit("02-second.mdx", (t) => t.replace(/<Reflection[^>]*\/>/, ""));
     edit("04-fourth.mdx", (t) => t.replace("<KnowledgeCheck />", ""));
     const messages = (await checkContent(root)).problems.map((p) => p.message);
@@ -224,7 +224,7 @@ describe("the content check on a module with a problem", () => {
     edit("index.mdx", (t) => t);
     const catalogue = readCatalogue(root);
     expect(catalogue.modules).toEqual([]);
-    expect(catalogue.quizzes.size).toBe(0);
+    expect(catalogue.knowledgeChecks.size).toBe(0);
     expect(catalogue.problems.map((p) => p.message)).toContain('two modules have the id "sample-module"');
   });
 

@@ -49,7 +49,7 @@ export const LessonFrontmatterSchema = z.strictObject({ title: z.string().min(3)
 
 const OptionSchema = z.strictObject({ id: Key, text: z.string().min(1).max(300), correct: z.boolean() });
 
-export const QuizSchema = z.strictObject({
+export const KnowledgeCheckSchema = z.strictObject({
   questions: z
     .array(
       z
@@ -71,7 +71,7 @@ export const QuizSchema = z.strictObject({
     .min(6, "needs at least six questions")
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "has two questions with the same id" }),
 });
-export type Quiz = z.infer<typeof QuizSchema>;
+export type KnowledgeCheck = z.infer<typeof KnowledgeCheckSchema>;
 
 // Props of the content components, checked when a lesson compiles
 export const ComponentPropSchemas = {

@@ -2,7 +2,7 @@
 // Expected outcomes are return values; routes turn them into messages.
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from "~/utils/password.server";
-import { endOtherSessions } from "~/utils/session.server";
+import { endOtherSessions, newSession } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { ACCOUNT_FAILURE_LIMIT, LOCKOUT_MINUTES, isAddressThrottled, isUnknownEmailLocked, recordSignInFailure } from "./throttle.server";
@@ -77,21 +77,23 @@ export async function resendEmailConfirmation({ email, appUrl }: { email: string
 }
 
 export async function confirmEmail(token: string, origin: RequestOrigin): Promise<TokenCheck["status"] | "confirmed"> {
-  const check = await consumeToken(token, "confirm-email");
-  if (check.status !== "valid") return check.status;
-  const user = await db.user.update({
-    where: { id: check.userId },
-    data: { emailConfirmedAt: new Date() },
-    select: { id: true, email: true },
+  return db.$transaction(async (tx) => {
+    const check = await consumeToken(token, "confirm-email", tx);
+    if (check.status !== "valid") return check.status;
+    const user = await tx.user.update({
+      where: { id: check.userId },
+      data: { emailConfirmedAt: new Date() },
+      select: { id: true, email: true },
+    });
+    await recordAudit({ type: "email-confirmed", userId: user.id, email: user.email }, origin, tx);
+    return "confirmed";
   });
-  await recordAudit({ type: "email-confirmed", userId: user.id, email: user.email }, origin);
-  return "confirmed";
 }
 
 // ---------------------------------------------------------------- signing in
 
 export type SignInOutcome =
-  | { status: "signed-in"; userId: string }
+  | { status: "signed-in"; userId: string; /** Set-Cookie header of the session started */ cookie: string }
   | { status: "invalid" }
   | { status: "locked" }
   | { status: "unconfirmed" }
@@ -100,6 +102,8 @@ export type SignInOutcome =
 /**
  * Checks an email and password. The answer for an unknown email is the same as for a wrong password,
  * takes about as long (a password hash is checked either way), and locks after as many tries.
+ * The bookkeeping of each outcome (counts, lockout, session, audit) is written in one short transaction,
+ * after the slow password check: all of it or none of it (docs/decisions/007-rules-under-concurrency.md).
  */
 export async function signIn(
   { email: typedEmail, password }: { email: string; password: string },
@@ -118,13 +122,15 @@ export async function signIn(
   if (!user || !user.passwordHash || user.deactivatedAt) {
     await spendPasswordCheckTime(password);
     // Counted before checking, so the tenth try says "locked", as it would for a real account.
-    await recordSignInFailure({ ip: origin.ip, email });
-    const locked = await isUnknownEmailLocked(email);
-    await recordAudit(
-      { type: "sign-in-failed", userId: user?.id, email, detail: user ? "Account cannot sign in" : "No such account" },
-      origin,
-    );
-    return { status: locked ? "locked" : "invalid" };
+    await db.$transaction(async (tx) => {
+      await recordSignInFailure({ ip: origin.ip, email }, tx);
+      await recordAudit(
+        { type: "sign-in-failed", userId: user?.id, email, detail: user ? "Account cannot sign in" : "No such account" },
+        origin,
+        tx,
+      );
+    });
+    return { status: (await isUnknownEmailLocked(email)) ? "locked" : "invalid" };
   }
 
   const correct = await verifyPassword(user.passwordHash, password);
@@ -133,28 +139,40 @@ export async function signIn(
     return { status: "locked" };
   }
   if (!correct) {
-    await recordSignInFailure({ ip: origin.ip, email });
-    const { failedSignIns } = await db.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: { increment: 1 } },
-      select: { failedSignIns: true },
-    });
-    if (failedSignIns >= ACCOUNT_FAILURE_LIMIT) {
-      await db.user.update({
+    return db.$transaction(async (tx): Promise<SignInOutcome> => {
+      await recordSignInFailure({ ip: origin.ip, email }, tx);
+      // The increment locks the row until commit: concurrent wrong passwords count one after another,
+      // and the one that reaches the limit locks the account and starts the count again, once.
+      const { failedSignIns } = await tx.user.update({
         where: { id: user.id },
-        data: { failedSignIns: 0, lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) },
+        data: { failedSignIns: { increment: 1 } },
+        select: { failedSignIns: true },
       });
-      await recordAudit({ type: "lockout", userId: user.id, email, detail: `${ACCOUNT_FAILURE_LIMIT} wrong passwords in a row` }, origin);
-      return { status: "locked" };
-    }
-    await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Wrong password" }, origin);
-    return { status: "invalid" };
+      if (failedSignIns >= ACCOUNT_FAILURE_LIMIT) {
+        await tx.user.update({
+          where: { id: user.id },
+          data: { failedSignIns: 0, lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) },
+        });
+        await recordAudit({ type: "lockout", userId: user.id, email, detail: `${ACCOUNT_FAILURE_LIMIT} wrong passwords in a row` }, origin, tx);
+        return { status: "locked" };
+      }
+      await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Wrong password" }, origin, tx);
+      return { status: "invalid" };
+    });
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
-  if (!user.emailConfirmedAt) return { status: "unconfirmed" };
-  await recordAudit({ type: "sign-in", userId: user.id, email }, origin);
-  return { status: "signed-in", userId: user.id };
+  const resetCounts = { where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } };
+  if (!user.emailConfirmedAt) {
+    await db.user.update(resetCounts);
+    return { status: "unconfirmed" };
+  }
+  const session = newSession(user.id);
+  await db.$transaction(async (tx) => {
+    await tx.user.update(resetCounts);
+    await tx.session.create({ data: session.data });
+    await recordAudit({ type: "sign-in", userId: user.id, email }, origin, tx);
+  });
+  return { status: "signed-in", userId: user.id, cookie: session.cookie };
 }
 
 // ---------------------------------------------------------------- passwords
@@ -174,9 +192,12 @@ export async function changePassword(
   }
   const problem = passwordProblem(newPassword, user);
   if (problem) return { status: "weak-password", problem } as const;
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await endOtherSessions(userId, keepSessionId ?? undefined);
-  await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Other sessions ended" }, origin);
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endOtherSessions(userId, keepSessionId ?? undefined, tx);
+    await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Other sessions ended" }, origin, tx);
+  });
   return { status: "changed" } as const;
 }
 
@@ -228,17 +249,24 @@ export async function setPasswordWithToken(
   if (found.status !== "valid") return { status: found.status } as const;
   const problem = passwordProblem(password, found.user);
   if (problem) return { status: "weak-password", problem } as const;
-  const used = await consumeToken(token, purpose);
-  if (used.status !== "valid") return { status: used.status } as const;
-  await db.user.update({
-    where: { id: found.user.id },
-    // The link arrived by email, so the address is confirmed too.
-    data: { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null, emailConfirmedAt: new Date() },
+  const passwordHash = await hashPassword(password); // slow (about 60 ms): before the transaction, which stays short
+  // Using the link, setting the password, ending the sessions and the audit entry: all of them or none.
+  const used = await db.$transaction(async (tx) => {
+    const used = await consumeToken(token, purpose, tx);
+    if (used.status !== "valid") return used;
+    await tx.user.update({
+      where: { id: found.user.id },
+      // The link arrived by email, so the address is confirmed too.
+      data: { passwordHash, failedSignIns: 0, lockedUntil: null, emailConfirmedAt: new Date() },
+    });
+    await endOtherSessions(found.user.id, undefined, tx);
+    await recordAudit(
+      { type: purpose === "invitation" ? "invitation-accepted" : "password-reset", userId: found.user.id, email: found.user.email },
+      origin,
+      tx,
+    );
+    return used;
   });
-  await endOtherSessions(found.user.id);
-  await recordAudit(
-    { type: purpose === "invitation" ? "invitation-accepted" : "password-reset", userId: found.user.id, email: found.user.email },
-    origin,
-  );
+  if (used.status !== "valid") return { status: used.status } as const;
   return { status: "password-set", userId: found.user.id } as const;
 }

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db, type DbClient } from "~/utils/db.server";
 
 export const AUDIT_EVENT_TYPES = [
   "sign-in",
@@ -20,11 +20,13 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 /** Where a request came from, for the audit log. */
 export type RequestOrigin = { ip?: string | null; userAgent?: string | null };
 
+/** Records an event; pass the transaction (client) when the event must stand or fall with the change it describes. */
 export async function recordAudit(
   event: { type: AuditEventType; userId?: string | null; actorId?: string | null; email?: string | null; detail?: string },
   origin: RequestOrigin = {},
+  client: DbClient = db,
 ) {
-  await db.auditEvent.create({
+  await client.auditEvent.create({
     data: {
       type: event.type,
       userId: event.userId ?? null,

@@ -2,7 +2,7 @@
 // Per account: ten wrong passwords in a row lock it for 15 minutes (User.failedSignIns, see signIn).
 // Per client address: a much higher limit, because councillors share council networks.
 // Per unknown email: the same ten-in-15-minutes, so a lockout message never tells an account exists.
-import { db } from "~/utils/db.server";
+import { db, type DbClient } from "~/utils/db.server";
 
 export const ACCOUNT_FAILURE_LIMIT = 10;
 export const LOCKOUT_MINUTES = 15;
@@ -24,10 +24,11 @@ export async function isUnknownEmailLocked(email: string): Promise<boolean> {
   return failures >= ACCOUNT_FAILURE_LIMIT;
 }
 
-export async function recordSignInFailure({ ip, email }: { ip: string; email: string }) {
-  await db.signInFailure.create({ data: { ip, email } });
+/** Counts a failure; pass the transaction (client) it belongs to. Now and then, removes rows no window needs. */
+export async function recordSignInFailure({ ip, email }: { ip: string; email: string }, client: DbClient = db) {
+  await client.signInFailure.create({ data: { ip, email } });
   // Keep the table small: rows outside every window are no longer needed.
   if (Math.random() < 0.05) {
-    await db.signInFailure.deleteMany({ where: { createdAt: { lte: windowStart() } } });
+    await client.signInFailure.deleteMany({ where: { createdAt: { lte: windowStart() } } });
   }
 }

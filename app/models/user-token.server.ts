@@ -1,5 +1,5 @@
 // Single-use links sent by email. The link carries a random token; the database keeps its hash.
-import { db } from "~/utils/db.server";
+import { db, type DbClient } from "~/utils/db.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export const TOKEN_LIFETIME_MINUTES = {
@@ -23,19 +23,22 @@ export async function issueToken({ userId, purpose }: { userId: string; purpose:
 export type TokenCheck = { status: "valid"; userId: string } | { status: "expired" | "used" | "unknown" };
 
 /** Looks at a token without using it (to decide what page to show). */
-export async function checkToken(token: string, purpose: TokenPurpose): Promise<TokenCheck> {
-  const row = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
+export async function checkToken(token: string, purpose: TokenPurpose, client: DbClient = db): Promise<TokenCheck> {
+  const row = await client.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.purpose !== purpose) return { status: "unknown" };
   if (row.usedAt) return { status: "used" };
   if (row.expiresAt <= new Date()) return { status: "expired" };
   return { status: "valid", userId: row.userId };
 }
 
-/** Uses a token once: of two requests racing with the same link, only one succeeds. */
-export async function consumeToken(token: string, purpose: TokenPurpose): Promise<TokenCheck> {
-  const check = await checkToken(token, purpose);
+/**
+ * Uses a token once: of two requests racing with the same link, only one succeeds (a conditional update:
+ * only a row still unused changes). Pass the transaction (client) whose other writes depend on it.
+ */
+export async function consumeToken(token: string, purpose: TokenPurpose, client: DbClient = db): Promise<TokenCheck> {
+  const check = await checkToken(token, purpose, client);
   if (check.status !== "valid") return check;
-  const { count } = await db.userToken.updateMany({
+  const { count } = await client.userToken.updateMany({
     where: { tokenHash: hashToken(token), usedAt: null },
     data: { usedAt: new Date() },
   });

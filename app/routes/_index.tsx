@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, PageHeading } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
-import { certificatesFor } from "~/models/completion.server";
-import { continueLearning, nextStepHref } from "~/models/progress.server";
+import type { ModuleInfo } from "~/content/content.server";
+import { nextStepHref, type NextStep } from "~/learning/core";
+import { learningHome } from "~/learning/reader.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
@@ -18,25 +19,21 @@ export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home
   const user = getUser(args);
   if (!user) return { profile: null, learning: null };
-  const [profile, learning] = await Promise.all([getProfile({ userId: user.id }), can(user, "module:take") ? learningFor(user.id) : null]);
-  return { profile, learning };
+  const [profile, learning] = await Promise.all([
+    getProfile({ userId: user.id }),
+    can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue().modules }) : null,
+  ]);
+  return { profile, learning: learning && homeView(learning) };
 }
 
-async function learningFor(userId: string) {
-  const { modules } = getCatalogue();
-  const [{ current, progress }, certificates] = await Promise.all([continueLearning(userId, modules), certificatesFor(userId)]);
-  const next = current?.progress.nextStep;
-  const firstNotStarted = modules.find((m) => progress.get(m.id)?.state === "not-started");
+function homeView({ current, firstNotStarted, completedCount, moduleCount, certificates }: Awaited<ReturnType<typeof learningHome<ModuleInfo>>>) {
   return {
     current: current && {
       moduleId: current.module.id,
       title: current.module.title,
       percent: current.progress.percent,
       minutesLeft: current.progress.minutesLeft,
-      next: {
-        href: nextStepHref(current.module.id, next ?? null),
-        label: next?.kind === "lesson" ? next.title : next?.kind === "finish" ? "Get your certificate" : "Knowledge check",
-      },
+      next: { href: nextStepHref(current.module.id, current.progress.nextStep), label: nextStepLabel(current.progress.nextStep) },
     },
     suggestion: firstNotStarted && {
       id: firstNotStarted.id,
@@ -44,11 +41,14 @@ async function learningFor(userId: string) {
       summary: firstNotStarted.summary,
       minutes: firstNotStarted.minutes,
     },
-    moduleCount: modules.length,
-    // a certificate outlives its module; the count is of modules in the catalogue now
-    completedCount: certificates.filter((c) => modules.some((m) => m.id === c.moduleId)).length,
+    moduleCount,
+    completedCount,
     certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: c.moduleTitle, completedAt: c.completedAt })),
   };
+}
+
+function nextStepLabel(step: NextStep) {
+  return step?.kind === "lesson" ? step.title : step?.kind === "finish" ? "Get your certificate" : "Knowledge check";
 }
 
 const TOPICS = [

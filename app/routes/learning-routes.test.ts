@@ -2,7 +2,7 @@
 // refuses, and that a knowledge check's answers never leave the server before the councillor submits.
 import { describe, expect, test } from "vitest";
 import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
-import { findModule, lessonBody, lessonTree, quizFor } from "~/content/content.server";
+import { findModule, lessonBody, lessonTree, knowledgeCheckFor } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
 import * as modulePage from "./modules.$moduleId._index";
@@ -13,21 +13,21 @@ import * as verify from "./verify.$code";
 
 const MODULE_ID = "prevent-duty";
 const module = findModule(MODULE_ID)!;
-const quiz = quizFor(MODULE_ID)!;
+const knowledgeCheck = knowledgeCheckFor(MODULE_ID)!;
 const lessonUrl = (slug: string) => `/modules/${MODULE_ID}/lessons/${slug}`;
 const params = (slug?: string) => ({ moduleId: MODULE_ID, ...(slug ? { lessonSlug: slug } : {}) });
-const correctAnswers = () => Object.fromEntries(quiz.questions.map((q) => [`answer-${q.id}`, q.options.find((o) => o.correct)!.id]));
+const correctAnswers = () => Object.fromEntries(knowledgeCheck.questions.map((q) => [`answer-${q.id}`, q.options.find((o) => o.correct)!.id]));
 
 function expectNoAnswers(sent: string) {
   expect(sent).not.toMatch(/"correct"/);
-  for (const question of quiz.questions) expect(sent).not.toContain(question.explanation);
+  for (const question of knowledgeCheck.questions) expect(sent).not.toContain(question.explanation);
 }
 
 describe("the knowledge check keeps its answers on the server", () => {
-  test("the data sent for the quiz page has the questions and options but no answer or explanation", async () => {
+  test("the data sent for the knowledge-check page has the questions and options but no answer or explanation", async () => {
     const context = await contextFor("councillor");
     const data = await check.loader(argsFor(`/modules/${MODULE_ID}/check`, context, { params: params() }));
-    expect(data.questions).toHaveLength(quiz.questions.length);
+    expect(data.questions).toHaveLength(knowledgeCheck.questions.length);
     expect(data.results).toBeNull();
     expectNoAnswers(JSON.stringify(data));
   });
@@ -43,9 +43,9 @@ describe("the knowledge check keeps its answers on the server", () => {
   test("an unanswered question is named and what was chosen is kept; a full answer is graded and shown to its author only", async () => {
     const context = await contextFor("councillor");
     const answers = correctAnswers();
-    const firstId = quiz.questions[0]!.id;
+    const firstId = knowledgeCheck.questions[0]!.id;
     const partial = { ...answers };
-    delete partial[`answer-${quiz.questions[2]!.id}`];
+    delete partial[`answer-${knowledgeCheck.questions[2]!.id}`];
     const refused = (await check.action(
       argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: partial }),
     )) as {
@@ -53,9 +53,9 @@ describe("the knowledge check keeps its answers on the server", () => {
       data: { errors: Record<string, string>; answers: Record<string, string> };
     };
     expect(refused.init.status).toBe(400);
-    expect(refused.data.errors).toEqual({ [`answer-${quiz.questions[2]!.id}`]: "Choose an answer to question 3" });
+    expect(refused.data.errors).toEqual({ [`answer-${knowledgeCheck.questions[2]!.id}`]: "Choose an answer to question 3" });
     expect(refused.data.answers[firstId]).toBe(answers[`answer-${firstId}`]);
-    expect(await db.quizAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
 
     const graded = (await outcomeOf(() =>
       check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: answers })),
@@ -64,7 +64,7 @@ describe("the knowledge check keeps its answers on the server", () => {
     const resultsUrl = graded.headers.get("Location")!;
     expect(resultsUrl).toMatch(/\/check\?attempt=/);
     const results = await check.loader(argsFor(resultsUrl, context, { params: params() }));
-    expect(results.results).toMatchObject({ correct: quiz.questions.length, passed: true });
+    expect(results.results).toMatchObject({ correct: knowledgeCheck.questions.length, passed: true });
     expect(results.questions).toBeNull();
 
     const someoneElse = await contextFor("councillor");

@@ -12,7 +12,6 @@ import { formFailure, parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
 import { requestOrigin } from "~/utils/request.server";
 import { CurrentPasswordSchema, EmailSchema } from "~/utils/schemas";
-import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Leadership Essentials" }];
 
@@ -31,10 +30,8 @@ export async function action(args: ActionFunctionArgs) {
 
   const outcome = await signIn(form.data, requestOrigin(args));
   switch (outcome.status) {
-    case "signed-in": {
-      const cookie = await startSession(outcome.userId);
-      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", cookie);
-    }
+    case "signed-in":
+      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", outcome.cookie);
     case "invalid":
       return data(formFailure(formData, { form: "Enter a correct email address and password" }), { status: 400 });
     case "locked":

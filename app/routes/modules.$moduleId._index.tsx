@@ -7,7 +7,9 @@ import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress"
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
 import { TOPICS } from "~/content/schema";
-import { completeIfDone, nextStepHref, progressForModule } from "~/models/progress.server";
+import { nextStepHref } from "~/learning/core";
+import { completeIfDone } from "~/learning/progress.server";
+import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
@@ -18,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const module = requireModule(args.params.moduleId);
   const canTake = can(user, "module:take");
-  const [intro, progress] = await Promise.all([lessonBody(module, "intro"), canTake ? progressForModule(user.id, module) : null]);
+  const [intro, progress] = await Promise.all([lessonBody(module, "intro"), canTake ? progressForModule({ userId: user.id, module }) : null]);
   return {
     module: {
       id: module.id,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BackLink, formatDate } from "~/components/page";
-import { certificateFor, formatCertificateCode } from "~/models/completion.server";
+import { certificateFor, formatCertificateCode } from "~/learning/certificates.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
 

@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, formatDateTime, PageHeading } from "~/components/page";
-import { quizFor, requireModule } from "~/content/content.server";
-import { attemptResults, questionsToAsk, submitKnowledgeCheck, unansweredQuestions, type Answers } from "~/models/knowledge-check.server";
-import { progressForModule } from "~/models/progress.server";
+import { knowledgeCheckFor, requireModule } from "~/content/content.server";
+import { questionsToAsk, unansweredQuestions, type Answers } from "~/learning/core";
+import { attemptResults, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
+import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
@@ -13,24 +14,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` },
 ];
 
-function requireQuiz(moduleId: string | undefined) {
+function requireKnowledgeCheck(moduleId: string | undefined) {
   const module = requireModule(moduleId);
-  const quiz = quizFor(module.id);
-  if (!quiz) throw new Response("This module has no knowledge check.", { status: 404 });
-  return { module, quiz };
+  const knowledgeCheck = knowledgeCheckFor(module.id);
+  if (!knowledgeCheck) throw new Response("This module has no knowledge check.", { status: 404 });
+  return { module, knowledgeCheck };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const { module, quiz } = requireQuiz(args.params.moduleId);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const attemptId = new URL(args.request.url).searchParams.get("attempt");
-  const progress = await progressForModule(user.id, module);
+  const progress = await progressForModule({ userId: user.id, module });
   // the answers and explanations leave the server only for an attempt its author has already submitted
-  const results = attemptId ? await attemptResults({ userId: user.id, module, quiz, attemptId }) : null;
+  const results = attemptId ? await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId }) : null;
   if (attemptId && !results) throw new Response("That attempt was not found.", { status: 404 });
   return {
     module: { id: module.id, title: module.title, passMark: module.passMark },
-    questions: results ? null : questionsToAsk(quiz),
+    questions: results ? null : questionsToAsk(knowledgeCheck),
     results,
     progress: {
       bestScore: progress.bestScore,
@@ -44,27 +45,27 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const { module, quiz } = requireQuiz(args.params.moduleId);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const formData = await args.request.formData();
   const answers: Answers = {};
-  for (const question of quiz.questions) {
+  for (const question of knowledgeCheck.questions) {
     const value = formData.get(`answer-${question.id}`);
     if (typeof value === "string") answers[question.id] = value;
   }
-  const missing = unansweredQuestions(quiz, answers);
+  const missing = unansweredQuestions(knowledgeCheck, answers);
   if (missing.length > 0) {
     const errors = Object.fromEntries(
-      missing.map((id) => [`answer-${id}`, `Choose an answer to question ${quiz.questions.findIndex((q) => q.id === id) + 1}`]),
+      missing.map((id) => [`answer-${id}`, `Choose an answer to question ${knowledgeCheck.questions.findIndex((q) => q.id === id) + 1}`]),
     );
     return data({ errors, answers }, { status: 400 });
   }
-  const { attempt, completed } = await submitKnowledgeCheck({ userId: user.id, module, quiz, answers });
+  const { attempt, completed } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers });
   const resultsUrl = `/modules/${module.id}/check?attempt=${attempt.id}`;
   if (completed?.isNew) return redirectWithFlash(resultsUrl, `You have completed ${module.title}. Your certificate is ready.`);
   return redirect(resultsUrl);
 }
 
-export default function KnowledgeCheck() {
+export default function KnowledgeCheckPage() {
   const { module, questions, results, progress } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   return (

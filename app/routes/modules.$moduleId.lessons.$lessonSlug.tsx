@@ -3,13 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { LessonBody } from "~/components/content/lesson-body";
-import { REFLECTION_MAX_LENGTH } from "~/components/content/reflection";
 import { BackLink } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
-import { lessonBodyFor, lessonTree, requireModule, type ModuleInfo } from "~/content/content.server";
-import { componentsIn } from "~/content/tree";
-import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "~/models/lesson-notes.server";
-import { markLessonComplete, nextStepHref, progressForModule } from "~/models/progress.server";
+import { lessonBodyFor, requireModule, type ModuleInfo } from "~/content/content.server";
+import { nextStepHref } from "~/learning/core";
+import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "~/learning/notes.server";
+import { markLessonComplete } from "~/learning/progress.server";
+import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const canTake = can(user, "module:take");
   const key = { userId: user.id, moduleId: module.id };
   const [progress, notes] = await Promise.all([
-    canTake ? progressForModule(user.id, module) : null,
+    canTake ? progressForModule({ userId: user.id, module }) : null,
     canTake ? notesForModule(key) : { caseStudyAnswers: {}, reflections: {} },
   ]);
   // a councillor is not sent a case study's discussion before choosing; staff and officers read it all
@@ -67,59 +67,40 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const module = requireModule(args.params.moduleId);
-  const { lesson, next } = findLesson(module, args.params.lessonSlug);
+  const { lesson } = findLesson(module, args.params.lessonSlug);
   const formData = await args.request.formData();
   const parsed = ActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("That form could not be read. Reload the page and try again.", { status: 400 });
   const form = parsed.data;
   const here = `/modules/${module.id}/lessons/${lesson.slug}`;
-  const key = { userId: user.id, moduleId: module.id };
-  const tree = (await lessonTree(module, lesson.slug))!;
+  const inLesson = { userId: user.id, module, lessonSlug: lesson.slug };
 
   switch (form.intent) {
     case "complete": {
-      const completed = await markLessonComplete({ userId: user.id, module, lessonSlug: lesson.slug });
-      if (completed?.isNew) {
-        return redirectWithFlash(`/modules/${module.id}/certificate`, `You have completed ${module.title}.`);
-      }
-      if (next) return redirect(`/modules/${module.id}/lessons/${next.slug}`);
-      return redirect(nextStepHref(module.id, (await progressForModule(user.id, module)).nextStep));
+      const { completed, next } = await markLessonComplete(inLesson);
+      if (completed?.isNew) return redirectWithFlash(`/modules/${module.id}/certificate`, `You have completed ${module.title}.`);
+      return redirect(nextStepHref(module.id, next));
     }
     case "case-study": {
-      const caseStudy = componentsIn(tree, "CaseStudy").find((c) => c.p?.id === form.caseStudyId);
-      if (!caseStudy) throw new Response("That case study is not in this lesson.", { status: 400 });
       const formId = `case-${form.caseStudyId}`;
-      const choices = caseStudy.p!.choices as string[];
-      if (form.choice === undefined || form.choice >= choices.length) {
+      const outcome = await answerCaseStudy({ ...inLesson, caseStudyId: form.caseStudyId, choice: form.choice });
+      if (outcome.status === "not-in-lesson") throw new Response("That case study is not in this lesson.", { status: 400 });
+      if (outcome.status === "no-choice") {
         return data({ formId, error: "Choose what you would do, then you can read the discussion" }, { status: 400 });
       }
-      await answerCaseStudy({ ...key, caseStudyId: form.caseStudyId, choice: choices[form.choice]! });
       return redirect(`${here}#${formId}`);
     }
-    case "save-reflection":
-    case "delete-reflection": {
-      if (!componentsIn(tree, "Reflection").some((c) => c.p?.id === form.promptId)) {
-        throw new Response("That reflection is not in this lesson.", { status: 400 });
-      }
+    case "save-reflection": {
       const formId = `reflection-${form.promptId}`;
-      if (form.intent === "delete-reflection") {
-        await deleteReflection({ ...key, promptId: form.promptId });
-        return redirectWithFlash(`${here}#${formId}`, "Your reflection has been deleted.");
-      }
-      const text = form.text.trim();
-      if (text === "") return data({ formId, text: form.text, error: "Write your reflection before saving it" }, { status: 400 });
-      if (text.length > REFLECTION_MAX_LENGTH) {
-        return data(
-          {
-            formId,
-            text: form.text,
-            error: `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer`,
-          },
-          { status: 400 },
-        );
-      }
-      await saveReflection({ ...key, promptId: form.promptId, text });
+      const outcome = await saveReflection({ ...inLesson, promptId: form.promptId, text: form.text });
+      if (outcome.status === "not-in-lesson") throw new Response("That reflection is not in this lesson.", { status: 400 });
+      if (outcome.status === "invalid") return data({ formId, text: form.text, error: outcome.problem }, { status: 400 });
       return redirectWithFlash(`${here}#${formId}`, "Your reflection has been saved. Only you can see it.");
+    }
+    case "delete-reflection": {
+      const outcome = await deleteReflection({ ...inLesson, promptId: form.promptId });
+      if (outcome.status === "not-in-lesson") throw new Response("That reflection is not in this lesson.", { status: 400 });
+      return redirectWithFlash(`${here}#reflection-${form.promptId}`, "Your reflection has been deleted.");
     }
   }
 }

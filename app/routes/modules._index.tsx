@@ -4,7 +4,7 @@ import { PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
 import { TOPICS, type Topic } from "~/content/schema";
-import { progressForModules } from "~/models/progress.server";
+import { progressForModules } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 
@@ -16,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const topicParam = new URL(args.request.url).searchParams.get("topic");
   const topic = topicParam && Object.hasOwn(TOPICS, topicParam) ? (topicParam as Topic) : null;
   const shown = topic ? modules.filter((m) => m.topic === topic) : modules;
-  const progress = can(user, "module:take") ? await progressForModules(user.id, shown) : null;
+  const progress = can(user, "module:take") ? await progressForModules({ userId: user.id, modules: shown }) : null;
   const topicCounts = Object.entries(TOPICS)
     .map(([key, label]) => ({ key, label, count: modules.filter((m) => m.topic === key).length }))
     .filter((t) => t.count > 0);

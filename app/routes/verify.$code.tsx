@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, PageHeading } from "~/components/page";
-import { formatCertificateCode, verifyCertificate } from "~/models/completion.server";
+import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
 
 export const meta: MetaFunction = () => [{ title: "Certificate check – Leadership Essentials" }, { name: "robots", content: "noindex" }];
 

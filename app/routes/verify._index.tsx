@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
-import { normaliseCertificateCode } from "~/models/completion.server";
+import { normaliseCertificateCode } from "~/learning/certificates.server";
 
 export const meta: MetaFunction = () => [{ title: "Check a certificate – Leadership Essentials" }];
 

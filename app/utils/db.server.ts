@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
@@ -21,20 +21,35 @@ export const isPostgres = isPostgresUrl(databaseUrl());
 /** Prisma's `contains` is case-sensitive on PostgreSQL and (for ASCII) insensitive on SQLite: ask for the same on both. */
 export const caseInsensitive = isPostgres ? ({ mode: "insensitive" } as const) : ({} as const);
 
-export function createClient(url: string): PrismaClient {
+// The PostgreSQL twin schema generates an identical client, with its own runtime, into its own folder.
+function postgresClientModule() {
+  const require = createRequire(path.join(process.cwd(), "package.json"));
+  return require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient; Prisma: typeof Prisma };
+}
+
+/** logQueries: emit a "query" event per SQL statement (the tests count them: tests/queries.ts). */
+export function createClient(url: string, { logQueries = false } = {}): PrismaClient {
+  const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (isPostgresUrl(url)) {
-    // The PostgreSQL twin schema generates an identical client into its own folder.
-    const require = createRequire(path.join(process.cwd(), "package.json"));
-    const { PrismaClient: PostgresClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const { PrismaClient: PostgresClient } = postgresClientModule();
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log });
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 // The Remix build and the Express server each import this module: share one client between them.
-export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl()));
+export const db: PrismaClient = (globalForDb.__db ??= createClient(databaseUrl(), { logQueries: process.env.NODE_ENV === "test" }));
+
+/** The client, or the transaction a function's writes must join (see docs/decisions/007-rules-under-concurrency.md). */
+export type DbClient = Prisma.TransactionClient;
+
+/**
+ * Prisma.sql for a fragment of a $queryRaw query, from the runtime of the client in use: the PostgreSQL
+ * client does not recognise a fragment made by the SQLite client's runtime (it would send it as a value).
+ */
+export const sql: typeof Prisma.sql = isPostgres ? postgresClientModule().Prisma.sql : Prisma.sql;
 
 /** Two requests writing the same unique key at once: the database's unique index decides. */
 export function isUniqueViolation(error: unknown) {

@@ -1,7 +1,7 @@
 // Sessions: Lucia v3 with a small adapter of our own that stores only a SHA-256 of each session id,
 // so a copy of the database cannot be used to sign in. See docs/decisions/003-sessions.md.
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
-import { db } from "./db.server";
+import { generateIdFromEntropySize, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { db, type DbClient } from "./db.server";
 import { hashToken } from "./tokens.server";
 
 export type SessionUser = { id: string; name: string; email: string; role: string; councilId: string | null };
@@ -49,9 +49,11 @@ const adapter: Adapter = {
 export const secureCookies =
   process.env.SECURE_COOKIES !== undefined ? process.env.SECURE_COOKIES === "true" : process.env.NODE_ENV === "production";
 
+const SESSION_LIFETIME = new TimeSpan(14, "d");
+
 export const lucia = new Lucia(adapter, {
   // Sliding: Lucia pushes expiry forward when a session is used in the second half of its life.
-  sessionExpiresIn: new TimeSpan(14, "d"),
+  sessionExpiresIn: SESSION_LIFETIME,
   sessionCookie: {
     name: "le_session",
     attributes: { secure: secureCookies, sameSite: "lax" },
@@ -71,10 +73,23 @@ declare module "lucia" {
   }
 }
 
-/** Starts a new session (never reuses one from before sign-in) and returns its Set-Cookie header. */
+/**
+ * A new session (never one from before sign-in), as Lucia makes them: its row, to be written in the
+ * caller's transaction (sign-in writes it with its bookkeeping), and the Set-Cookie header carrying its id.
+ */
+export function newSession(userId: string) {
+  const sessionId = generateIdFromEntropySize(25);
+  return {
+    data: { id: hashToken(sessionId), userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME.milliseconds()) },
+    cookie: lucia.createSessionCookie(sessionId).serialize(),
+  };
+}
+
+/** Starts a new session and returns its Set-Cookie header. */
 export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
-  return lucia.createSessionCookie(session.id).serialize();
+  const session = newSession(userId);
+  await db.session.create({ data: session.data });
+  return session.cookie;
 }
 
 export async function endSession(sessionId: string): Promise<string> {
@@ -83,8 +98,8 @@ export async function endSession(sessionId: string): Promise<string> {
 }
 
 /** Ends every session of a user except, optionally, the one in use. */
-export async function endOtherSessions(userId: string, keepSessionId?: string) {
-  await db.session.deleteMany({
+export async function endOtherSessions(userId: string, keepSessionId?: string, client: DbClient = db) {
+  await client.session.deleteMany({
     where: { userId, ...(keepSessionId ? { id: { not: hashToken(keepSessionId) } } : {}) },
   });
 }

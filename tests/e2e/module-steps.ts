@@ -1,17 +1,17 @@
 // Steps shared by the module journeys (not a test file: Playwright only runs *.test.ts).
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import type { Quiz } from "~/content/schema";
+import type { KnowledgeCheck } from "~/content/schema";
 import { expect } from "../playwright-utils";
 
 /** The knowledge check's questions with their answers, read from the module's knowledge-check.json as a tester would. */
-export function quizOf(folder: string): Quiz {
-  return JSON.parse(readFileSync(`content/modules/${folder}/knowledge-check.json`, "utf8")) as Quiz;
+export function knowledgeCheckOf(folder: string): KnowledgeCheck {
+  return JSON.parse(readFileSync(`content/modules/${folder}/knowledge-check.json`, "utf8")) as KnowledgeCheck;
 }
 
 /** Answers every question: right for the first `right` questions, wrong for the rest. */
-export async function answerQuiz(page: Page, quiz: Quiz, right = quiz.questions.length) {
-  for (const [index, question] of quiz.questions.entries()) {
+export async function answerKnowledgeCheck(page: Page, knowledgeCheck: KnowledgeCheck, right = knowledgeCheck.questions.length) {
+  for (const [index, question] of knowledgeCheck.questions.entries()) {
     const option = question.options.find((o) => o.correct === index < right)!;
     const group = page.getByRole("group", { name: `Question ${index + 1}` });
     await group.getByLabel(option.text, { exact: true }).check();

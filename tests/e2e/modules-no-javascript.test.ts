@@ -1,7 +1,7 @@
 // The lesson player as plain HTML forms, for browsers where JavaScript fails or is off.
 import { expect, test } from "../playwright-utils";
 import { expectNoCrash } from "./account-steps";
-import { answerQuiz, quizOf } from "./module-steps";
+import { answerKnowledgeCheck, knowledgeCheckOf } from "./module-steps";
 
 test.use({ javaScriptEnabled: false });
 
@@ -50,7 +50,7 @@ test("without JavaScript a councillor answers a case study, keeps a reflection, 
   await page.getByRole("button", { name: "Mark complete", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Knowledge check");
 
-  await answerQuiz(page, quizOf("02-prevent-duty"));
+  await answerKnowledgeCheck(page, knowledgeCheckOf("02-prevent-duty"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You passed the knowledge check");
   await page.getByRole("link", { name: "View your certificate" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Certificate of completion");

@@ -2,7 +2,7 @@
 // then passed knowledge check, and picking up again after signing out.
 import { expect, expectAccessible, signOut, test } from "../playwright-utils";
 import { expectNoCrash, signInThroughForm } from "./account-steps";
-import { answerCaseStudies, answerQuiz, quizOf } from "./module-steps";
+import { answerCaseStudies, answerKnowledgeCheck, knowledgeCheckOf } from "./module-steps";
 
 test("a councillor takes a whole module to a certificate, prints it and anyone can verify it", async ({ page, login, browser }) => {
   const councillor = await login({ role: "councillor", name: "Ffion Rees-Jenkins" });
@@ -38,7 +38,7 @@ test("a councillor takes a whole module to a certificate, prints it and anyone c
   // after the last lesson: the knowledge check
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Knowledge check");
   await expectAccessible(page);
-  await answerQuiz(page, quizOf("06-standards-in-public-office"));
+  await answerKnowledgeCheck(page, knowledgeCheckOf("06-standards-in-public-office"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You passed the knowledge check");
   await expect(page.getByRole("status")).toHaveText("You have completed Standards in public office. Your certificate is ready.");
   await page.getByRole("link", { name: "View your certificate" }).click();
@@ -87,37 +87,37 @@ test("a councillor takes a whole module to a certificate, prints it and anyone c
 
 test("a failed knowledge check shows what was wrong and why; a retry passes and the best score is kept", async ({ page, login }) => {
   await login({ role: "councillor" });
-  const quiz = quizOf("02-prevent-duty");
+  const knowledgeCheck = knowledgeCheckOf("02-prevent-duty");
   await page.goto("/modules/prevent-duty/check");
   // nothing in the page says which answer is right before submitting
   const html = await page.content();
-  for (const question of quiz.questions) expect(html).not.toContain(question.explanation);
+  for (const question of knowledgeCheck.questions) expect(html).not.toContain(question.explanation);
 
   await page.getByRole("button", { name: "Check my answers" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("listitem")).toHaveCount(quiz.questions.length);
+  await expect(summary.getByRole("listitem")).toHaveCount(knowledgeCheck.questions.length);
   await expect(summary.getByRole("listitem").first()).toHaveText("Choose an answer to question 1");
   await expectAccessible(page);
 
-  await answerQuiz(page, quiz, 2);
+  await answerKnowledgeCheck(page, knowledgeCheck, 2);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You did not pass this time");
-  const percent = Math.floor((2 * 100) / quiz.questions.length);
-  await expect(page.locator(".result-panel__score")).toHaveText(`You scored 2 out of ${quiz.questions.length} (${percent}%)`);
+  const percent = Math.floor((2 * 100) / knowledgeCheck.questions.length);
+  await expect(page.locator(".result-panel__score")).toHaveText(`You scored 2 out of ${knowledgeCheck.questions.length} (${percent}%)`);
   const wrong = page.locator(".answer--wrong");
-  await expect(wrong).toHaveCount(quiz.questions.length - 2);
-  const third = quiz.questions[2]!;
+  await expect(wrong).toHaveCount(knowledgeCheck.questions.length - 2);
+  const third = knowledgeCheck.questions[2]!;
   await expect(wrong.first()).toContainText(`The right answer: ${third.options.find((o) => o.correct)!.text}`);
   await expect(wrong.first()).toContainText(third.explanation);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Try again" }).click();
-  await answerQuiz(page, quiz);
+  await answerKnowledgeCheck(page, knowledgeCheck);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You passed the knowledge check");
   await expect(page.locator(".answer--wrong")).toHaveCount(0);
   // a worse attempt later does not lower the best score
   await page.getByRole("link", { name: "Take it again" }).click();
-  await answerQuiz(page, quiz, 1);
+  await answerKnowledgeCheck(page, knowledgeCheck, 1);
   await expect(page.getByText("Your best score is 100%.")).toBeVisible();
   await page.goto("/modules/prevent-duty");
   await expect(page.locator(".lesson-list")).toContainText("Passed (100%)");

@@ -1,26 +1,48 @@
-// The demo data keeps the learning rules: every seeded completion has every lesson done and a passed check.
+// The demo data keeps the learning rules: it is written through the learning domain, so every completion
+// has every lesson done and a passed check, and every attempt's answers really score what was recorded.
 import { expect, test } from "vitest";
 import { seedDemoData, DEMO_SIGN_INS } from "../../prisma/seed";
 import { readCatalogue } from "~/content/content.server";
-import { continueLearning, progressForModules } from "~/models/progress.server";
+import { grade, type Answers } from "~/learning/core";
+import { learningFor, learningHome } from "~/learning/reader.server";
 import { db } from "~/utils/db.server";
 
 test("seeded progress follows the completion rules, and the demo councillor has a certificate and a module half done", async () => {
   await seedDemoData();
-  const { modules } = readCatalogue();
+  const { modules, knowledgeChecks } = readCatalogue();
+  const moduleById = new Map(modules.map((m) => [m.id, m]));
   const completions = await db.moduleCompletion.findMany();
   expect(completions.length).toBeGreaterThan(50);
+  const learning = await learningFor({ userIds: [...new Set(completions.map((c) => c.userId))] });
   for (const completion of completions) {
-    const progress = (await progressForModules(completion.userId, modules)).get(completion.moduleId)!;
-    expect(progress.lessonsDone).toBe(modules.find((m) => m.id === completion.moduleId)!.lessons.length);
-    expect(progress.passed).toBe(true);
+    const progress = learning.get(completion.userId)!.get(completion.moduleId)!;
+    expect(progress).toMatchObject({ state: "completed", lessonsDone: moduleById.get(completion.moduleId)!.lessons.length, passed: true });
+    // back-dated, after the elections and before now, with the completion last
+    expect(completion.completedAt.getTime()).toBeGreaterThan(Date.parse("2026-05-07"));
+    expect(completion.completedAt.getTime()).toBeLessThan(Date.now());
+    expect(progress.lastActivityAt).toEqual(completion.completedAt);
   }
+
+  const attempts = await db.knowledgeCheckAttempt.findMany();
+  expect(attempts.filter((a) => !a.passed).length).toBeGreaterThan(5);
+  for (const attempt of attempts) {
+    const graded = grade(knowledgeChecks.get(attempt.moduleId)!, JSON.parse(attempt.answers) as Answers, moduleById.get(attempt.moduleId)!.passMark);
+    expect({ correct: attempt.correct, scorePercent: attempt.scorePercent, passed: attempt.passed }).toEqual({
+      correct: graded.correct,
+      scorePercent: graded.scorePercent,
+      passed: graded.passed,
+    });
+  }
+
   const demo = await db.user.findUniqueOrThrow({ where: { email: DEMO_SIGN_INS.councillor } });
-  const { current, progress } = await continueLearning(demo.id, modules);
-  expect(current?.module.id).toBe("prevent-duty");
-  expect(current?.progress.nextStep).toMatchObject({
-    kind: "lesson",
-    slug: modules.find((m) => m.id === "prevent-duty")!.lessons[2]!.slug,
-  });
-  expect(progress.get("councillor-induction")?.state).toBe("completed");
-});
+  const home = await learningHome({ userId: demo.id, modules });
+  expect(home.current?.module.id).toBe("prevent-duty");
+  expect(home.current?.progress.nextStep).toMatchObject({ kind: "lesson", slug: moduleById.get("prevent-duty")!.lessons[2]!.slug });
+  expect(home.progress.get("councillor-induction")?.state).toBe("completed");
+  expect(home.certificates.map((c) => c.moduleId)).toEqual(["councillor-induction"]);
+
+  // the officer's view of Leeds: every active councillor, the demo councillor among them
+  const council = await learningFor({ councilId: demo.councilId! });
+  expect(council.size).toBe(await db.user.count({ where: { councilId: demo.councilId, role: "councillor", deactivatedAt: null } }));
+  expect(council.get(demo.id)!.get("prevent-duty")).toMatchObject({ state: "in-progress", lessonsDone: 2 });
+}, 120_000); // about a thousand learning steps, each through the domain's writers

@@ -40,7 +40,7 @@ export function KnowledgeCheckLink() {
   const { moduleId, canTake, check } = useLesson();
   const headingId = useId();
   return (
-    <section className="quiz-link" aria-labelledby={headingId}>
+    <section className="knowledge-check-link" aria-labelledby={headingId}>
       <h2 id={headingId}>Knowledge check</h2>
       <p>
         {check.questionCount} questions. You need {check.passMark}% to pass, and you can try as many times as you like.

@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/components/page";
+import { REFLECTION_MAX_LENGTH } from "~/learning/core";
 import { useLesson, useLessonForm } from "./lesson-body";
-
-export const REFLECTION_MAX_LENGTH = 5000;
 
 /** A private prompt: what the councillor writes is saved for them alone and can be deleted. */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {

@@ -1,5 +1,5 @@
 // Certificates: the code printed on each completion, the councillor's own copy and the public check.
-// (Completing a module is in progress.server.ts, beside the rule that says when it is done.)
+// (Completing a module is in progress.server.ts; the rule that says when is in core.ts.)
 import { randomBytes } from "node:crypto";
 import { db } from "~/utils/db.server";
 
@@ -52,7 +52,8 @@ export async function verifyCertificate(input: string) {
   return found && { name: found.holderName, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
 }
 
-export async function certificatesFor(userId: string) {
+/** A councillor's certificates, newest first, including those of modules since retired. */
+export async function certificatesFor({ userId }: { userId: string }) {
   return db.moduleCompletion.findMany({
     where: { userId },
     orderBy: { completedAt: "desc" },

@@ -1,0 +1,272 @@
+// The learning rules without a database: module state, next step, grading, case studies and reflections.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { KnowledgeCheck } from "~/content/schema";
+import {
+  answersScoring,
+  caseStudyChoice,
+  grade,
+  isDiscussionOpen,
+  isReadyToComplete,
+  learningOverview,
+  moduleProgress,
+  NO_RECORD,
+  questionsToAsk,
+  reflectionProblem,
+  stepAfterLesson,
+  unansweredQuestions,
+  type ModuleOutline,
+  type ModuleRecord,
+} from "./core";
+
+const day = (n: number) => new Date(Date.UTC(2026, 5, n));
+
+function outline(slugs = ["one", "two", "three", "four"], overrides: Partial<ModuleOutline> = {}): ModuleOutline {
+  return {
+    id: "sample",
+    version: 1,
+    title: "A sample module",
+    passMark: 70,
+    checkMinutes: 5,
+    lessons: slugs.map((slug) => ({ slug, title: `Lesson ${slug}`, minutes: 8 })),
+    ...overrides,
+  };
+}
+
+function record({ lessons = [] as string[], best = null as number | null, passed = false, completedOn = null as number | null } = {}): ModuleRecord {
+  return {
+    lessons: lessons.map((slug, i) => ({ slug, completedAt: day(i + 1) })),
+    attempts: best === null ? null : { count: 1, bestScore: best, passed, lastAt: day(20) },
+    completion: completedOn === null ? null : { completedAt: day(completedOn), moduleVersion: 1 },
+  };
+}
+
+/** Six questions whose right answer is always "b". */
+function sixQuestions(): KnowledgeCheck {
+  return {
+    questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({
+      id,
+      prompt: `What is the answer to ${id}?`,
+      options: [
+        { id: "a", text: `Wrong answer to ${id}`, correct: false },
+        { id: "b", text: `Right answer to ${id}`, correct: true },
+        { id: "c", text: `Another wrong answer to ${id}`, correct: false },
+      ],
+      explanation: `Explanation for ${id}: b is right because the lesson says so.`,
+    })),
+  };
+}
+
+describe("where a councillor is in a module", () => {
+  test("percent, time left and the next step follow the lessons done and the knowledge check", () => {
+    const module = outline();
+    expect(moduleProgress(module, NO_RECORD)).toMatchObject({
+      state: "not-started",
+      percent: 0,
+      minutesLeft: 4 * 8 + 5,
+      nextStep: { kind: "lesson", slug: "one" },
+      lastActivityAt: null,
+    });
+    expect(moduleProgress(module, record({ lessons: ["one", "three"] }))).toMatchObject({
+      state: "in-progress",
+      percent: 40,
+      minutesLeft: 2 * 8 + 5,
+      completedLessons: ["one", "three"],
+      nextStep: { kind: "lesson", slug: "two" },
+      lastActivityAt: day(2),
+    });
+    expect(moduleProgress(module, record({ lessons: ["four", "two", "one", "three"] }))).toMatchObject({
+      percent: 80,
+      minutesLeft: 5,
+      completedLessons: ["one", "two", "three", "four"],
+      nextStep: { kind: "check" },
+    });
+  });
+
+  test("a failed attempt starts the module but is not a step done; a pass with every lesson done is ready to finish", () => {
+    const module = outline();
+    const failed = moduleProgress(module, record({ best: 50 }));
+    expect(failed).toMatchObject({ state: "in-progress", percent: 0, bestScore: 50, passed: false });
+    const ready = moduleProgress(module, record({ lessons: ["one", "two", "three", "four"], best: 83, passed: true }));
+    expect(ready).toMatchObject({ state: "in-progress", percent: 100, minutesLeft: 0, nextStep: { kind: "finish" } });
+    expect(isReadyToComplete(ready)).toBe(true);
+    expect(isReadyToComplete(failed)).toBe(false);
+  });
+
+  test("a completion stands whatever the module has become: date and version are kept", () => {
+    const revised = outline(["one", "two", "three", "four", "five"], { version: 2 });
+    const progress = moduleProgress(revised, record({ lessons: ["one"], completedOn: 9 }));
+    expect(progress).toMatchObject({
+      state: "completed",
+      percent: 100,
+      minutesLeft: 0,
+      nextStep: null,
+      completedAt: day(9),
+      completedVersion: 1,
+    });
+    expect(isReadyToComplete(progress)).toBe(false);
+  });
+
+  const modules = fc
+    .uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 8 })
+    .chain((slugs) =>
+      fc.record({
+        module: fc.record({
+          id: fc.constant("m"),
+          version: fc.integer({ min: 1, max: 5 }),
+          title: fc.constant("M"),
+          passMark: fc.integer({ min: 1, max: 100 }),
+          checkMinutes: fc.integer({ min: 3, max: 10 }),
+          lessons: fc.tuple(...slugs.map((slug) => fc.record({ slug: fc.constant(slug), title: fc.constant(slug), minutes: fc.integer({ min: 1, max: 20 }) }))),
+        }),
+        done: fc.subarray(slugs),
+        dropped: fc.uniqueArray(fc.stringMatching(/^[A-Z]{1,6}$/), { maxLength: 3 }),
+        attempts: fc.option(fc.record({ count: fc.integer({ min: 1, max: 9 }), bestScore: fc.integer({ min: 0, max: 100 }), passed: fc.boolean(), lastAt: fc.date({ noInvalidDate: true }) }), { nil: null }),
+        completion: fc.option(fc.record({ completedAt: fc.date({ noInvalidDate: true }), moduleVersion: fc.integer({ min: 1, max: 5 }) }), { nil: null }),
+      }),
+    );
+  const recordOf = (c: { done: string[]; dropped: string[]; attempts: ModuleRecord["attempts"]; completion: ModuleRecord["completion"] }): ModuleRecord => ({
+    lessons: [...c.done, ...c.dropped].map((slug, i) => ({ slug, completedAt: day(i + 1) })),
+    attempts: c.attempts,
+    completion: c.completion,
+  });
+
+  test("for any module and record: the next step is the first lesson left, then the check, then finishing; done means 100%", () => {
+    fc.assert(
+      fc.property(modules, (c) => {
+        const p = moduleProgress(c.module, recordOf(c));
+        const left = c.module.lessons.filter((l) => !c.done.includes(l.slug));
+        expect(p.percent).toBeGreaterThanOrEqual(0);
+        expect(p.percent).toBeLessThanOrEqual(100);
+        expect(p.lessonsDone).toBe(c.done.length);
+        if (c.completion) {
+          expect(p).toMatchObject({ state: "completed", percent: 100, minutesLeft: 0, nextStep: null });
+          return;
+        }
+        const passed = c.attempts?.passed ?? false;
+        if (left.length > 0) expect(p.nextStep).toEqual({ kind: "lesson", slug: left[0]!.slug, title: left[0]!.title });
+        else expect(p.nextStep).toEqual({ kind: passed ? "finish" : "check" });
+        expect(p.minutesLeft).toBe(left.reduce((sum, l) => sum + l.minutes, 0) + (passed ? 0 : c.module.checkMinutes));
+        expect(p.state).toBe(c.done.length > 0 || c.attempts ? "in-progress" : "not-started");
+        expect(p.percent === 100).toBe(left.length === 0 && passed);
+      }),
+    );
+  });
+
+  test("for any record: lessons no longer in the module change nothing, and doing one more lesson never lowers the percent", () => {
+    fc.assert(
+      fc.property(modules, (c) => {
+        const p = moduleProgress(c.module, recordOf(c));
+        const withoutDropped = moduleProgress(c.module, recordOf({ ...c, dropped: [] }));
+        expect(p).toEqual(withoutDropped);
+        const next = c.module.lessons.find((l) => !c.done.includes(l.slug));
+        if (next) expect(moduleProgress(c.module, recordOf({ ...c, done: [...c.done, next.slug] })).percent).toBeGreaterThanOrEqual(p.percent);
+      }),
+    );
+  });
+
+  test("after marking a lesson: the lesson that follows it, else what is left to do", () => {
+    const module = outline();
+    const progress = moduleProgress(module, record({ lessons: ["two", "three", "four"] }));
+    expect(stepAfterLesson(module, "two", progress)).toMatchObject({ kind: "lesson", slug: "three" });
+    expect(stepAfterLesson(module, "four", progress)).toMatchObject({ kind: "lesson", slug: "one" });
+    const allDone = moduleProgress(module, record({ lessons: ["one", "two", "three", "four"] }));
+    expect(stepAfterLesson(module, "four", allDone)).toEqual({ kind: "check" });
+  });
+
+  test("the overview: the most recently active unfinished module, the first not started, and modules completed", () => {
+    const [a, b, c, d] = ["a", "b", "c", "d"].map((id) => outline(undefined, { id }));
+    const progress = new Map([
+      ["a", moduleProgress(a!, record({ lessons: ["one"], completedOn: 3 }))],
+      ["b", moduleProgress(b!, record({ lessons: ["one"] }))],
+      ["c", moduleProgress(c!, record({ lessons: ["one", "two", "three"] }))],
+    ]);
+    const overview = learningOverview([a!, b!, c!, d!], progress);
+    expect(overview.current?.module.id).toBe("c");
+    expect(overview.firstNotStarted?.id).toBe("d");
+    expect(overview).toMatchObject({ completedCount: 1, moduleCount: 4 });
+    expect(learningOverview([a!], new Map()).current).toBeNull();
+  });
+});
+
+describe("grading a knowledge check", () => {
+  const check = sixQuestions();
+
+  test("the pass mark is compared exactly: 5 of 6 passes 70%, 4 of 6 does not, 7 of 10 passes 70%", () => {
+    expect(grade(check, answersScoring(check, 5), 70)).toMatchObject({ correct: 5, total: 6, scorePercent: 83, passed: true });
+    expect(grade(check, answersScoring(check, 4), 70)).toMatchObject({ correct: 4, total: 6, scorePercent: 66, passed: false });
+    const ten = { questions: [...check.questions, ...sixQuestions().questions.slice(0, 4).map((q) => ({ ...q, id: `${q.id}x` }))] };
+    expect(grade(ten, answersScoring(ten, 7), 70)).toMatchObject({ scorePercent: 70, passed: true });
+  });
+
+  test("says which answers were wrong, what was right, and why", () => {
+    const { results } = grade(check, answersScoring(check, 4), 70);
+    const wrong = results.filter((r) => !r.isCorrect);
+    expect(wrong.map((r) => r.questionId)).toEqual(["q5", "q6"]);
+    expect(wrong[0]).toMatchObject({
+      chosen: "Wrong answer to q5",
+      correctAnswer: "Right answer to q5",
+      explanation: expect.stringContaining("b is right"),
+    });
+  });
+
+  test("the questions asked carry no answer and no explanation", () => {
+    const asked = JSON.stringify(questionsToAsk(check));
+    expect(asked).not.toContain("correct");
+    expect(asked).not.toContain("Explanation");
+    expect(questionsToAsk(check)[0]).toEqual({
+      id: "q1",
+      prompt: "What is the answer to q1?",
+      options: [expect.objectContaining({ id: "a" }), expect.objectContaining({ id: "b" }), expect.objectContaining({ id: "c" })],
+    });
+  });
+
+  test("an unanswered question, or an option from another question, counts as unanswered", () => {
+    expect(unansweredQuestions(check, { ...answersScoring(check, 6), q2: "", q4: "z" })).toEqual(["q2", "q4"]);
+  });
+
+  const checks = fc.integer({ min: 1, max: 12 }).chain((count) =>
+    fc.tuple(
+      ...Array.from({ length: count }, (_, i) =>
+        fc.tuple(fc.integer({ min: 2, max: 5 }), fc.nat()).map(([options, right]) => ({
+          id: `q${i}`,
+          prompt: `Question ${i}?`,
+          explanation: "Because.",
+          options: Array.from({ length: options }, (_, o) => ({ id: `o${o}`, text: `Option ${o}`, correct: o === right % options })),
+        })),
+      ),
+    ),
+  );
+
+  test("for any check, pass mark and number right: the score is exact and passing means reaching the mark", () => {
+    fc.assert(
+      fc.property(checks, fc.nat(), fc.integer({ min: 1, max: 100 }), fc.integer({ min: -20, max: 20 }), (questions, n, passMark, offset) => {
+        const check = { questions };
+        const right = n % (questions.length + 1);
+        const graded = grade(check, answersScoring(check, right, offset), passMark);
+        expect(graded.correct).toBe(right);
+        expect(graded.scorePercent).toBe(Math.floor((right * 100) / questions.length));
+        expect(graded.passed).toBe(right / questions.length >= passMark / 100 - 1e-12);
+        expect(unansweredQuestions(check, answersScoring(check, right, offset))).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("case studies and reflections", () => {
+  test("a reflection must have words and at most 5,000 characters, counted after trimming", () => {
+    expect(reflectionProblem("  \n ")).toBe("Write your reflection before saving it");
+    expect(reflectionProblem(` ${"x".repeat(5000)} `)).toBeNull();
+    expect(reflectionProblem("x".repeat(5001))).toBe("Your reflection must be 5,000 characters or fewer");
+  });
+
+  test("a case-study choice is one of its choices, by position; the discussion opens for a current choice only", () => {
+    const choices = ["Cancel the booking", "Ask officers to check it"];
+    expect(caseStudyChoice(choices, 1)).toBe("Ask officers to check it");
+    for (const bad of [undefined, -1, 2, 0.5]) expect(caseStudyChoice(choices, bad)).toBeNull();
+    expect(isDiscussionOpen(choices, "Ask officers to check it")).toBe(true);
+    // a choice the author has since reworded, or none at all, leaves the discussion closed
+    expect(isDiscussionOpen(choices, "Ask officers")).toBe(false);
+    expect(isDiscussionOpen(choices, undefined)).toBe(false);
+  });
+});
