@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { BackLink, formatDate } from "~/components/page";
 import { certificateFor, formatCertificateCode } from "~/models/completion.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` },
@@ -69,9 +69,7 @@ export default function CertificatePage() {
 
 /** Printing needs JavaScript; without it, the browser's own print command does the same. */
 function PrintButton() {
-  const [canPrint, setCanPrint] = useState(false);
-  useEffect(() => setCanPrint(true), []);
-  return canPrint ? (
+  return useHydrated() ? (
     <button type="button" className="button button--secondary" onClick={() => window.print()}>
       Print or save as PDF
     </button>

@@ -43,7 +43,7 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
             <div className="radios">
               {choices.map((choice, index) => (
                 <div className="radio" key={index}>
-                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} aria-invalid={error ? true : undefined} />
+                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} />
                   <label htmlFor={`${formId}-${index}`}>{choice}</label>
                 </div>
               ))}
