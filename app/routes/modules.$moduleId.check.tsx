@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, formatDateTime, PageHeading } from "~/components/page";
 import { quizFor, requireModule } from "~/content/content.server";
@@ -9,9 +10,8 @@ import { progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error ? errorMeta(error) : [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
 
 function requireQuiz(moduleId: string | undefined) {
   const module = requireModule(moduleId);
@@ -241,4 +241,8 @@ function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["
       ))}
     </ol>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
 }

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { LessonBody } from "~/components/content/lesson-body";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { REFLECTION_MAX_LENGTH } from "~/components/content/reflection";
 import { BackLink } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
@@ -14,9 +15,10 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.lesson.title} – ${data.module.title} – Leadership Essentials` : "Lesson – Leadership Essentials" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error
+    ? errorMeta(error)
+    : [{ title: data ? `${data.lesson.title} – ${data.module.title} – Leadership Essentials` : "Lesson – Leadership Essentials" }];
 
 function findLesson(module: ModuleInfo, slug: string | undefined) {
   const index = module.lessons.findIndex((l) => l.slug === slug);
@@ -176,4 +178,8 @@ export default function LessonPage() {
       </nav>
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
 }

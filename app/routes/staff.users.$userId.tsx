@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AccountStatus } from "~/components/account-status";
-import { RouteErrorBoundary } from "~/components/error-boundary";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { BackLink, formatDate, formatDateTime, PageHeading } from "~/components/page";
 import { listCouncils } from "~/models/council.server";
@@ -14,12 +14,14 @@ import { formFailure, parseForm } from "~/utils/forms";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Account – Leadership Essentials" }];
+export const meta: MetaFunction = ({ error }) => (error ? errorMeta(error) : [{ title: "Account – Leadership Essentials" }]);
+
+const NO_SUCH_ACCOUNT = "There is no account at this address. Check the link, or find the person in the list of accounts.";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
   const user = await getUserForStaff({ userId: args.params.userId ?? "" });
-  if (!user) throw notFound();
+  if (!user) throw notFound(NO_SUCH_ACCOUNT);
   return { user, councils: await listCouncils() };
 }
 
@@ -37,7 +39,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const userId = args.params.userId ?? "";
-  if (!(await getUserForStaff({ userId }))) throw notFound();
+  if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
   const formData = await args.request.formData();
   const form = parseForm(formData, ActionSchema);
   if (!form.ok) return data(form, { status: 400 });
@@ -170,5 +172,5 @@ export default function StaffUser() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary notFound="There is no account with that address. It may have been typed wrongly." />;
+  return <RouteErrorBoundary links={[{ to: "/staff/users", label: "Go to the list of accounts" }]} />;
 }
