@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { LessonBody } from "~/components/content/lesson-body";
@@ -13,6 +13,7 @@ import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } fro
 import { markLessonComplete, nextStepHref, progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formResult, refuseForm } from "~/utils/forms";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
@@ -93,7 +94,7 @@ export async function action(args: ActionFunctionArgs) {
       const formId = `case-${form.caseStudyId}`;
       const choices = caseStudy.p!.choices as string[];
       if (form.choice === undefined || form.choice >= choices.length) {
-        return data({ formId, error: "Choose what you would do, then you can read the discussion" }, { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { choice: "Choose what you would do, then you can read the discussion" } }));
       }
       await answerCaseStudy({ ...key, caseStudyId: form.caseStudyId, choice: choices[form.choice]! });
       return redirect(`${here}#${formId}`);
@@ -109,15 +110,12 @@ export async function action(args: ActionFunctionArgs) {
         return redirectWithFlash(`${here}#${formId}`, "Your reflection has been deleted.");
       }
       const text = form.text.trim();
-      if (text === "") return data({ formId, text: form.text, error: "Write your reflection before saving it" }, { status: 400 });
+      if (text === "") return refuseForm(formResult(formData, { fieldErrors: { text: "Write your reflection before saving it" } }));
       if (text.length > REFLECTION_MAX_LENGTH) {
-        return data(
-          {
-            formId,
-            text: form.text,
-            error: `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer`,
-          },
-          { status: 400 },
+        return refuseForm(
+          formResult(formData, {
+            fieldErrors: { text: `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer` },
+          }),
         );
       }
       await saveReflection({ ...key, promptId: form.promptId, text });

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AccountStatus } from "~/components/account-status";
@@ -10,7 +9,7 @@ import { listCouncils } from "~/models/council.server";
 import { changeRoleAndCouncil, deactivateUser, getUserForStaff, reactivateUser, sendInvitation } from "~/models/user.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 
@@ -42,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
   const formData = await args.request.formData();
   const form = parseForm(formData, ActionSchema);
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   const here = `/staff/users/${userId}`;
 
@@ -50,17 +49,17 @@ export async function action(args: ActionFunctionArgs) {
     case "change-access": {
       const outcome = await changeRoleAndCouncil({ userId, role: form.data.role, councilId: form.data.councilId, actorId: staff.id }, origin);
       if (outcome.status === "council-required") {
-        return data(formFailure(formData, { councilId: "Choose the council this person belongs to" }), { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { councilId: "Choose the council this person belongs to" } }));
       }
       if (outcome.status === "cannot-demote-self") {
-        return data(formFailure(formData, { role: "You cannot remove your own staff access. Ask another member of staff" }), { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { role: "You cannot remove your own staff access. Ask another member of staff" } }));
       }
       return redirectWithFlash(here, "Role and council saved. The change applies at once.");
     }
     case "deactivate": {
       const outcome = await deactivateUser({ userId, actorId: staff.id }, origin);
       if (outcome.status === "cannot-deactivate-self") {
-        return data(formFailure(formData, { form: "You cannot deactivate your own account" }), { status: 400 });
+        return refuseForm(formResult(formData, { formError: "You cannot deactivate your own account" }));
       }
       return redirectWithFlash(here, "Account deactivated. Its sessions have ended and it can no longer sign in.");
     }
@@ -76,12 +75,11 @@ export async function action(args: ActionFunctionArgs) {
 export default function StaffUser() {
   const { user, councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   const values = result?.values;
   return (
     <>
       <BackLink to="/staff/users">Back to accounts</BackLink>
-      <ErrorSummary errors={errors} order={["role", "councilId"]} />
+      <ErrorSummary result={result} order={["role", "councilId"]} />
       <PageHeading caption="Account">{user.name}</PageHeading>
       <dl className="summary-list">
         <div>
@@ -125,7 +123,7 @@ export default function StaffUser() {
           name="role"
           label="Role"
           defaultValue={values?.role ?? user.role}
-          error={errors?.role}
+          error={result?.fieldErrors.role}
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <SelectField
@@ -133,7 +131,7 @@ export default function StaffUser() {
           label="Council"
           hint="Councillors and council officers belong to one council. Staff belong to none."
           defaultValue={values?.councilId ?? user.councilId ?? ""}
-          error={errors?.councilId}
+          error={result?.fieldErrors.councilId}
           options={[{ value: "", label: "No council (staff)" }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
         />
         <SubmitButton secondary>Save role and council</SubmitButton>

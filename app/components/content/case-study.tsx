@@ -9,7 +9,7 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
   // a choice whose wording has since changed no longer counts: the reader chooses again
   const answered = choices.find((choice) => choice === caseStudyAnswers[id]);
   const formId = `case-${id}`;
-  const { action, error } = useLessonForm(formId);
+  const { action, error } = useLessonForm(formId, "choice");
   const busy = useNavigation().formData?.get("formId") === formId;
   return (
     <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
