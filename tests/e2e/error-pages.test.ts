@@ -22,6 +22,7 @@ async function expectErrorPage(page: Page, path: string, { status, heading, mess
 }
 
 test("a module, lesson or certificate that is not there: 404 with what is missing and the way to the modules", async ({ page, login }) => {
+  test.slow(); // five pages, three checked with axe
   await login({ role: "councillor" });
   const missing = { status: 404, heading: "Page not found", wayOn: "Go to all modules" };
 
