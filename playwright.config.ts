@@ -5,9 +5,13 @@ const PORT = Number(process.env.E2E_PORT || 3210);
 // The server and the tests share one SQLite file: tests arrange their own data through the models.
 const E2E_DATABASE = path.resolve(`tests/.db/e2e-${PORT}.db`);
 process.env.DATABASE_URL = `file:${E2E_DATABASE}`;
+// The Nu HTML checker runs as a service for the whole run (tests/setup/html-checker.ts), on its own port
+// so that runs on other ports do not share it.
+process.env.VNU_URL ??= `http://127.0.0.1:${Number(process.env.VNU_PORT || PORT + 2000)}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "tests/setup/html-checker.ts",
   timeout: 30_000,
   expect: { timeout: 7_000 },
   workers: 2,

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { RouteErrorBoundary } from "./components/error-boundary";
+import { errorMeta, RouteErrorBoundary } from "./components/error-boundary";
 import { Notice } from "./components/page";
 import stylesheet from "./styles/app.css";
 import { getUser } from "./utils/auth.server";
@@ -15,7 +15,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Leadership Essentials" }];
+export const meta: MetaFunction = ({ error }) => (error ? errorMeta(error) : [{ title: "Leadership Essentials" }]);
 
 export async function loader(args: LoaderFunctionArgs) {
   // public: every page shows who is signed in, if anyone

@@ -1,7 +1,7 @@
-// Fixtures for the browser journeys: sign in as a fresh user of any role, check accessibility,
-// and read the links the service emailed (from the outbox table).
+// Fixtures for the browser journeys: sign in as a fresh user of any role, check accessibility and valid
+// HTML, and read the links the service emailed (from the outbox table).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Page, type Response } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { lucia } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
@@ -12,6 +12,10 @@ type TestUser = Awaited<ReturnType<typeof createUser>>;
 export const test = base.extend<{
   login: (options?: Parameters<typeof createUser>[0] & { role?: Role }) => Promise<TestUser>;
 }>({
+  page: async ({ page }, use) => {
+    recordDocuments(page);
+    await use(page);
+  },
   login: async ({ context, baseURL }, use) => {
     await use(async (options = {}) => {
       const user = await createUser(options);
@@ -27,13 +31,55 @@ export const test = base.extend<{
 
 export { expect };
 
-/** No WCAG 2.2 A/AA violations on the page as it is now. */
+/** No WCAG 2.2 A/AA violations on the page as it is now, and valid HTML (see expectValidHtml). */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+  await expectValidHtml(page);
+}
+
+const latestDocument = new WeakMap<Page, Response>();
+const checkedDocuments = new WeakSet<Response>();
+
+/** Keeps the HTML document the server last sent to a page, so it can be checked as sent. */
+export function recordDocuments(page: Page) {
+  page.on("response", (response) => {
+    const request = response.request();
+    if (request.resourceType() === "document" && request.frame() === page.mainFrame() && !(response.status() >= 300 && response.status() < 400)) {
+      latestDocument.set(page, response);
+    }
+  });
+}
+
+/**
+ * No errors from the Nu HTML checker, in the HTML the server sent for the page (the parser's view: what
+ * comes after </html>, misnested tags) and in the page as the browser now has it (what React rendered
+ * after a client-side navigation or a form answered with JavaScript). Pages opened in contexts a test
+ * makes itself are checked as the browser has them.
+ */
+export async function expectValidHtml(page: Page) {
+  const sent = latestDocument.get(page);
+  if (sent && !checkedDocuments.has(sent) && (sent.headers()["content-type"] ?? "").startsWith("text/html")) {
+    checkedDocuments.add(sent);
+    expect(await htmlErrors(await sent.text()), `HTML errors in the document sent for ${sent.url()}`).toEqual([]);
+  }
+  expect(await htmlErrors(await page.content()), `HTML errors in the page at ${page.url()}`).toEqual([]);
+}
+
+async function htmlErrors(html: string): Promise<string[]> {
+  const response = await fetch(`${process.env.VNU_URL}/?out=json&level=error`, {
+    method: "POST",
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+    body: html,
+  });
+  if (!response.ok) throw new Error(`The HTML checker answered ${response.status}`);
+  const { messages } = (await response.json()) as { messages: { type: string; message: string; lastLine?: number; extract?: string }[] };
+  return messages
+    .filter((message) => message.type !== "info")
+    .map((message) => `${message.message} (line ${message.lastLine ?? "?"}: ${JSON.stringify(message.extract ?? "")})`);
 }
 
 /** The link in the newest email sent to an address (the outbox stands in for a mailbox). */

@@ -1,8 +1,9 @@
 // Form pieces in the GOV.UK pattern: a label, an optional hint, the message next to the field,
 // and an error summary at the top that links to each field and takes focus when it appears.
+// They read a refused form's FormResult (app/utils/forms.ts).
 import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
-import type { FieldErrors } from "~/utils/forms";
+import type { FormResult } from "~/utils/forms";
 
 type FieldProps = {
   name: string;
@@ -109,23 +110,29 @@ export function fieldId(name: string) {
   return `field-${name}`;
 }
 
-/** Lists every problem at the top of the page, linked to its field; focused so screen readers announce it. */
-export function ErrorSummary({ errors, order = [] }: { errors?: FieldErrors | null; order?: string[] }) {
+/**
+ * Lists every problem at the top of the page, the form's own first, then each field's in `order`, linked
+ * to the field; focused when a new result arrives, so screen readers announce it.
+ */
+export function ErrorSummary({ result, order = [] }: { result?: Pick<FormResult, "fieldErrors" | "formError"> | null; order?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = errors ? Object.entries(errors) : [];
-  const sorted = entries.sort(([a], [b]) => rank(a, order) - rank(b, order));
+  const fields = Object.entries(result?.fieldErrors ?? {}).sort(([a], [b]) => rank(a, order) - rank(b, order));
+  const hasErrors = Boolean(result?.formError) || fields.length > 0;
   useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!entries.length) return null;
+    if (hasErrors) ref.current?.focus();
+  }, [result, hasErrors]);
+  if (!hasErrors) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">
         There is a problem
       </h2>
       <ul className="error-summary__list">
-        {sorted.map(([field, message]) => (
-          <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}</li>
+        {result?.formError ? <li>{result.formError}</li> : null}
+        {fields.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${fieldId(field)}`}>{message}</a>
+          </li>
         ))}
       </ul>
     </div>
@@ -134,7 +141,7 @@ export function ErrorSummary({ errors, order = [] }: { errors?: FieldErrors | nu
 
 function rank(field: string, order: string[]) {
   const index = order.indexOf(field);
-  return field === "form" ? -1 : index === -1 ? order.length : index;
+  return index === -1 ? order.length : index;
 }
 
 export function SubmitButton({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { FieldErrors } from "~/utils/forms";
+import type { FormResult } from "~/utils/forms";
 import { ErrorSummary, SubmitButton, TextField } from "./forms";
 import { PageHeading } from "./page";
 
@@ -8,13 +8,13 @@ export function SetPasswordPage({
   status,
   title,
   intro,
-  errors,
+  result,
   button,
 }: {
   status: string;
   title: string;
   intro: string;
-  errors: FieldErrors | null;
+  result: FormResult | undefined;
   button: string;
 }) {
   if (status !== "valid") {
@@ -32,7 +32,7 @@ export function SetPasswordPage({
   }
   return (
     <div className="narrow">
-      <ErrorSummary errors={errors} order={["password"]} />
+      <ErrorSummary result={result} order={["password"]} />
       <PageHeading>{title}</PageHeading>
       <p>{intro}</p>
       <Form method="post" noValidate>
@@ -42,7 +42,7 @@ export function SetPasswordPage({
           hint="At least 10 characters. A good way to make one you will remember is three random words together."
           type="password"
           autoComplete="new-password"
-          error={errors?.password}
+          error={result?.fieldErrors.password}
         />
         <SubmitButton>{button}</SubmitButton>
       </Form>

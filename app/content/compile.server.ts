@@ -138,7 +138,7 @@ function checkAttributes(type: string, props: Record<string, unknown> | undefine
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     // http(s), mailto, this site's own paths (not //host, which leaves the site) and anchors
-    if (type === "a" && key === "href" && typeof value === "string" && /^(https?:\/\/|mailto:|\/(?![\/\\])|#)/.test(value))
+    if (type === "a" && key === "href" && typeof value === "string" && /^(https?:\/\/|mailto:|\/(?![/\\])|#)/.test(value))
       out.href = value;
     else if (type === "a" && key === "title" && typeof value === "string") out.title = value;
     else if (type === "ol" && key === "start" && typeof value === "number") out.start = value;

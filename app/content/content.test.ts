@@ -1,6 +1,6 @@
 // The content pipeline: every real module passes the content check, and a broken module is refused with
 // the file and the reason. Compiles are cached per content version, in memory and on disk.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";

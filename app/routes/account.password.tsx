@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -7,7 +6,7 @@ import { BackLink, PageHeading } from "~/components/page";
 import { changePassword } from "~/models/account.server";
 import { requireUser } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { CurrentPasswordSchema, NewPasswordSchema } from "~/utils/schemas";
 
@@ -24,33 +23,32 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await args.request.formData();
   const form = parseForm(formData, ChangePasswordSchema);
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
   const outcome = await changePassword({ userId: user.id, ...form.data, keepSessionId: args.context.sessionId }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
-    return data(formFailure(formData, { currentPassword: "Your current password is not right" }), { status: 400 });
+    return refuseForm(formResult(formData, { fieldErrors: { currentPassword: "Your current password is not right" } }));
   }
-  if (outcome.status === "weak-password") return data(formFailure(formData, { newPassword: outcome.problem }), { status: 400 });
+  if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: outcome.problem } }));
   return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.");
 }
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   return (
     <div className="narrow">
       <BackLink to="/account">Back to your account</BackLink>
-      <ErrorSummary errors={errors} order={["currentPassword", "newPassword"]} />
+      <ErrorSummary result={result} order={["currentPassword", "newPassword"]} />
       <PageHeading>Change your password</PageHeading>
       <p>Changing your password signs you out on every other device.</p>
       <Form method="post" noValidate>
-        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword} />
+        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={result?.fieldErrors.currentPassword} />
         <TextField
           name="newPassword"
           label="New password"
           hint="At least 10 characters. A good way to make one you will remember is three random words together."
           type="password"
           autoComplete="new-password"
-          error={errors?.newPassword}
+          error={result?.fieldErrors.newPassword}
         />
         <SubmitButton>Change password</SubmitButton>
       </Form>

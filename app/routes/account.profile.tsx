@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
@@ -9,7 +8,7 @@ import { findCouncilByName, listCouncils } from "~/models/council.server";
 import { getProfile, updateProfile, type ProfileChange } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, toDateInputValue } from "~/utils/schemas";
 
@@ -31,18 +30,18 @@ export async function action(args: ActionFunctionArgs) {
   let change: ProfileChange;
   if (user.role === "councillor") {
     const form = parseForm(formData, CouncillorProfileSchema);
-    if (!form.ok) return data(form, { status: 400 });
+    if (!form.ok) return refuseForm(form.result);
     const council = await findCouncilByName(form.data.council);
-    if (!council) return data(formFailure(formData, { council: "Choose a council from the list" }), { status: 400 });
+    if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: "Choose a council from the list" } }));
     change = { ...form.data, councilId: council.id };
   } else {
     const form = parseForm(formData, ProfileSchema);
-    if (!form.ok) return data(form, { status: 400 });
+    if (!form.ok) return refuseForm(form.result);
     change = form.data;
   }
   const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl() }, requestOrigin(args));
   if (outcome.status === "email-taken") {
-    return data(formFailure(formData, { email: "Another account already uses this email address" }), { status: 400 });
+    return refuseForm(formResult(formData, { fieldErrors: { email: "Another account already uses this email address" } }));
   }
   return redirectWithFlash(
     "/account",
@@ -55,7 +54,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function EditProfile() {
   const { profile, councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   const values = result?.values ?? {
     name: profile.name,
     email: profile.email,
@@ -65,25 +63,25 @@ export default function EditProfile() {
   return (
     <div className="narrow">
       <BackLink to="/account">Back to your account</BackLink>
-      <ErrorSummary errors={errors} order={["name", "email", "council", "electedOn"]} />
+      <ErrorSummary result={result} order={["name", "email", "council", "electedOn"]} />
       <PageHeading>Change your details</PageHeading>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
+        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
         <EmailField
           hint="If you change it, we will send a link to the new address and you will need to confirm it before you next sign in."
           defaultValue={values.email}
-          error={errors?.email}
+          error={result?.fieldErrors.email}
         />
         {profile.role === "councillor" ? (
           <>
-            <CouncilField councils={councils} defaultValue={values.council} error={errors?.council} />
+            <CouncilField councils={councils} defaultValue={values.council} error={result?.fieldErrors.council} />
             <TextField
               name="electedOn"
               label="Date you were elected"
               type="date"
               width="date"
               defaultValue={values.electedOn}
-              error={errors?.electedOn}
+              error={result?.fieldErrors.electedOn}
             />
           </>
         ) : (

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
@@ -7,7 +6,7 @@ import { BackLink, PageHeading } from "~/components/page";
 import { requestPasswordReset } from "~/models/account.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, refuseForm } from "~/utils/forms";
 import { appUrl } from "~/utils/request.server";
 import { EmailSchema } from "~/utils/schemas";
 
@@ -21,7 +20,7 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const form = parseForm(await args.request.formData(), z.object({ email: EmailSchema }));
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
   await requestPasswordReset({ email: form.data.email, appUrl: appUrl() });
   // The same answer whether or not the address has an account.
   return redirectWithFlash(
@@ -32,17 +31,16 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   return (
     <div className="narrow">
       <BackLink to="/login">Back to sign in</BackLink>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary result={result} />
       <PageHeading>Reset your password</PageHeading>
       <p>Enter the email address you use for Leadership Essentials and we will send you a link to choose a new password.</p>
       <Form method="post" noValidate>
         <EmailField
           defaultValue={result?.values.email}
-          error={errors?.email}
+          error={result?.fieldErrors.email}
         />
         <SubmitButton>Send the link</SubmitButton>
       </Form>

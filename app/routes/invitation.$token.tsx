@@ -23,7 +23,7 @@ export default function AcceptInvitation() {
       status={result?.status ?? loaded.status}
       title="Set up your account"
       intro="The association has created a Leadership Essentials account for you as a council officer. Choose a password to start using it."
-      errors={result && !result.ok ? result.errors : null}
+      result={result}
       button="Set password and continue"
     />
   );

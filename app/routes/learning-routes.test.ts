@@ -5,6 +5,7 @@ import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
 import { findModule, lessonBody, lessonTree, knowledgeCheckFor } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
+import type { FormResult } from "~/utils/forms";
 import * as modulePage from "./modules.$moduleId._index";
 import * as certificate from "./modules.$moduleId.certificate";
 import * as check from "./modules.$moduleId.check";
@@ -48,13 +49,10 @@ describe("the knowledge check keeps its answers on the server", () => {
     delete partial[`answer-${knowledgeCheck.questions[2]!.id}`];
     const refused = (await check.action(
       argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: partial }),
-    )) as {
-      init: { status: number };
-      data: { errors: Record<string, string>; answers: Record<string, string> };
-    };
+    )) as { init: { status: number }; data: FormResult };
     expect(refused.init.status).toBe(400);
-    expect(refused.data.errors).toEqual({ [`answer-${knowledgeCheck.questions[2]!.id}`]: "Choose an answer to question 3" });
-    expect(refused.data.answers[firstId]).toBe(answers[`answer-${firstId}`]);
+    expect(refused.data.fieldErrors).toEqual({ [`answer-${knowledgeCheck.questions[2]!.id}`]: "Choose an answer to question 3" });
+    expect(refused.data.values[`answer-${firstId}`]).toBe(answers[`answer-${firstId}`]);
     expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
 
     const graded = (await outcomeOf(() =>
@@ -174,12 +172,13 @@ describe("the lesson page", () => {
     const page = async () => JSON.stringify(await lesson.loader(argsFor(lessonUrl(caseLesson), context, { params: params(caseLesson) })));
     expect(await page()).not.toContain(discussionText);
 
-    const noChoice = (await post(caseLesson, { intent: "case-study", caseStudyId: caseId })) as {
+    const noChoice = (await post(caseLesson, { intent: "case-study", formId: `case-${caseId}`, caseStudyId: caseId })) as {
       init: { status: number };
-      data: { error: string };
+      data: FormResult;
     };
     expect(noChoice.init.status).toBe(400);
-    expect(noChoice.data.error).toMatch(/Choose what you would do/);
+    expect(noChoice.data.fieldErrors.choice).toMatch(/Choose what you would do/);
+    expect(noChoice.data.values.formId).toBe(`case-${caseId}`);
     expect(
       ((await post(caseLesson, { intent: "case-study", caseStudyId: caseId, choice: "9" })) as { init: { status: number } }).init.status,
     ).toBe(400);
@@ -190,10 +189,11 @@ describe("the lesson page", () => {
 
     const empty = (await post(reflectionLesson, { intent: "save-reflection", promptId: reflectionId, text: "   " })) as {
       init: { status: number };
-      data: { error: string };
+      data: FormResult;
     };
     expect(empty.init.status).toBe(400);
-    expect(empty.data.error).toBe("Write your reflection before saving it");
+    expect(empty.data.fieldErrors.text).toBe("Write your reflection before saving it");
+    expect(empty.data.values.text).toBe("   ");
     expect(((await post(reflectionLesson, { intent: "save-reflection", promptId: "elsewhere", text: "Hello" })) as Response).status).toBe(
       400,
     );

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -8,7 +7,7 @@ import { signIn } from "~/models/account.server";
 import { LOCKOUT_MINUTES } from "~/models/throttle.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
 import { requestOrigin } from "~/utils/request.server";
 import { CurrentPasswordSchema, EmailSchema } from "~/utils/schemas";
@@ -26,32 +25,32 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const formData = await args.request.formData();
   const form = parseForm(formData, SignInSchema);
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
 
   const outcome = await signIn(form.data, requestOrigin(args));
   switch (outcome.status) {
     case "signed-in":
       return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", outcome.cookie);
     case "invalid":
-      return data(formFailure(formData, { form: "Enter a correct email address and password" }), { status: 400 });
+      return refuseForm(formResult(formData, { formError: "Enter a correct email address and password" }));
     case "locked":
-      return data(
-        formFailure(formData, {
-          form: `There have been too many attempts to sign in to this account. Wait ${LOCKOUT_MINUTES} minutes and try again, or reset your password.`,
+      return refuseForm(
+        formResult(formData, {
+          formError: `There have been too many attempts to sign in to this account. Wait ${LOCKOUT_MINUTES} minutes and try again, or reset your password.`,
         }),
-        { status: 429 },
+        429,
       );
     case "throttled":
-      return data(
-        formFailure(formData, { form: "There have been too many attempts to sign in from your network. Wait 15 minutes and try again." }),
-        { status: 429 },
+      return refuseForm(
+        formResult(formData, { formError: "There have been too many attempts to sign in from your network. Wait 15 minutes and try again." }),
+        429,
       );
     case "unconfirmed":
-      return data(
-        formFailure(formData, {
-          form: "You need to confirm your email address before you can sign in. Use the link we emailed you, or ask for a new one below.",
+      return refuseForm(
+        formResult(formData, {
+          formError: "You need to confirm your email address before you can sign in. Use the link we emailed you, or ask for a new one below.",
         }),
-        { status: 403 },
+        403,
       );
   }
 }
@@ -59,20 +58,19 @@ export async function action(args: ActionFunctionArgs) {
 export default function Login() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const errors = result && !result.ok ? result.errors : null;
   const values = result?.values ?? {};
-  const unconfirmed = errors?.form?.startsWith("You need to confirm");
+  const unconfirmed = result?.formError?.startsWith("You need to confirm");
   return (
     <div className="narrow">
-      <ErrorSummary errors={errors} order={["email", "password"]} />
+      <ErrorSummary result={result} order={["email", "password"]} />
       <PageHeading>Sign in</PageHeading>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={values.redirectTo ?? searchParams.get("redirectTo") ?? ""} />
         <EmailField
           defaultValue={values.email}
-          error={errors?.email}
+          error={result?.fieldErrors.email}
         />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={result?.fieldErrors.password} />
         <SubmitButton>Sign in</SubmitButton>
       </Form>
       {unconfirmed ? (

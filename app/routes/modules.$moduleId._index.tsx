@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LessonBody } from "~/components/content/lesson-body";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink, formatDate, PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
 import { SourceList } from "~/components/source-list";
@@ -14,7 +15,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error ? errorMeta(error) : [{ title: `${data?.module.title ?? "Module"} – Leadership Essentials` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
@@ -190,4 +192,8 @@ export default function ModulePage() {
       <SourceList sources={module.sources} />
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
 }

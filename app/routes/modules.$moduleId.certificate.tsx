@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink, formatDate } from "~/components/page";
 import { certificateFor, formatCertificateCode } from "~/learning/certificates.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
+import { useHydrated } from "~/utils/use-hydrated";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error ? errorMeta(error) : [{ title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
@@ -69,13 +69,23 @@ export default function CertificatePage() {
 
 /** Printing needs JavaScript; without it, the browser's own print command does the same. */
 function PrintButton() {
-  const [canPrint, setCanPrint] = useState(false);
-  useEffect(() => setCanPrint(true), []);
-  return canPrint ? (
+  return useHydrated() ? (
     <button type="button" className="button button--secondary" onClick={() => window.print()}>
       Print or save as PDF
     </button>
   ) : (
     <p>Use your browser&apos;s print command to print this certificate or save it as a PDF.</p>
+  );
+}
+
+export function ErrorBoundary() {
+  const { moduleId } = useParams();
+  return (
+    <RouteErrorBoundary
+      links={[
+        { to: `/modules/${moduleId}`, label: "Go to the module" },
+        { to: "/modules", label: "Go to all modules" },
+      ]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, formatDateTime, PageHeading } from "~/components/page";
 import { knowledgeCheckFor, requireModule } from "~/content/content.server";
@@ -9,10 +10,10 @@ import { attemptResults, submitKnowledgeCheck } from "~/learning/knowledge-check
 import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formResult, refuseForm } from "~/utils/forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error ? errorMeta(error) : [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
 
 function requireKnowledgeCheck(moduleId: string | undefined) {
   const module = requireModule(moduleId);
@@ -54,10 +55,10 @@ export async function action(args: ActionFunctionArgs) {
   }
   const missing = unansweredQuestions(knowledgeCheck, answers);
   if (missing.length > 0) {
-    const errors = Object.fromEntries(
+    const fieldErrors = Object.fromEntries(
       missing.map((id) => [`answer-${id}`, `Choose an answer to question ${knowledgeCheck.questions.findIndex((q) => q.id === id) + 1}`]),
     );
-    return data({ errors, answers }, { status: 400 });
+    return refuseForm(formResult(formData, { fieldErrors }));
   }
   const { attempt, completed } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers });
   const resultsUrl = `/modules/${module.id}/check?attempt=${attempt.id}`;
@@ -92,11 +93,10 @@ function Questions({
   progress: LoaderData["progress"];
 }) {
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? null;
   const submitting = useNavigation().state === "submitting";
   return (
     <>
-      <ErrorSummary errors={errors} order={questions.map((q) => `answer-${q.id}`)} />
+      <ErrorSummary result={result} order={questions.map((q) => `answer-${q.id}`)} />
       <PageHeading caption={module.title}>Knowledge check</PageHeading>
       <p>
         {questions.length} questions. Choose one answer for each. You need {module.passMark}% to pass and you can try again as often as you
@@ -111,7 +111,7 @@ function Questions({
       <Form method="post" noValidate>
         {questions.map((question, index) => {
           const name = `answer-${question.id}`;
-          const error = errors?.[name];
+          const error = result?.fieldErrors[name];
           return (
             <fieldset
               key={question.id}
@@ -136,7 +136,7 @@ function Questions({
                         id={id}
                         name={name}
                         value={option.id}
-                        defaultChecked={result?.answers[question.id] === option.id}
+                        defaultChecked={result?.values[name] === option.id}
                       />
                       <label htmlFor={id}>{option.text}</label>
                     </div>
@@ -242,4 +242,8 @@ function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["
       ))}
     </ol>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { LessonBody } from "~/components/content/lesson-body";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
 import { minutesText, ProgressBar } from "~/components/progress";
 import { lessonBodyFor, requireModule, type ModuleInfo } from "~/content/content.server";
@@ -12,11 +13,13 @@ import { markLessonComplete } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formResult, refuseForm } from "~/utils/forms";
 import { can } from "~/utils/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.lesson.title} – ${data.module.title} – Leadership Essentials` : "Lesson – Leadership Essentials" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error
+    ? errorMeta(error)
+    : [{ title: data ? `${data.lesson.title} – ${data.module.title} – Leadership Essentials` : "Lesson – Leadership Essentials" }];
 
 function findLesson(module: ModuleInfo, slug: string | undefined) {
   const index = module.lessons.findIndex((l) => l.slug === slug);
@@ -86,7 +89,7 @@ export async function action(args: ActionFunctionArgs) {
       const outcome = await answerCaseStudy({ ...inLesson, caseStudyId: form.caseStudyId, choice: form.choice });
       if (outcome.status === "not-in-lesson") throw new Response("That case study is not in this lesson.", { status: 400 });
       if (outcome.status === "no-choice") {
-        return data({ formId, error: "Choose what you would do, then you can read the discussion" }, { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { choice: "Choose what you would do, then you can read the discussion" } }));
       }
       return redirect(`${here}#${formId}`);
     }
@@ -94,7 +97,7 @@ export async function action(args: ActionFunctionArgs) {
       const formId = `reflection-${form.promptId}`;
       const outcome = await saveReflection({ ...inLesson, promptId: form.promptId, text: form.text });
       if (outcome.status === "not-in-lesson") throw new Response("That reflection is not in this lesson.", { status: 400 });
-      if (outcome.status === "invalid") return data({ formId, text: form.text, error: outcome.problem }, { status: 400 });
+      if (outcome.status === "invalid") return refuseForm(formResult(formData, { fieldErrors: { text: outcome.problem } }));
       return redirectWithFlash(`${here}#${formId}`, "Your reflection has been saved. Only you can see it.");
     }
     case "delete-reflection": {
@@ -157,4 +160,8 @@ export default function LessonPage() {
       </nav>
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
 }

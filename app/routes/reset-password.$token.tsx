@@ -27,7 +27,7 @@ export default function ResetPassword() {
       status={result?.status ?? loaded.status}
       title="Choose a new password"
       intro="Choose a new password for your account. You will be signed out everywhere else."
-      errors={result && !result.ok ? result.errors : null}
+      result={result}
       button="Save new password"
     />
   );

@@ -1,108 +1,164 @@
-// Every page that is not public refuses the signed-out and the wrong roles on the server, in its loader
-// and its action: hiding a link is not enough. (Remix ignores *.test.* files in app/routes.)
+// Who may use each route, declared for every route file: the sweep below finds the route files in this
+// folder and fails on one the table does not declare, so a new page cannot be added without saying who
+// may use it. Each declaration is checked by calling the loader (GET) and the action (POST) as Remix
+// would, for a signed-out visitor and for each role. (Remix ignores *.test.* files in app/routes.)
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { createCouncil, createUser } from "../../tests/factories";
 import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
+import { findModule } from "~/content/content.server";
 import { db } from "~/utils/db.server";
 import { readSession, startSession } from "~/utils/session.server";
-import * as accountIndex from "./account._index";
-import * as accountPassword from "./account.password";
-import * as accountProfile from "./account.profile";
 import * as council from "./council";
-import * as moduleCheck from "./modules.$moduleId.check";
-import * as modulePage from "./modules.$moduleId._index";
-import * as modules from "./modules._index";
-import * as staffAudit from "./staff.audit";
-import * as staffOutbox from "./staff.outbox";
 import * as staffUser from "./staff.users.$userId";
-import * as staffUsers from "./staff.users._index";
-import * as staffUsersNew from "./staff.users.new";
 
-type Role = "councillor" | "officer" | "staff";
-type RouteModule = {
-  loader: (args: LoaderFunctionArgs) => unknown;
-  action?: (args: ActionFunctionArgs) => unknown;
+/**
+ * - allowed: the page is shown or the form is handled (a refusal of what was typed counts: the visitor got in)
+ * - sign-in: sent to sign in and back (`/login?redirectTo=…`)
+ * - home: sent to the home page (pages for people who are not signed in)
+ * - 403, 404: the error page with that status
+ */
+type Access = "allowed" | "sign-in" | "home" | 403 | 404;
+type Visitor = "anonymous" | "councillor" | "officer" | "staff";
+type Declared = Record<Visitor, Access>;
+
+const everyone: Declared = { anonymous: "allowed", councillor: "allowed", officer: "allowed", staff: "allowed" };
+const signedIn: Declared = { anonymous: "sign-in", councillor: "allowed", officer: "allowed", staff: "allowed" };
+const signedOut: Declared = { anonymous: "allowed", councillor: "home", officer: "home", staff: "home" };
+const staffOnly: Declared = { anonymous: "sign-in", councillor: 403, officer: 403, staff: "allowed" };
+const councillorsOnly: Declared = { anonymous: "sign-in", councillor: "allowed", officer: 403, staff: 403 };
+
+/** For each route file: who may GET it, and who may POST to it when that differs (routes with an action). */
+const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
+  "$.tsx": { get: { anonymous: 404, councillor: 404, officer: 404, staff: 404 } },
+  "_index.tsx": { get: everyone },
+  "accessibility.tsx": { get: everyone },
+  "privacy.tsx": { get: everyone },
+  "ping.ts": { get: everyone },
+  "diagrams.$file.ts": { get: everyone },
+  "login.tsx": { get: signedOut },
+  "signup.tsx": { get: signedOut },
+  "forgot-password.tsx": { get: signedOut },
+  "confirm-email._index.tsx": { get: signedOut },
+  // links sent by email: anyone holding one may use it, signed in or not
+  "confirm-email.$token.tsx": { get: everyone },
+  "invitation.$token.tsx": { get: everyone },
+  "reset-password.$token.tsx": { get: everyone },
+  "verify._index.tsx": { get: everyone },
+  // public; the code asked for here does not exist, which is a 404 for anyone
+  "verify.$code.tsx": { get: { anonymous: 404, councillor: 404, officer: 404, staff: 404 } },
+  "logout.tsx": { get: { anonymous: "home", councillor: "home", officer: "home", staff: "home" }, post: signedIn },
+  "account._index.tsx": { get: signedIn },
+  "account.profile.tsx": { get: signedIn },
+  "account.password.tsx": { get: signedIn },
+  "council.tsx": { get: { anonymous: "sign-in", councillor: 403, officer: "allowed", staff: 403 } },
+  "modules._index.tsx": { get: signedIn },
+  "modules.$moduleId._index.tsx": { get: signedIn, post: councillorsOnly },
+  "modules.$moduleId.lessons.$lessonSlug.tsx": { get: signedIn, post: councillorsOnly },
+  "modules.$moduleId.check.tsx": { get: councillorsOnly },
+  // a councillor who has not completed the module has no certificate: 404 (learning-routes.test.ts has one who has)
+  "modules.$moduleId.certificate.tsx": { get: { anonymous: "sign-in", councillor: 404, officer: 403, staff: 403 } },
+  "staff.users._index.tsx": { get: staffOnly },
+  "staff.users.new.tsx": { get: staffOnly },
+  "staff.users.$userId.tsx": { get: staffOnly },
+  "staff.outbox.tsx": { get: staffOnly },
+  "staff.audit.tsx": { get: staffOnly },
 };
 
-const ROUTES: { path: string; module: RouteModule; allowed: Role[] }[] = [
-  { path: "/account", module: accountIndex, allowed: ["councillor", "officer", "staff"] },
-  { path: "/account/profile", module: accountProfile, allowed: ["councillor", "officer", "staff"] },
-  { path: "/account/password", module: accountPassword, allowed: ["councillor", "officer", "staff"] },
-  { path: "/council", module: council, allowed: ["officer"] },
-  { path: "/staff/users", module: staffUsers, allowed: ["staff"] },
-  { path: "/staff/users/new", module: staffUsersNew, allowed: ["staff"] },
-  { path: "/staff/users/:userId", module: staffUser, allowed: ["staff"] },
-  { path: "/staff/outbox", module: staffOutbox, allowed: ["staff"] },
-  { path: "/staff/audit", module: staffAudit, allowed: ["staff"] },
-  { path: "/modules", module: modules, allowed: ["councillor", "officer", "staff"] },
-  { path: "/modules/:moduleId", module: modulePage, allowed: ["councillor", "officer", "staff"] },
-  // lessons and certificates: app/routes/learning-routes.test.ts
-  { path: "/modules/:moduleId/check", module: moduleCheck, allowed: ["councillor"] },
-];
-const MODULE_ID = "prevent-duty";
+type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
 
-async function expectSignInRedirect(run: () => unknown, path: string) {
-  const response = await outcomeOf(run);
-  expect(response).toBeInstanceOf(Response);
-  expect((response as Response).status).toBe(302);
-  expect((response as Response).headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+const ROUTES_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** Route files as Remix finds them: modules in this folder, and a folder's route.tsx; never tests. */
+function routeFiles(): string[] {
+  return readdirSync(ROUTES_DIR)
+    .flatMap((name) => {
+      if (!statSync(path.join(ROUTES_DIR, name)).isDirectory()) return [name];
+      return readdirSync(path.join(ROUTES_DIR, name))
+        .filter((inner) => /^route\.tsx?$/.test(inner))
+        .map((inner) => `${name}/${inner}`);
+    })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .sort();
 }
 
-async function expectForbidden(run: () => unknown) {
-  const response = await outcomeOf(run);
-  expect(response).toBeInstanceOf(Response);
-  expect((response as Response).status).toBe(403);
+/** The URL pattern a flat route file answers, e.g. "modules.$moduleId._index.tsx" → "/modules/:moduleId". */
+function patternOf(file: string) {
+  const segments = file
+    .replace(/(\/route)?\.tsx?$/, "")
+    .split(".")
+    .filter((segment) => segment !== "_index");
+  return `/${segments.map((segment) => (segment === "$" ? "no-such-page" : segment.replace(/^\$/, ":"))).join("/")}`;
 }
 
-test("every page that is not public sends a signed-out visitor to sign in, from its loader and its action", async () => {
-  const target = await createUser();
-  const context = await contextFor(null);
-  for (const { path, module } of ROUTES) {
-    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
-    const params = { userId: target.id, moduleId: MODULE_ID };
-    await expectSignInRedirect(() => module.loader(argsFor(url, context, { params })), url);
-    if (module.action) {
-      await expectSignInRedirect(() => module.action!(argsFor(url, context, { method: "POST", params, form: { intent: "deactivate" } })), url);
-    }
+async function accessOf(run: () => unknown): Promise<{ access: Access; location?: string }> {
+  const result = await outcomeOf(run);
+  const status = result instanceof Response ? result.status : (result as { init?: { status?: number } } | null)?.init?.status;
+  if (result instanceof Response && status === 302) {
+    const location = result.headers.get("Location") ?? "";
+    if (location.startsWith("/login?redirectTo=")) return { access: "sign-in", location };
+    if (location === "/") return { access: "home" };
   }
-  // Nothing was done to the account the action named.
-  expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).deactivatedAt).toBeNull();
+  if (status === 403 || status === 404) return { access: status };
+  if (result instanceof Error) throw result;
+  return { access: "allowed" };
+}
+
+test("every route file declares who may use it", () => {
+  const files = routeFiles();
+  expect(files.length).toBeGreaterThan(20);
+  expect(files.filter((file) => !(file in ROUTES)), "route files with no declared access").toEqual([]);
+  expect(Object.keys(ROUTES).filter((file) => !files.includes(file)), "declarations for files that are gone").toEqual([]);
 });
 
-test("every page answers 403 Forbidden to a signed-in role without permission, from its loader and its action", async () => {
-  const target = await createUser();
-  const contexts = { councillor: await contextFor("councillor"), officer: await contextFor("officer"), staff: await contextFor("staff") };
-  let refusals = 0;
-  for (const { path, module, allowed } of ROUTES) {
-    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
-    const params = { userId: target.id, moduleId: MODULE_ID };
-    for (const role of (["councillor", "officer", "staff"] as const).filter((role) => !allowed.includes(role))) {
-      await expectForbidden(() => module.loader(argsFor(url, contexts[role], { params })));
+test("each route gives each visitor the access its declaration says, from its loader and its action", async () => {
+  const council = await createCouncil();
+  const target = await createUser({ councilId: council.id });
+  const lesson = findModule("prevent-duty")!.lessons[0]!;
+  const params: Record<string, string> = {
+    moduleId: "prevent-duty",
+    lessonSlug: lesson.slug,
+    userId: target.id,
+    token: "not-a-real-token",
+    code: "NOTA-REAL-CODE-0000",
+    file: "seven-principles.svg",
+  };
+  const visitors: Record<Visitor, Awaited<ReturnType<typeof contextFor>>> = {
+    anonymous: await contextFor(null),
+    councillor: await contextFor("councillor", council.id),
+    officer: await contextFor("officer", council.id),
+    staff: await contextFor("staff"),
+  };
+  let checked = 0;
+  for (const file of routeFiles()) {
+    const declared = ROUTES[file];
+    if (!declared) continue; // the test above names it
+    const module = (await import(`./${file}`)) as RouteModule;
+    const url = patternOf(file).replace(/:(\w+)/g, (_, name: string) => params[name]!);
+    for (const [visitor, context] of Object.entries(visitors) as [Visitor, (typeof visitors)[Visitor]][]) {
+      const checks: [string, Access, () => unknown][] = [];
+      if (module.loader) checks.push(["GET", declared.get[visitor], () => module.loader!(argsFor(url, context, { params }))]);
       if (module.action) {
-        await expectForbidden(() => module.action!(argsFor(url, contexts[role], { method: "POST", params, form: { intent: "deactivate" } })));
+        const expected = (declared.post ?? declared.get)[visitor];
+        // a refused visitor posts a form that would change something if it got through; the others an empty one
+        const form: Record<string, string> = expected === "allowed" || expected === 404 ? {} : { intent: "deactivate" };
+        checks.push(["POST", expected, () => module.action!(argsFor(url, context, { method: "POST", params, form }))]);
       }
-      refusals++;
+      for (const [method, expected, run] of checks) {
+        const { access, location } = await accessOf(run);
+        expect(access, `${method} ${url} (${file}) as ${visitor}`).toBe(expected);
+        if (access === "sign-in") expect(location).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+        checked++;
+      }
     }
   }
-  // Councillors and staff on /council, councillors and officers on each of the five staff pages,
-  // officers and staff on the knowledge check.
-  expect(refusals).toBe(2 + 5 * 2 + 2);
+  expect(checked).toBeGreaterThan(4 * Object.keys(ROUTES).length);
+  // Nothing a refused visitor posted was done to the account it named.
   expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).deactivatedAt).toBeNull();
   expect(await db.auditEvent.count({ where: { userId: target.id } })).toBe(0);
-});
-
-test("every page lets in the roles allowed to use it", async () => {
-  const target = await createUser();
-  const councilOf = await createCouncil();
-  for (const { path, module, allowed } of ROUTES) {
-    const url = path.replace(":userId", target.id).replace(":moduleId", MODULE_ID);
-    for (const role of allowed) {
-      const context = await contextFor(role, role === "staff" ? undefined : councilOf.id);
-      const result = await outcomeOf(() => module.loader(argsFor(url, context, { params: { userId: target.id, moduleId: MODULE_ID } })));
-      expect(result instanceof Response || result instanceof Error, `${role} on ${url}`).toBe(false);
-    }
-  }
 });
 
 test("a council officer sees only their own council's members, whatever council the address asks for", async () => {
@@ -139,9 +195,10 @@ test("an officer moved to another council by staff sees the new council's member
 test("the staff account page deactivates an account when staff ask, and refuses it to anyone else", async () => {
   const target = await createUser();
   const officer = await contextFor("officer", target.councilId!);
-  await expectForbidden(() =>
+  const refused = await accessOf(() =>
     staffUser.action(argsFor(`/staff/users/${target.id}`, officer, { method: "POST", params: { userId: target.id }, form: { intent: "deactivate" } })),
   );
+  expect(refused.access).toBe(403);
   expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).deactivatedAt).toBeNull();
 
   const staff = await contextFor("staff");

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
@@ -9,7 +8,7 @@ import { signUpCouncillor } from "~/models/account.server";
 import { findCouncilByName, listCouncils } from "~/models/council.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm, type FieldErrors } from "~/utils/forms";
 import { passwordProblem } from "~/utils/password.server";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, NewPasswordSchema } from "~/utils/schemas";
@@ -35,15 +34,15 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const formData = await args.request.formData();
   const form = parseForm(formData, SignUpSchema);
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
 
   const council = await findCouncilByName(form.data.council);
   const weakness = passwordProblem(form.data.password, form.data);
   if (!council || weakness) {
-    const errors: Record<string, string> = {};
-    if (!council) errors.council = "Choose a council from the list";
-    if (weakness) errors.password = weakness;
-    return data(formFailure(formData, errors), { status: 400 });
+    const fieldErrors: FieldErrors = {};
+    if (!council) fieldErrors.council = "Choose a council from the list";
+    if (weakness) fieldErrors.password = weakness;
+    return refuseForm(formResult(formData, { fieldErrors }));
   }
 
   const outcome = await signUpCouncillor(
@@ -51,9 +50,10 @@ export async function action(args: ActionFunctionArgs) {
     { appUrl: appUrl(), origin: requestOrigin(args) },
   );
   if (outcome.status === "email-taken") {
-    return data(
-      formFailure(formData, { email: "An account already uses this email address. Sign in, or reset your password if you have forgotten it" }),
-      { status: 400 },
+    return refuseForm(
+      formResult(formData, {
+        fieldErrors: { email: "An account already uses this email address. Sign in, or reset your password if you have forgotten it" },
+      }),
     );
   }
   return redirectWithFlash("/confirm-email", `We have sent a confirmation link to ${form.data.email}.`);
@@ -62,24 +62,23 @@ export async function action(args: ActionFunctionArgs) {
 export default function SignUp() {
   const { councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   const values = result?.values ?? {};
   return (
     <div className="narrow">
-      <ErrorSummary errors={errors} order={FIELD_ORDER} />
+      <ErrorSummary result={result} order={FIELD_ORDER} />
       <PageHeading caption="Councillors">Create an account</PageHeading>
       <p>
         Leadership Essentials is free for elected members of councils in England and Wales. Council officers are invited by
         the association instead.
       </p>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errors?.name} maxLength={100} />
+        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
         <EmailField
           hint="We will send a link to confirm it. Your council email address is best."
           defaultValue={values.email}
-          error={errors?.email}
+          error={result?.fieldErrors.email}
         />
-        <CouncilField councils={councils} defaultValue={values.council} error={errors?.council} />
+        <CouncilField councils={councils} defaultValue={values.council} error={result?.fieldErrors.council} />
         <TextField
           name="electedOn"
           label="Date you were elected"
@@ -87,7 +86,7 @@ export default function SignUp() {
           type="date"
           width="date"
           defaultValue={values.electedOn}
-          error={errors?.electedOn}
+          error={result?.fieldErrors.electedOn}
         />
         <TextField
           name="password"
@@ -95,7 +94,7 @@ export default function SignUp() {
           hint="At least 10 characters. A good way to make one you will remember is three random words together."
           type="password"
           autoComplete="new-password"
-          error={errors?.password}
+          error={result?.fieldErrors.password}
         />
         <SubmitButton>Create account</SubmitButton>
       </Form>

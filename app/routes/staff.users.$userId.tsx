@@ -1,25 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AccountStatus } from "~/components/account-status";
-import { RouteErrorBoundary } from "~/components/error-boundary";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { BackLink, formatDate, formatDateTime, PageHeading } from "~/components/page";
 import { listCouncils } from "~/models/council.server";
 import { changeRoleAndCouncil, deactivateUser, getUserForStaff, reactivateUser, sendInvitation } from "~/models/user.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Account – Leadership Essentials" }];
+export const meta: MetaFunction = ({ error }) => (error ? errorMeta(error) : [{ title: "Account – Leadership Essentials" }]);
+
+const NO_SUCH_ACCOUNT = "There is no account at this address. Check the link, or find the person in the list of accounts.";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
   const user = await getUserForStaff({ userId: args.params.userId ?? "" });
-  if (!user) throw notFound();
+  if (!user) throw notFound(NO_SUCH_ACCOUNT);
   return { user, councils: await listCouncils() };
 }
 
@@ -37,10 +38,10 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const userId = args.params.userId ?? "";
-  if (!(await getUserForStaff({ userId }))) throw notFound();
+  if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
   const formData = await args.request.formData();
   const form = parseForm(formData, ActionSchema);
-  if (!form.ok) return data(form, { status: 400 });
+  if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   const here = `/staff/users/${userId}`;
 
@@ -48,17 +49,17 @@ export async function action(args: ActionFunctionArgs) {
     case "change-access": {
       const outcome = await changeRoleAndCouncil({ userId, role: form.data.role, councilId: form.data.councilId, actorId: staff.id }, origin);
       if (outcome.status === "council-required") {
-        return data(formFailure(formData, { councilId: "Choose the council this person belongs to" }), { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { councilId: "Choose the council this person belongs to" } }));
       }
       if (outcome.status === "cannot-demote-self") {
-        return data(formFailure(formData, { role: "You cannot remove your own staff access. Ask another member of staff" }), { status: 400 });
+        return refuseForm(formResult(formData, { fieldErrors: { role: "You cannot remove your own staff access. Ask another member of staff" } }));
       }
       return redirectWithFlash(here, "Role and council saved. The change applies at once.");
     }
     case "deactivate": {
       const outcome = await deactivateUser({ userId, actorId: staff.id }, origin);
       if (outcome.status === "cannot-deactivate-self") {
-        return data(formFailure(formData, { form: "You cannot deactivate your own account" }), { status: 400 });
+        return refuseForm(formResult(formData, { formError: "You cannot deactivate your own account" }));
       }
       return redirectWithFlash(here, "Account deactivated. Its sessions have ended and it can no longer sign in.");
     }
@@ -74,12 +75,11 @@ export async function action(args: ActionFunctionArgs) {
 export default function StaffUser() {
   const { user, councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : null;
   const values = result?.values;
   return (
     <>
       <BackLink to="/staff/users">Back to accounts</BackLink>
-      <ErrorSummary errors={errors} order={["role", "councilId"]} />
+      <ErrorSummary result={result} order={["role", "councilId"]} />
       <PageHeading caption="Account">{user.name}</PageHeading>
       <dl className="summary-list">
         <div>
@@ -123,7 +123,7 @@ export default function StaffUser() {
           name="role"
           label="Role"
           defaultValue={values?.role ?? user.role}
-          error={errors?.role}
+          error={result?.fieldErrors.role}
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <SelectField
@@ -131,7 +131,7 @@ export default function StaffUser() {
           label="Council"
           hint="Councillors and council officers belong to one council. Staff belong to none."
           defaultValue={values?.councilId ?? user.councilId ?? ""}
-          error={errors?.councilId}
+          error={result?.fieldErrors.councilId}
           options={[{ value: "", label: "No council (staff)" }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
         />
         <SubmitButton secondary>Save role and council</SubmitButton>
@@ -170,5 +170,5 @@ export default function StaffUser() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary notFound="There is no account with that address. It may have been typed wrongly." />;
+  return <RouteErrorBoundary links={[{ to: "/staff/users", label: "Go to the list of accounts" }]} />;
 }

@@ -4,22 +4,26 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { normaliseCertificateCode } from "~/learning/certificates.server";
+import { formResult } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Check a certificate – Leadership Essentials" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // public: anyone may check a certificate code. The form GETs here, and a code goes to its own page.
-  const code = new URL(request.url).searchParams.get("code");
-  if (code === null) return { errors: null, code: "" };
-  if (normaliseCertificateCode(code) === "") return { errors: { code: "Enter the verification code from the certificate" }, code };
+  const query = new URL(request.url).searchParams;
+  const code = query.get("code");
+  if (code === null) return { result: null };
+  if (normaliseCertificateCode(code) === "") {
+    return { result: formResult(query, { fieldErrors: { code: "Enter the verification code from the certificate" } }) };
+  }
   throw redirect(`/verify/${encodeURIComponent(code.trim())}`);
 }
 
 export default function VerifyForm() {
-  const { errors, code } = useLoaderData<typeof loader>();
+  const { result } = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary result={result} />
       <PageHeading>Check a certificate</PageHeading>
       <p>Enter the verification code printed on a Leadership Essentials certificate to confirm it is genuine.</p>
       <Form method="get" noValidate>
@@ -27,8 +31,8 @@ export default function VerifyForm() {
           name="code"
           label="Verification code"
           hint="16 letters and numbers, for example 7K2M-9QXD-4HBW-R3TN"
-          error={errors?.code}
-          defaultValue={code}
+          error={result?.fieldErrors.code}
+          defaultValue={result?.values.code}
           autoComplete="off"
           spellCheck={false}
           width="half"

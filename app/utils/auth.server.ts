@@ -42,10 +42,12 @@ export function requireCouncilAccess(args: Args, councilId: string): { user: Ses
   return { user, councilId };
 }
 
+/** Thrown when a signed-in person's role does not allow the page: the error boundary shows the message. */
 export function forbidden() {
-  return new Response("You do not have permission to see this page.", { status: 403 });
+  return new Response("Your account does not have permission to see this page.", { status: 403 });
 }
 
-export function notFound(message = "Not found") {
+/** Thrown when what the address names does not exist: say what is missing, for the error page to show. */
+export function notFound(message: string) {
   return new Response(message, { status: 404 });
 }

@@ -1,36 +1,54 @@
-// Form parsing shared by every action: zod checks the fields; what the user typed comes back with the
-// errors (never a password) so the form can be shown again as it was.
+// One shape for a refused form, in every route: what the person typed (never a password), a message for
+// each field at fault, and one for the form as a whole. The shared form components read it
+// (app/components/forms.tsx), so a form is shown again as it was with its messages, with or without
+// JavaScript. See docs/decisions/007-form-results-and-error-pages.md.
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 
+export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
-export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
-export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | FormFailure;
+
+/** What an action answers a form it refuses with. */
+export type FormResult = { values: FormValues; fieldErrors: FieldErrors; formError: string | null };
 
 const SECRET_FIELD = /password/i;
 
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+/** A posted form, or the query of a form sent with GET. */
+type Submitted = FormData | URLSearchParams;
+
+function formValues(formData: Submitted): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !SECRET_FIELD.test(key)) values[key] = value;
   }
   return values;
 }
 
-export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.output<S>> {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
-  const values = formValues(formData);
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors, values };
+/** The result for a form refused with these messages (none for a form refused for another reason). */
+export function formResult(formData: Submitted, errors: { fieldErrors?: FieldErrors; formError?: string } = {}): FormResult {
+  return { values: formValues(formData), fieldErrors: errors.fieldErrors ?? {}, formError: errors.formError ?? null };
 }
 
-/** A failure to show with the form: one or more messages keyed by field ("form" for the whole form). */
-export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
-  return { ok: false, errors, values: formValues(formData) };
+/** zod checks the fields: the parsed data, or the form's result with the first message for each field. */
+export function parseForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; result: FormResult } {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  let formError: string | undefined;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field === undefined) formError ??= issue.message;
+    else fieldErrors[String(field)] ??= issue.message;
+  }
+  return { ok: false, result: formResult(formData, { fieldErrors, formError }) };
+}
+
+/** The answer to a refused form: its result, with 400 Bad Request unless another status says more. */
+export function refuseForm<Result extends FormResult>(result: Result, status = 400) {
+  return data(result, { status });
 }

@@ -1,9 +1,8 @@
 // The loader and action behind a link that sets a password: a reset link or an officer's invitation.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { NewPasswordSchema } from "~/utils/schemas";
 import { startSession } from "~/utils/session.server";
@@ -19,16 +18,17 @@ export async function loadPasswordLink({ params }: LoaderFunctionArgs, purpose: 
 export async function setPasswordFromLink(args: ActionFunctionArgs, purpose: Purpose, successMessage: string) {
   const formData = await args.request.formData();
   const form = parseForm(formData, z.object({ password: NewPasswordSchema }));
-  if (!form.ok) return data({ ...form, status: "valid" }, { status: 400 });
+  // `status` says whether the link can still be used, as the loader does
+  if (!form.ok) return refuseForm({ ...form.result, status: "valid" });
   const outcome = await setPasswordWithToken(
     { token: args.params.token ?? "", password: form.data.password, purpose },
     requestOrigin(args),
   );
   if (outcome.status === "weak-password") {
-    return data({ ...formFailure(formData, { password: outcome.problem }), status: "valid" }, { status: 400 });
+    return refuseForm({ ...formResult(formData, { fieldErrors: { password: outcome.problem } }), status: "valid" });
   }
   if (outcome.status !== "password-set") {
-    return data({ ...formFailure(formData, {}), status: outcome.status }, { status: 400 });
+    return refuseForm({ ...formResult(formData), status: outcome.status });
   }
   const cookie = await startSession(outcome.userId);
   return redirectWithFlash("/", successMessage, cookie);

@@ -54,7 +54,7 @@ declare module "autocannon" {
       stop(): void;
       on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
       on(event: "reqError", listener: (error: Error) => void): this;
-      on(event: string, listener: (...args: any[]) => void): this;
+      on(event: string, listener: (...args: unknown[]) => void): this;
     }
   }
 

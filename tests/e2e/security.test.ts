@@ -1,7 +1,7 @@
 // Security properties a browser can see: cross-site form posts refused, security headers and a CSP
 // nonce on every page, the session cookie's flags, a fresh session on sign-in that sign-out ends,
 // no sign-out on GET, no open redirect after sign-in, and the health check.
-import type { APIResponse, BrowserContext, Page, Response } from "@playwright/test";
+import type { APIResponse, BrowserContext, Response } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../factories";
 import { expect, test, signInThroughForm, signOut } from "../playwright-utils";

@@ -1,6 +1,5 @@
 // The audit log: staff see sign-ins and failed sign-ins, newest first, for everyone or one account.
-import type { Page } from "@playwright/test";
-import { createUser, TEST_PASSWORD } from "../factories";
+import { createUser } from "../factories";
 import { expect, expectAccessible, test, signInThroughForm } from "../playwright-utils";
 
 test("staff see a person's failed and successful sign-ins, newest first, and everyone's events unfiltered", async ({

@@ -9,7 +9,7 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
   // a choice whose wording has since changed no longer counts: the reader chooses again
   const answered = choices.find((choice) => choice === caseStudyAnswers[id]);
   const formId = `case-${id}`;
-  const { action, error } = useLessonForm(formId);
+  const { action, error } = useLessonForm(formId, "choice");
   const busy = useNavigation().formData?.get("formId") === formId;
   return (
     <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
@@ -43,7 +43,7 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
             <div className="radios">
               {choices.map((choice, index) => (
                 <div className="radio" key={index}>
-                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} aria-invalid={error ? true : undefined} />
+                  <input type="radio" id={`${formId}-${index}`} name="choice" value={index} />
                   <label htmlFor={`${formId}-${index}`}>{choice}</label>
                 </div>
               ))}

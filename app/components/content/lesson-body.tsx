@@ -3,6 +3,7 @@
 import { useActionData, useLocation } from "@remix-run/react";
 import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
 import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "~/content/tree";
+import type { FormResult } from "~/utils/forms";
 import { Callout, Diagram, KeyFact, KnowledgeCheckLink } from "./blocks";
 import { CaseStudy, Discussion, Scenario } from "./case-study";
 import { Reflection } from "./reflection";
@@ -17,17 +18,16 @@ export type LessonState = {
   check: { questionCount: number; passMark: number; bestScore: number | null; passed: boolean };
 };
 
-/** What the lesson route's action answers a case-study or reflection form with when it refuses it. */
-type LessonFormResult = { formId?: string; error?: string; text?: string } | undefined;
-
 /**
- * A form inside a lesson (a case study's or a reflection's): its refusal, if the last one was for it, and
- * an address that posts to this page's own anchor, so the reader comes back to the form without JavaScript too.
+ * A form inside a lesson (a case study's or a reflection's), with one field: the message for that field
+ * and what was typed in it if the lesson route's action refused this form (each form posts its own
+ * `formId`), and an address that posts to this page's own anchor, so the reader comes back to the form
+ * without JavaScript too.
  */
-export function useLessonForm(formId: string) {
-  const result = useActionData() as LessonFormResult;
-  const refusal = result?.formId === formId ? result : undefined;
-  return { action: `${useLocation().pathname}#${formId}`, error: refusal?.error, typed: refusal?.text };
+export function useLessonForm(formId: string, field: string) {
+  const result = useActionData() as FormResult | undefined;
+  const refusal = result?.values.formId === formId ? result : undefined;
+  return { action: `${useLocation().pathname}#${formId}`, error: refusal?.fieldErrors[field], typed: refusal?.values[field] };
 }
 
 const LessonContext = createContext<LessonState | null>(null);

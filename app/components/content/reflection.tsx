@@ -8,7 +8,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { canTake, reflections } = useLesson();
   const saved = reflections[id];
   const formId = `reflection-${id}`;
-  const { action, error, typed } = useLessonForm(formId);
+  const { action, error, typed } = useLessonForm(formId, "text");
   const fieldId = `${formId}-text`;
   return (
     <div className="reflection" id={formId}>
