@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { signIn } from "~/models/account.server";
@@ -11,12 +10,10 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
 import { requestOrigin } from "~/utils/request.server";
-import { CurrentPasswordSchema, EmailSchema } from "~/utils/schemas";
+import { SignInSchema } from "~/utils/schemas.server";
 import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Leadership Essentials" }];
-
-const SignInSchema = z.object({ email: EmailSchema, password: CurrentPasswordSchema, redirectTo: z.string().optional() });
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

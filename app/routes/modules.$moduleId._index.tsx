@@ -6,7 +6,7 @@ import { BackLink, formatDate, PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
-import { TOPICS } from "~/content/schema";
+import { TOPICS } from "~/content/topics";
 import { completeIfDone, nextStepHref, progressForModule } from "~/models/progress.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -34,3 +34,9 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
 export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
   return { ok: false, errors, values: formValues(formData) };
 }
+
+/** A date as an <input type="date"> value (YYYY-MM-DD). */
+export function toDateInputValue(date: Date | string | null | undefined): string {
+  if (!date) return "";
+  return new Date(date).toISOString().slice(0, 10);
+}
