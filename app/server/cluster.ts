@@ -10,7 +10,7 @@ import os from "node:os";
  * How many worker processes to run, or null to serve from this one process with no supervisor.
  * WEB_CONCURRENCY when set; in production one per CPU; in development and tests one process.
  */
-export function workerCount(env: NodeJS.ProcessEnv = process.env): number | null {
+export function workerCount(env: Record<string, string | undefined> = process.env): number | null {
   const configured = env.WEB_CONCURRENCY?.trim();
   if (configured) {
     const count = Number(configured);
