@@ -1,8 +1,10 @@
 // The production server as an operator sees it: health check, request log, graceful shutdown, and
 // several worker processes (WEB_CONCURRENCY) that share the database's sessions, lockouts and outbox.
 import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
+import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeAll, expect, test } from "vitest";
 import { enqueueEmail } from "~/models/email.server";
@@ -219,4 +221,32 @@ test.skipIf(isPostgresUrl(process.env.DATABASE_URL ?? ""))("SQLite runs in WAL m
   expect(journal.journal_mode).toBe("wal");
   const [busy] = await db.$queryRawUnsafe<Record<string, number | bigint>[]>("PRAGMA busy_timeout");
   expect(Number(Object.values(busy)[0])).toBeGreaterThanOrEqual(5000);
+});
+
+test("the browser's scripts carry no zod and no database code", () => {
+  const scripts = fs.readdirSync("public/build", { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+  expect(scripts.length).toBeGreaterThan(10);
+  for (const name of scripts) {
+    const code = fs.readFileSync(path.join("public/build", name), "utf8");
+    expect(code, name).not.toMatch(/ZodError|\$ZodType|PrismaClient/);
+  }
+});
+
+test("assets come precompressed with brotli and cached for good; pages come compressed", async () => {
+  await startServer(3245);
+  const page = await fetch("http://localhost:3245/login", { headers: { "Accept-Encoding": "gzip" } });
+  expect(page.headers.get("content-encoding")).toBe("gzip");
+  const html = await page.text();
+  const script = /\/build\/_shared\/chunk-[A-Z0-9]+\.js/.exec(html)?.[0];
+  expect(script, html).toBeTruthy();
+  const file = fs.readFileSync(path.join("public", script!));
+  const asset = await fetch(`http://localhost:3245${script}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+  expect(asset.headers.get("content-encoding")).toBe("br");
+  expect(asset.headers.get("content-type")).toMatch(/javascript/);
+  expect(asset.headers.get("vary")).toMatch(/Accept-Encoding/);
+  expect(asset.headers.get("cache-control")).toContain("immutable");
+  expect(Buffer.from(await asset.arrayBuffer()).equals(file)).toBe(true); // fetch decodes brotli
+  const plain = await fetch(`http://localhost:3245${script}`, { headers: { "Accept-Encoding": "identity" } });
+  expect(plain.headers.get("content-encoding")).toBeNull();
+  expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
 });
