@@ -58,8 +58,8 @@ export function precompressedAssets(dir: string, options: { maxAge: string; immu
     }
     if (!file.startsWith(root + path.sep)) return next();
     res.vary("Accept-Encoding");
-    const accepted = req.acceptsEncodings(...ENCODINGS.map((encoding) => encoding.name));
-    const encoding = ENCODINGS.find((candidate) => candidate.name === accepted);
+    // Ours is the choice among what the browser accepts: brotli first (browsers list gzip first, unweighted).
+    const encoding = ENCODINGS.find((candidate) => req.acceptsEncodings(candidate.name) === candidate.name);
     if (!encoding || !fs.existsSync(file + encoding.extension)) return next();
     res.type(path.extname(file));
     res.setHeader("Content-Encoding", encoding.name);
