@@ -37,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `mkdir -p tests/.db && rm -f ${E2E_DATABASE}* && npm run -s build:if-needed && node --import tsx app/server/index.ts`,
+    command: `mkdir -p tests/.db && rm -f ${E2E_DATABASE}* && npm run -s build:if-needed && node --import tsx app/server/main.ts`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -50,6 +50,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret",
       APP_URL: `http://localhost:${PORT}`,
       CONTENT_CACHE_DIR: `tests/.db/content-cache-${PORT}`,
+      // One server process unless asked: the browser tests share two CPUs with everything else.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || "1",
     },
   },
 });

@@ -1,17 +1,8 @@
-// The shape of a module's files (see docs/content.md). Shared by the server, the content check and the
-// pages, so it imports nothing from Node.
+// The shape of a module's files (see docs/content.md), for the server and the content check. Pages may
+// import its types only: its zod schemas must stay out of the browser.
 import { z } from "zod";
+import { TOPICS, type Topic } from "./topics";
 
-export const TOPICS = {
-  "counter-extremism": "Counter-extremism and Prevent",
-  cohesion: "Community cohesion",
-  conversations: "Difficult conversations",
-  induction: "Induction",
-  standards: "Standards and conduct",
-  resilience: "Emergency planning and resilience",
-  leadership: "Community leadership",
-} as const;
-export type Topic = keyof typeof TOPICS;
 const topicKeys = Object.keys(TOPICS) as [Topic, ...Topic[]];
 
 const Key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and hyphens");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { changePassword } from "~/models/account.server";
@@ -8,11 +7,9 @@ import { requireUser } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
-import { CurrentPasswordSchema, NewPasswordSchema } from "~/utils/schemas";
+import { ChangePasswordSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Leadership Essentials" }];
-
-const ChangePasswordSchema = z.object({ currentPassword: CurrentPasswordSchema, newPassword: NewPasswordSchema });
 
 export function loader(args: LoaderFunctionArgs) {
   requireUser(args);

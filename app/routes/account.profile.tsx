@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
@@ -8,14 +7,11 @@ import { findCouncilByName, listCouncils } from "~/models/council.server";
 import { getProfile, updateProfile, type ProfileChange } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formResult, parseForm, refuseForm } from "~/utils/forms";
+import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
-import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, toDateInputValue } from "~/utils/schemas";
+import { CouncillorProfileSchema, ProfileSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your details – Leadership Essentials" }];
-
-const ProfileSchema = z.object({ name: NameSchema, email: EmailSchema });
-const CouncillorProfileSchema = ProfileSchema.extend({ council: CouncilNameSchema, electedOn: ElectedOnSchema });
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:edit");

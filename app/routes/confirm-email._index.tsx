@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { resendEmailConfirmation } from "~/models/account.server";
@@ -8,7 +7,7 @@ import { requireAnonymous } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm } from "~/utils/forms";
 import { appUrl } from "~/utils/request.server";
-import { EmailSchema } from "~/utils/schemas";
+import { EmailFormSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address – Leadership Essentials" }];
 
@@ -19,7 +18,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
-  const form = parseForm(await args.request.formData(), z.object({ email: EmailSchema }));
+  const form = parseForm(await args.request.formData(), EmailFormSchema);
   if (!form.ok) return refuseForm(form.result);
   await resendEmailConfirmation({ email: form.data.email, appUrl: appUrl() });
   // The same answer whether or not the address has an account.

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { signIn } from "~/models/account.server";
@@ -10,11 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
 import { requestOrigin } from "~/utils/request.server";
-import { CurrentPasswordSchema, EmailSchema } from "~/utils/schemas";
+import { SignInSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Leadership Essentials" }];
-
-const SignInSchema = z.object({ email: EmailSchema, password: CurrentPasswordSchema, redirectTo: z.string().optional() });
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

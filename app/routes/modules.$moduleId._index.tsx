@@ -7,7 +7,7 @@ import { BackLink, formatDate, PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
-import { TOPICS } from "~/content/schema";
+import { TOPICS } from "~/content/topics";
 import { nextStepHref } from "~/learning/core";
 import { completeIfDone } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";

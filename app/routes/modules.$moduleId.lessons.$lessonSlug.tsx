@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { LessonBody } from "~/components/content/lesson-body";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
@@ -15,6 +14,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, refuseForm } from "~/utils/forms";
 import { can } from "~/utils/permissions";
+import { LessonActionSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   error
@@ -60,19 +60,12 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("complete") }),
-  z.object({ intent: z.literal("case-study"), caseStudyId: z.string(), choice: z.coerce.number().int().min(0).optional() }),
-  z.object({ intent: z.literal("save-reflection"), promptId: z.string(), text: z.string() }),
-  z.object({ intent: z.literal("delete-reflection"), promptId: z.string() }),
-]);
-
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const module = requireModule(args.params.moduleId);
   const { lesson } = findLesson(module, args.params.lessonSlug);
   const formData = await args.request.formData();
-  const parsed = ActionSchema.safeParse(Object.fromEntries(formData));
+  const parsed = LessonActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("That form could not be read. Reload the page and try again.", { status: 400 });
   const form = parsed.data;
   const here = `/modules/${module.id}/lessons/${lesson.slug}`;

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "~/components/page";
 import { minutesText, ModuleStateTag } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
-import { TOPICS, type Topic } from "~/content/schema";
+import { TOPICS, type Topic } from "~/content/topics";
 import { progressForModules } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";

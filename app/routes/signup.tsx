@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
@@ -11,17 +10,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, type FieldErrors } from "~/utils/forms";
 import { passwordProblem } from "~/utils/password.server";
 import { appUrl, requestOrigin } from "~/utils/request.server";
-import { CouncilNameSchema, ElectedOnSchema, EmailSchema, NameSchema, NewPasswordSchema } from "~/utils/schemas";
+import { SignUpSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Leadership Essentials" }];
-
-const SignUpSchema = z.object({
-  name: NameSchema,
-  email: EmailSchema,
-  council: CouncilNameSchema,
-  electedOn: ElectedOnSchema,
-  password: NewPasswordSchema,
-});
 
 const FIELD_ORDER = ["name", "email", "council", "electedOn", "password"];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { AuditFilterSchema } from "~/utils/schemas.server";
 import { SubmitButton, TextField } from "~/components/forms";
 import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listAuditEvents } from "~/models/audit.server";
@@ -9,15 +9,9 @@ import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Leadership Essentials" }];
 
-const FilterSchema = z.object({
-  userId: z.string().max(100).catch(""),
-  email: z.string().trim().max(254).catch(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "audit:view");
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const filter = AuditFilterSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const userId = filter.userId || (filter.email ? ((await findUserIdByEmail(filter.email)) ?? "no-such-user") : "");
   return { filter, ...(await listAuditEvents({ userId: userId || undefined, page: filter.page })) };
 }

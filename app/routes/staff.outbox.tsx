@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { OutboxPageSchema } from "~/utils/schemas.server";
 import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listOutbox } from "~/models/email.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Leadership Essentials" }];
 
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
-
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "outbox:view");
-  const { page } = PageSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const { page } = OutboxPageSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   return { page, smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page })) };
 }
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { StaffAccountActionSchema } from "~/utils/schemas.server";
 import { AccountStatus } from "~/components/account-status";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
@@ -24,23 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
   return { user, councils: await listCouncils() };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("change-access"),
-    role: z.enum(ROLES, { error: "Choose a role" }),
-    councilId: z.string().max(100).optional().transform((id) => id || null),
-  }),
-  z.object({ intent: z.literal("deactivate") }),
-  z.object({ intent: z.literal("reactivate") }),
-  z.object({ intent: z.literal("resend-invitation") }),
-]);
-
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const userId = args.params.userId ?? "";
   if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
   const formData = await args.request.formData();
-  const form = parseForm(formData, ActionSchema);
+  const form = parseForm(formData, StaffAccountActionSchema);
   if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   const here = `/staff/users/${userId}`;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { AccountFilterSchema } from "~/utils/schemas.server";
 import { SelectField, SubmitButton, TextField } from "~/components/forms";
 import { AccountStatus } from "~/components/account-status";
 import { PageHeading, Pagination } from "~/components/page";
@@ -10,15 +10,9 @@ import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Leadership Essentials" }];
 
-const FilterSchema = z.object({
-  q: z.string().max(100).catch(""),
-  role: z.enum(["", ...ROLES]).catch(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const filter = AccountFilterSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const result = await listUsers({ query: filter.q, role: filter.role || undefined, page: filter.page });
   return { filter, ...result };
 }

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CouncilField } from "~/components/council-field";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
@@ -10,11 +9,9 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
-import { CouncilNameSchema, EmailSchema, NameSchema } from "~/utils/schemas";
+import { OfficerInvitationSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite a council officer – Leadership Essentials" }];
-
-const OfficerSchema = z.object({ name: NameSchema, email: EmailSchema, council: CouncilNameSchema });
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
@@ -24,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const formData = await args.request.formData();
-  const form = parseForm(formData, OfficerSchema);
+  const form = parseForm(formData, OfficerInvitationSchema);
   if (!form.ok) return refuseForm(form.result);
   const council = await findCouncilByName(form.data.council);
   if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: "Choose a council from the list" } }));

@@ -1,24 +1,17 @@
-// The production server: Express in front of the Remix build. Run with `npm start`.
+// The production server: Express in front of the Remix build. `npm start` runs it through main.ts, which
+// prepares the database first and may run several of these processes.
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { deliverDueEmails, smtpSender } from "~/models/email.server";
-import { databaseUrl, db, isPostgres } from "~/utils/db.server";
-import { migrate } from "~/utils/migrate.server";
+import { db } from "~/utils/db.server";
 import { readSession } from "~/utils/session.server";
 import type { RequestContext } from "~/utils/load-context";
+import { compressResponses, precompressedAssets } from "./compression";
 import { refuseCrossSiteRequests, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT || 3000);
-
-const applied = await migrate(databaseUrl());
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-if (!isPostgres && process.env.SEED_DEMO_DATA !== "false" && (await db.council.count()) === 0) {
-  const { seedDemoData } = await import("../../prisma/seed");
-  await seedDemoData();
-  console.log("Seeded demo data (see README for the demo sign-ins)");
-}
 
 const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
 
@@ -31,7 +24,7 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`${new Date().toISOString()} ${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms ${req.ip}`);
+    console.log(`${new Date().toISOString()} ${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms ${req.ip} pid=${process.pid}`);
   });
   next();
 });
@@ -46,6 +39,8 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(securityHeaders);
+app.use("/build", precompressedAssets("public/build", { immutable: true, maxAge: "1y" }));
+app.use(compressResponses());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(refuseCrossSiteRequests);
@@ -97,8 +92,12 @@ if (process.env.SMTP_URL) {
   }, 5000);
 }
 
-// Stop accepting, let requests in flight finish, then close the database.
+// Stop accepting, let requests in flight finish, then close the database. Once: a worker may get both
+// the terminal's SIGINT and its supervisor's SIGTERM.
+let shuttingDown = false;
 function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
   console.log(`${signal} received: shutting down`);
   clearInterval(mailTimer);
   const force = setTimeout(() => process.exit(1), 10_000);
@@ -110,5 +109,5 @@ function shutdown(signal: string) {
   });
   server.closeIdleConnections();
 }
-process.once("SIGTERM", () => shutdown("SIGTERM"));
-process.once("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

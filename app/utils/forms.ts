@@ -52,3 +52,9 @@ export function parseForm<S extends z.ZodType>(
 export function refuseForm<Result extends FormResult>(result: Result, status = 400) {
   return data(result, { status });
 }
+
+/** A date as an <input type="date"> value (YYYY-MM-DD). */
+export function toDateInputValue(date: Date | string | null | undefined): string {
+  if (!date) return "";
+  return new Date(date).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
-import { NewPasswordSchema } from "~/utils/schemas";
+import { NewPasswordSchema } from "~/utils/schemas.server";
 import { startSession } from "~/utils/session.server";
 import { setPasswordWithToken, userForToken } from "~/models/account.server";
 

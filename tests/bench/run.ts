@@ -1,14 +1,20 @@
-// `npm run bench`: builds for production, starts the real server on a fresh seeded SQLite database,
-// and load-tests a list of scenarios with autocannon, one after the other. To measure another page,
-// append to SCENARIOS below. Settings (environment): BENCH_DURATION (seconds, default 10),
+// `npm run bench`: builds for production, starts the real server on a fresh seeded SQLite database, and
+// measures, in order: the lesson page's time to first byte (cold, warm, after a restart); what each main
+// page weighs in Chromium on a cold cache, against a budget (the bench fails when a page is over it);
+// Lighthouse on the lesson page; then throughput of a list of scenarios with autocannon, first with one
+// server process and then with WEB_CONCURRENCY processes, side by side. To measure another page, append
+// to SCENARIOS or WEIGHED_PAGES below. Settings (environment): BENCH_DURATION (seconds, default 10),
 // BENCH_WARMUP (seconds, default 3), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3300),
-// BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself.
+// BENCH_PROCESSES (the N to compare with one, default the number of CPUs), BENCH_LIGHTHOUSE_RUNS (default 3;
+// 0 skips Lighthouse), BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { percentile, readPeakRssKb, resetPeakRss, table } from "./stats";
+import { medianRun, runLighthouse, type LighthouseScores } from "./lighthouse";
+import { launchChromium, weighPage, type PageWeight, type WeighedPage } from "./page-weight";
+import { childPids, percentile, readPeakRssKb, resetPeakRss, table } from "./stats";
 
 /** Demo sign-ins made by prisma/seed.ts (kept in step by hand: importing the seed would open a database). */
 const DEMO_SIGN_INS = {
@@ -43,10 +49,25 @@ export const SCENARIOS: Scenario[] = [
   { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
 ];
 
+/** Every page a councillor uses most, weighed on a cold cache. */
+export const WEIGHED_PAGES: WeighedPage[] = [
+  { name: "home", path: "/", expect: "Hello," },
+  { name: "module catalogue", path: "/modules", expect: "Online modules" },
+  { name: "module page", path: "/modules/prevent-duty", expect: "Channel" },
+  { name: "lesson page", path: LESSON_PATH, expect: "Mark complete" },
+  { name: "knowledge check", path: "/modules/prevent-duty/check", expect: "Knowledge check" },
+];
+/** Everything a page transfers (HTML, CSS, JavaScript, data, with headers) on a cold cache, at most. */
+const PAGE_BUDGET_BYTES = 150 * 1024;
+/** Lighthouse targets for the lesson page (issue 13): printed beside the figures. */
+const LIGHTHOUSE_TARGETS = { performance: 0.95, lcpMs: 2000, accessibility: 1 };
+
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const WARMUP = Number(process.env.BENCH_WARMUP || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const PORT = Number(process.env.BENCH_PORT || 3300);
+const PROCESSES = Number(process.env.BENCH_PROCESSES || os.availableParallelism());
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const ORIGIN = `http://localhost:${PORT}`;
 
 const DB_DIR = path.resolve("tests/.db");
@@ -65,9 +86,9 @@ function build() {
     step("Skipping the build (BENCH_SKIP_BUILD=1)");
     return;
   }
-  step("Building for production (npx remix build)");
-  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status})`);
+  step("Building for production (npm run build: remix build, then brotli and gzip copies of the assets)");
+  const result = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
 }
 
 function freshDatabase() {
@@ -76,8 +97,11 @@ function freshDatabase() {
   fs.rmSync(CONTENT_CACHE_DIR, { recursive: true, force: true }); // so the first lesson request compiles
 }
 
-async function startServer() {
-  step(`Starting the production server on port ${PORT} (log: ${path.relative(process.cwd(), LOG_FILE)})`);
+type Server = { child: ChildProcess; workers: number[] };
+
+/** Starts `npm start`'s server (main.ts) with this many worker processes; returns when every worker listens. */
+async function startServer(processes: number): Promise<Server> {
+  step(`Starting the production server on port ${PORT}, ${processes} worker process(es) (log: ${path.relative(process.cwd(), LOG_FILE)})`);
   const log = fs.openSync(LOG_FILE, "w");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -88,11 +112,12 @@ async function startServer() {
     APP_URL: ORIGIN,
     SEED_DEMO_DATA: "true",
     CONTENT_CACHE_DIR,
+    WEB_CONCURRENCY: String(processes),
   };
   delete env.SMTP_URL; // no mail delivery loop during the measurement
   // `node --import tsx` is what the `tsx` command runs, minus its wrapper process: so the pid is the server's own,
   // SIGTERM reaches it directly, and /proc/<pid>/status describes the server.
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], { env, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   server = child;
   let exited: string | null = null;
@@ -102,8 +127,11 @@ async function startServer() {
   while (Date.now() < deadline) {
     if (exited) throw new Error(`The server stopped before it was ready (${exited}).\n${logTail()}`);
     try {
-      const res = await fetch(`${ORIGIN}/healthz`);
-      if (res.status === 200) return child;
+      const listening = fs.readFileSync(LOG_FILE, "utf8").split("listening on").length - 1;
+      const workers = childPids(child.pid!);
+      if (listening >= processes && workers.length === processes && (await fetch(`${ORIGIN}/healthz`)).status === 200) {
+        return { child, workers };
+      }
     } catch {
       // not listening yet
     }
@@ -197,15 +225,16 @@ type Row = {
   peakRssKb: number | null;
 };
 
-async function measure(scenario: Scenario, pid: number): Promise<Row> {
+async function measure(scenario: Scenario, pids: number[]): Promise<Row> {
   step(`${scenario.name}: warm-up ${WARMUP} s, then ${DURATION} s with ${CONNECTIONS} connections`);
   const headers: Record<string, string> = {};
   if (scenario.cookie) headers.Cookie = await sessionCookie(scenario.cookie);
   await check(scenario, headers, "before the run");
   if (WARMUP > 0) await load(scenario, headers, WARMUP);
-  resetPeakRss(pid);
+  for (const pid of pids) resetPeakRss(pid);
   const { result, latencies } = await load(scenario, headers, DURATION);
-  const peakRssKb = readPeakRssKb(pid);
+  const peaks = pids.map(readPeakRssKb).filter((kb) => kb !== null);
+  const peakRssKb = peaks.length ? Math.max(...peaks) : null;
   await check(scenario, headers, "after the run");
   latencies.sort((a, b) => a - b);
   return {
@@ -228,39 +257,98 @@ function loadAverage() {
     .join(" / ");
 }
 
-function report(rows: Row[], startupPeakRssKb: number | null, loadBefore: string) {
-  const floor = rows[0]?.requestsPerSecond || NaN;
-  const bare = rows[1]?.requestsPerSecond || NaN;
-  const mb = (kb: number | null) => (kb === null ? "n/a" : (kb / 1024).toFixed(0));
+const mb = (kb: number | null) => (kb === null ? "n/a" : (kb / 1024).toFixed(0));
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function reportThroughput(one: Row[], many: Row[], loadBefore: string) {
   console.log(
     `\nLeadership Essentials bench: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ` +
       `Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? "unknown"}), SQLite\n`,
   );
+  const bare = one[1]?.requestsPerSecond || NaN;
   console.log(
     table(
-      ["scenario", "req/s (mean)", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "errors", "peak RSS MB", "× floor", "× bare route"],
-      rows.map((row, index) => [
-        row.scenario.name,
-        row.requestsPerSecond.toFixed(0),
-        row.p50.toFixed(1),
-        row.p95.toFixed(1),
-        row.p99.toFixed(1),
-        String(row.requests),
-        String(row.non2xx),
-        String(row.errors),
-        mb(row.peakRssKb),
-        index === 0 ? "1.00 (floor)" : (row.requestsPerSecond / floor).toFixed(2),
-        index === 0 ? "" : index === 1 ? "1.00 (bare)" : (row.requestsPerSecond / bare).toFixed(2),
-      ]),
+      [
+        "scenario",
+        "req/s, 1 process",
+        `req/s, ${PROCESSES} processes`,
+        `× with ${PROCESSES}`,
+        "p95 ms, 1",
+        `p95 ms, ${PROCESSES}`,
+        "p99 ms, 1",
+        "peak RSS MB/process, 1",
+        `peak RSS MB/process, ${PROCESSES}`,
+        "non-2xx/errors",
+        "× bare route (1)",
+      ],
+      one.map((row, index) => {
+        const other = many[index];
+        return [
+          row.scenario.name,
+          row.requestsPerSecond.toFixed(0),
+          other.requestsPerSecond.toFixed(0),
+          (other.requestsPerSecond / row.requestsPerSecond).toFixed(2),
+          row.p95.toFixed(1),
+          other.p95.toFixed(1),
+          row.p99.toFixed(1),
+          mb(row.peakRssKb),
+          mb(other.peakRssKb),
+          `${row.non2xx + other.non2xx}/${row.errors + other.errors}`,
+          index === 0 ? "" : index === 1 ? "1.00 (bare)" : (row.requestsPerSecond / bare).toFixed(2),
+        ];
+      }),
     ),
   );
   console.log(
     "\nLatencies are true percentiles over every response of the measured run (not the warm-up)." +
-      "\nPeak RSS is the server process's VmHWM, reset before each measured run." +
+      "\nPeak RSS is the largest VmHWM of the worker processes, reset before each measured run (the supervising primary is not counted)." +
       `\nLoad average (1 / 5 / 15 min) before the runs: ${loadBefore}; after: ${loadAverage()}.` +
-      (os.loadavg()[0] > os.cpus().length / 2 ? " The machine was busy: treat these figures as rough." : "") +
-      `\nServer peak RSS from start-up until ready (migrations and seed): ${mb(startupPeakRssKb)} MB.`,
+      (os.loadavg()[0] > os.cpus().length / 2 ? " The machine was busy: treat these figures as rough." : ""),
   );
+}
+
+function reportPageWeights(weights: PageWeight[]) {
+  console.log(`\nPage weight in Chromium, signed in as the demo councillor, cold cache (budget ${kib(PAGE_BUDGET_BYTES)} KB a page):`);
+  console.log(
+    table(
+      ["page", "transferred KB", "script KB", "script KB decompressed", "requests", "within budget"],
+      weights.map((weight) => [
+        `${weight.name} (${weight.path})`,
+        kib(weight.transferred),
+        kib(weight.script),
+        kib(weight.scriptDecoded),
+        String(weight.requests),
+        weight.transferred <= PAGE_BUDGET_BYTES ? "yes" : "NO: OVER BUDGET",
+      ]),
+    ),
+  );
+  for (const weight of weights.filter((w) => w.uncompressed.length)) {
+    console.log(`  ${weight.name}: sent uncompressed: ${weight.uncompressed.join(", ")}`);
+  }
+}
+
+function reportLighthouse(runs: LighthouseScores[]) {
+  const median = medianRun(runs);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`\nLighthouse ${LESSON_PATH} (mobile, simulated throttling), median of ${runs.length} run(s) by performance score:`);
+  console.log(
+    table(
+      ["figure", "median", "all runs", "target"],
+      [
+        ["performance", median.performance.toFixed(2), runs.map((r) => r.performance.toFixed(2)).join(" "), `≥ ${LIGHTHOUSE_TARGETS.performance}`],
+        ["largest contentful paint", seconds(median.lcpMs), runs.map((r) => seconds(r.lcpMs)).join(" "), `< ${seconds(LIGHTHOUSE_TARGETS.lcpMs)}`],
+        ["first contentful paint", seconds(median.fcpMs), runs.map((r) => seconds(r.fcpMs)).join(" "), ""],
+        ["total blocking time", `${median.tbtMs.toFixed(0)} ms`, runs.map((r) => r.tbtMs.toFixed(0)).join(" "), ""],
+        ["accessibility", median.accessibility.toFixed(2), runs.map((r) => r.accessibility.toFixed(2)).join(" "), `${LIGHTHOUSE_TARGETS.accessibility}`],
+      ],
+    ),
+  );
+  const missed = [
+    median.performance < LIGHTHOUSE_TARGETS.performance && "performance",
+    median.lcpMs >= LIGHTHOUSE_TARGETS.lcpMs && "largest contentful paint",
+    median.accessibility < LIGHTHOUSE_TARGETS.accessibility && "accessibility",
+  ].filter(Boolean);
+  if (missed.length) console.log(`  Below target: ${missed.join(", ")} (its simulated phone multiplies the machine's own load: see the load average).`);
 }
 
 /**
@@ -340,30 +428,69 @@ async function lessonFirstBytes(label: string) {
   ];
 }
 
+async function weighPages(): Promise<PageWeight[]> {
+  step(`Weighing ${WEIGHED_PAGES.length} pages in Chromium, each on a cold cache`);
+  const cookie = await sessionCookie("councillor");
+  const browser = await launchChromium();
+  try {
+    const weights: PageWeight[] = [];
+    for (const page of WEIGHED_PAGES) weights.push(await weighPage(browser, ORIGIN, cookie, page));
+    return weights;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function lighthouse(): Promise<LighthouseScores[]> {
+  if (LIGHTHOUSE_RUNS <= 0) return [];
+  step(`Lighthouse on the lesson page, ${LIGHTHOUSE_RUNS} run(s) (BENCH_LIGHTHOUSE_RUNS=0 skips it)`);
+  const cookie = await sessionCookie("councillor");
+  const runs: LighthouseScores[] = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(runLighthouse(ORIGIN + LESSON_PATH, cookie, DB_DIR));
+  return runs;
+}
+
 async function main() {
   build();
   freshDatabase();
-  let child = await startServer();
-  console.log(`  server pid ${child.pid} ready`);
-  const startupPeakRssKb = readPeakRssKb(child.pid!);
+  let running = await startServer(1);
+  console.log(`  primary pid ${running.child.pid}, worker pid ${running.workers.join(", ")}`);
+  const startupPeakRssKb = readPeakRssKb(running.child.pid!);
   step(`Lesson page time to first byte: cold (nothing compiled, no disk cache) then warm`);
   const firstBytes = await lessonFirstBytes("empty cache, compiles the module");
   step("Restarting the server: the compiled module now comes from the disk cache");
   await stopServer();
-  child = await startServer();
+  running = await startServer(1);
   firstBytes.push(...(await lessonFirstBytes("after a restart, from the disk cache")));
-  const pid = child.pid!;
+
+  const weights = await weighPages();
+  const lighthouseRuns = await lighthouse();
+
   const loadBefore = loadAverage();
-  const rows: Row[] = [];
-  for (const scenario of SCENARIOS) rows.push(await measure(scenario, pid));
-  report(rows, startupPeakRssKb, loadBefore);
+  const one: Row[] = [];
+  for (const scenario of SCENARIOS) one.push(await measure(scenario, running.workers));
+  await signInTiming();
+
+  await stopServer();
+  running = await startServer(PROCESSES);
+  console.log(`  primary pid ${running.child.pid}, worker pids ${running.workers.join(", ")}`);
+  const many: Row[] = [];
+  for (const scenario of SCENARIOS) many.push(await measure(scenario, running.workers));
+
+  reportThroughput(one, many, loadBefore);
+  console.log(`Primary (supervisor) peak RSS from start-up until ready (migrations and seed): ${mb(startupPeakRssKb)} MB.`);
   console.log(`\nLesson page ${LESSON_PATH}, one request at a time:`);
   console.log(table(["lesson page", "first byte ms", "whole page ms"], firstBytes));
-  await signInTiming();
-  const failing = rows.filter((row) => row.non2xx > 0 || row.errors > 0);
-  if (failing.length) {
-    throw new Error(`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`);
-  }
+  reportPageWeights(weights);
+  if (lighthouseRuns.length) reportLighthouse(lighthouseRuns);
+
+  const overBudget = weights.filter((weight) => weight.transferred > PAGE_BUDGET_BYTES);
+  const failing = [...one, ...many].filter((row) => row.non2xx > 0 || row.errors > 0);
+  const problems = [
+    ...overBudget.map((w) => `${w.name} (${w.path}) transfers ${kib(w.transferred)} KB, over the budget of ${kib(PAGE_BUDGET_BYTES)} KB`),
+    ...(failing.length ? [`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`] : []),
+  ];
+  if (problems.length) throw new Error(problems.join("; "));
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

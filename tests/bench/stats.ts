@@ -18,6 +18,16 @@ export function readPeakRssKb(pid: number): number | null {
   }
 }
 
+/** The pids of a process's children (Linux), e.g. the workers of the server's primary. */
+export function childPids(pid: number): number[] {
+  try {
+    // Children forked by the main thread (node forks from it), whose task id is the pid.
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs), so the next reading covers only what follows. */
 export function resetPeakRss(pid: number) {
   try {
