@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword }
 import { endOtherSessions } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
+import { mayRequestMail } from "./mail-limit.server";
 import { ACCOUNT_FAILURE_LIMIT, LOCKOUT_MINUTES, isAddressThrottled, isUnknownEmailLocked, recordSignInFailure } from "./throttle.server";
 import { checkToken, consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, type TokenCheck } from "./user-token.server";
 
@@ -29,26 +30,58 @@ export type SignUpInput = {
   electedOn: Date;
 };
 
-export async function signUpCouncillor(input: SignUpInput, { appUrl, origin }: { appUrl: string; origin: RequestOrigin }) {
+/**
+ * Creates a councillor's account and emails a confirmation link. For an address already in use nothing
+ * is created: its holder is told by email instead, and the caller answers as for a new address, so the
+ * sign-up form cannot be used to find out who has an account.
+ */
+export async function signUpCouncillor(
+  input: SignUpInput,
+  { appUrl, origin }: { appUrl: string; origin: RequestOrigin & { ip: string } },
+) {
   const email = normaliseEmail(input.email);
-  if (await isEmailTaken(email)) return { status: "email-taken" } as const;
+  // Hashed either way, so an address in use takes as long to answer as a new one.
   const passwordHash = await hashPassword(input.password);
+  if (await isEmailTaken(email)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
   try {
     const user = await db.user.create({
       data: { name: input.name, email, role: "councillor", councilId: input.councilId, electedOn: input.electedOn, passwordHash },
       select: { id: true },
     });
     await recordAudit({ type: "account-created", userId: user.id, email, detail: "Signed up as a councillor" }, origin);
-    await sendEmailConfirmation({ userId: user.id, appUrl });
+    await sendEmailConfirmation({ userId: user.id, appUrl }, origin);
     return { status: "created", userId: user.id } as const;
   } catch (error) {
-    if (isUniqueViolation(error)) return { status: "email-taken" } as const;
+    if (isUniqueViolation(error)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
     throw error;
   }
 }
 
-export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }) {
+async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; appUrl: string }, origin: RequestOrigin & { ip: string }) {
+  const holder = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  await recordAudit({ type: "sign-up-existing-email", userId: holder?.id, email, detail: "Sign-up refused: the address has an account" }, origin);
+  if (holder && !holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
+    await enqueueEmail({
+      to: email,
+      subject: `Someone tried to create a ${SERVICE_NAME} account with your email address`,
+      text: [
+        "Hello,",
+        "",
+        `Someone tried to create a ${SERVICE_NAME} account with this email address, but you already have one, so no new account was made.`,
+        "",
+        `If it was you, sign in at ${appUrl}/login, or choose a new password at ${appUrl}/forgot-password if you have forgotten it.`,
+        "",
+        "If it was not you, you can ignore this email: nothing about your account has changed.",
+      ].join("\n"),
+    });
+  }
+  return { status: "email-taken" } as const;
+}
+
+/** Emails a link to confirm the account's address, within the limits on mail to one address and from one client. */
+export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
   await enqueueEmail({
     to: user.email,
@@ -67,13 +100,13 @@ export async function sendEmailConfirmation({ userId, appUrl }: { userId: string
 }
 
 /** Sends a fresh link if the address belongs to an account still waiting for confirmation; says nothing either way. */
-export async function resendEmailConfirmation({ email, appUrl }: { email: string; appUrl: string }) {
+export async function resendEmailConfirmation({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
     select: { id: true, emailConfirmedAt: true, deactivatedAt: true, passwordHash: true },
   });
   if (!user || user.emailConfirmedAt || user.deactivatedAt || !user.passwordHash) return;
-  await sendEmailConfirmation({ userId: user.id, appUrl });
+  await sendEmailConfirmation({ userId: user.id, appUrl }, origin);
 }
 
 export async function confirmEmail(token: string, origin: RequestOrigin): Promise<TokenCheck["status"] | "confirmed"> {
@@ -180,13 +213,17 @@ export async function changePassword(
   return { status: "changed" } as const;
 }
 
-/** Emails a reset link if the address has an active account; says nothing either way. */
-export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }) {
+/**
+ * Emails a reset link if the address has an active account, within the limits on mail; says nothing
+ * either way. The route runs it after answering, so its duration cannot tell whether an account exists.
+ */
+export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
     select: { id: true, name: true, email: true, deactivatedAt: true },
   });
   if (!user || user.deactivatedAt) return;
+  if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId: user.id, purpose: "reset-password" });
   await enqueueEmail({
     to: user.email,

@@ -312,7 +312,7 @@ test("an officer cannot move themselves to another council through their profile
 test("two people taking the same new email address at once: one gets it, the other is told it is in use", async () => {
   const [first, second] = await Promise.all([createUser(), createUser()]);
   const email = `shared-${randomBytes(3).toString("hex")}@example.org`;
-  const change = (userId: string, name: string) => updateProfile({ userId, change: { name, email }, appUrl: "http://localhost:3000" }, {});
+  const change = (userId: string, name: string) => updateProfile({ userId, change: { name, email }, appUrl: "http://localhost:3000" }, { ip: "127.0.0.1" });
   const outcomes = await Promise.all([change(first.id, first.name), change(second.id, second.name)]);
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["email-taken", "updated"]);
   expect(await db.user.count({ where: { email } })).toBe(1);

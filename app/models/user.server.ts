@@ -31,7 +31,7 @@ export type ProfileChange = { name: string; email: string; councilId?: string; e
  */
 export async function updateProfile(
   { userId, change, appUrl }: { userId: string; change: ProfileChange; appUrl: string },
-  origin: RequestOrigin,
+  origin: RequestOrigin & { ip: string },
 ) {
   const email = normaliseEmail(change.email);
   const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, councilId: true } });
@@ -56,7 +56,7 @@ export async function updateProfile(
   if (councillor && change.councilId && change.councilId !== before.councilId) {
     await recordAudit({ type: "council-changed", userId, email, detail: "Changed by the councillor" }, origin);
   }
-  if (email !== before.email) await sendEmailConfirmation({ userId, appUrl });
+  if (email !== before.email) await sendEmailConfirmation({ userId, appUrl }, origin);
   return { status: "updated", emailChanged: email !== before.email } as const;
 }
 

@@ -46,16 +46,8 @@ export async function action(args: ActionFunctionArgs) {
     return data(formFailure(formData, errors), { status: 400 });
   }
 
-  const outcome = await signUpCouncillor(
-    { ...form.data, councilId: council.id },
-    { appUrl: appUrl(), origin: requestOrigin(args) },
-  );
-  if (outcome.status === "email-taken") {
-    return data(
-      formFailure(formData, { email: "An account already uses this email address. Sign in, or reset your password if you have forgotten it" }),
-      { status: 400 },
-    );
-  }
+  // For an address that already has an account, the same answer: its holder is told by email instead.
+  await signUpCouncillor({ ...form.data, councilId: council.id }, { appUrl: appUrl(), origin: requestOrigin(args) });
   return redirectWithFlash("/confirm-email", `We have sent a confirmation link to ${form.data.email}.`);
 }
 
