@@ -6,7 +6,15 @@ import { endOtherSessions } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { mayRequestMail } from "./mail-limit.server";
-import { ACCOUNT_FAILURE_LIMIT, LOCKOUT_MINUTES, isAddressThrottled, isUnknownEmailLocked, recordSignInFailure } from "./throttle.server";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  LOCKOUT_MINUTES,
+  isAddressThrottled,
+  isDeviceLocked,
+  isUnknownEmailLocked,
+  recordDeviceFailure,
+  recordSignInFailure,
+} from "./throttle.server";
 import { checkToken, consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, type TokenCheck } from "./user-token.server";
 
 export const SERVICE_NAME = "Leadership Essentials";
@@ -133,13 +141,20 @@ export type SignInOutcome =
 /**
  * Checks an email and password. The answer for an unknown email is the same as for a wrong password,
  * takes about as long (a password hash is checked either way), and locks after as many tries.
+ * `trustedDevice` is the nonce of this browser's device cookie for this email (trustedDeviceFor): such a
+ * browser is let past the per-address limit and the account lockout, and has a lockout of its own.
  */
 export async function signIn(
-  { email: typedEmail, password }: { email: string; password: string },
+  { email: typedEmail, password, trustedDevice = null }: { email: string; password: string; trustedDevice?: string | null },
   origin: RequestOrigin & { ip: string },
 ): Promise<SignInOutcome> {
   const email = normaliseEmail(typedEmail);
-  if (await isAddressThrottled(origin.ip)) {
+  if (trustedDevice && (await isDeviceLocked(trustedDevice))) {
+    await spendPasswordCheckTime(password);
+    await recordAudit({ type: "sign-in-failed", email, detail: "Device cookie locked" }, origin);
+    return { status: "locked" };
+  }
+  if (!trustedDevice && (await isAddressThrottled(origin.ip))) {
     await spendPasswordCheckTime(password);
     return { status: "throttled" };
   }
@@ -161,7 +176,12 @@ export async function signIn(
   }
 
   const correct = await verifyPassword(user.passwordHash, password);
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
+  if (trustedDevice && !correct) {
+    await recordDeviceFailure(trustedDevice);
+    await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Wrong password (known device)" }, origin);
+    return { status: (await isDeviceLocked(trustedDevice)) ? "locked" : "invalid" };
+  }
+  if (!trustedDevice && user.lockedUntil && user.lockedUntil > new Date()) {
     await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Account locked" }, origin);
     return { status: "locked" };
   }
@@ -184,21 +204,21 @@ export async function signIn(
     return { status: "invalid" };
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
+  // A known device's success does not lift a lockout that strangers caused.
+  if (!trustedDevice) await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
   if (!user.emailConfirmedAt) return { status: "unconfirmed" };
-  await recordAudit({ type: "sign-in", userId: user.id, email }, origin);
+  await recordAudit({ type: "sign-in", userId: user.id, email, detail: trustedDevice ? "From a known device" : undefined }, origin);
   return { status: "signed-in", userId: user.id };
 }
 
 // ---------------------------------------------------------------- passwords
 
+/**
+ * Changes a password and ends every session of the account, the one in use too: the caller starts a new
+ * one, so a session id someone may have copied before the change stops working with it.
+ */
 export async function changePassword(
-  {
-    userId,
-    currentPassword,
-    newPassword,
-    keepSessionId,
-  }: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string | null },
+  { userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string },
   origin: RequestOrigin,
 ) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
@@ -208,8 +228,8 @@ export async function changePassword(
   const problem = passwordProblem(newPassword, user);
   if (problem) return { status: "weak-password", problem } as const;
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await endOtherSessions(userId, keepSessionId ?? undefined);
-  await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Other sessions ended" }, origin);
+  await endOtherSessions(userId);
+  await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Every session ended; a new one started" }, origin);
   return { status: "changed" } as const;
 }
 

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { CurrentPasswordSchema, NewPasswordSchema } from "~/utils/schemas";
+import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Leadership Essentials" }];
 
@@ -25,12 +26,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const form = parseForm(formData, ChangePasswordSchema);
   if (!form.ok) return data(form, { status: 400 });
-  const outcome = await changePassword({ userId: user.id, ...form.data, keepSessionId: args.context.sessionId }, requestOrigin(args));
+  const outcome = await changePassword({ userId: user.id, ...form.data }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
     return data(formFailure(formData, { currentPassword: "Your current password is not right" }), { status: 400 });
   }
   if (outcome.status === "weak-password") return data(formFailure(formData, { newPassword: outcome.problem }), { status: 400 });
-  return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.");
+  // Every session ended with the change: this browser carries on in a new one.
+  return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.", await startSession(user.id));
 }
 
 export default function ChangePassword() {

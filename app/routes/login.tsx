@@ -7,6 +7,7 @@ import { PageHeading } from "~/components/page";
 import { signIn } from "~/models/account.server";
 import { LOCKOUT_MINUTES } from "~/models/throttle.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { issueDeviceCookie, trustedDeviceFor } from "~/utils/device-cookie.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
@@ -29,11 +30,12 @@ export async function action(args: ActionFunctionArgs) {
   const form = parseForm(formData, SignInSchema);
   if (!form.ok) return data(form, { status: 400 });
 
-  const outcome = await signIn(form.data, requestOrigin(args));
+  const trustedDevice = trustedDeviceFor(args.request.headers.get("Cookie"), form.data.email);
+  const outcome = await signIn({ ...form.data, trustedDevice }, requestOrigin(args));
   switch (outcome.status) {
     case "signed-in": {
       const cookie = await startSession(outcome.userId);
-      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", cookie);
+      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", cookie, issueDeviceCookie(form.data.email));
     }
     case "invalid":
       return data(formFailure(formData, { form: "Enter a correct email address and password" }), { status: 400 });
