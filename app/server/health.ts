@@ -1,12 +1,13 @@
 // GET /healthz: 200 when the database answers and can be written, 503 when not. A read-only or full
 // database still answers reads, so the check writes: one row in a table of its own.
+import type { PrismaClient } from "@prisma/client";
 import type { RequestHandler } from "express";
 import { db } from "~/utils/db.server";
 
-export async function isDatabaseWritable(): Promise<boolean> {
+export async function isDatabaseWritable(client: PrismaClient = db): Promise<boolean> {
   try {
     const checkedAt = new Date();
-    await db.healthCheck.upsert({ where: { id: 1 }, create: { id: 1, checkedAt }, update: { checkedAt } });
+    await client.healthCheck.upsert({ where: { id: 1 }, create: { id: 1, checkedAt }, update: { checkedAt } });
     return true;
   } catch {
     return false;
