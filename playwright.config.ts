@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT || 3210);
 // The server and the tests share one SQLite file: tests arrange their own data through the models.
 const E2E_DATABASE = path.resolve(`tests/.db/e2e-${PORT}.db`);
 process.env.DATABASE_URL = `file:${E2E_DATABASE}`;
+// The server runs in production mode: the tests' own session helpers must name the cookie as it does.
+process.env.SECURE_COOKIES = "true";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,6 +48,12 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret",
       APP_URL: `http://localhost:${PORT}`,
       CONTENT_CACHE_DIR: `tests/.db/content-cache-${PORT}`,
+      // One proxy in front, as in production: a test can then come from an address of its own
+      // (X-Forwarded-For) and over HTTPS (X-Forwarded-Proto) without a TLS server.
+      TRUST_PROXY: "1",
+      // Every browser here comes from one address and the suite asks for more mail than one network
+      // would in an hour; the limit itself is tested in app/models/mail-limit.server.test.ts.
+      MAIL_PER_CLIENT_ADDRESS: "100000",
     },
   },
 });
