@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { singleLine } from "~/utils/schemas";
 import { SubmitButton, TextField } from "~/components/forms";
 import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listAuditEvents } from "~/models/audit.server";
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Leadership Esse
 
 const FilterSchema = z.object({
   userId: z.string().max(100).catch(""),
-  email: z.string().trim().max(254).catch(""),
+  email: singleLine({ label: "email address", max: 254 }).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { singleLine } from "~/utils/schemas";
 import { SelectField, SubmitButton, TextField } from "~/components/forms";
 import { AccountStatus } from "~/components/account-status";
 import { PageHeading, Pagination } from "~/components/page";
@@ -11,7 +12,7 @@ import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 export const meta: MetaFunction = () => [{ title: "Accounts – Leadership Essentials" }];
 
 const FilterSchema = z.object({
-  q: z.string().max(100).catch(""),
+  q: singleLine({ label: "search", max: 100 }).catch(""),
   role: z.enum(["", ...ROLES]).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
