@@ -2,7 +2,7 @@
 // every body must say its length, and that length is limited, small for forms; a route that takes
 // uploads declares a larger limit and the types it accepts. Bodies of other types are refused.
 // Node's HTTP parser never hands on more bytes than Content-Length says, so checking the header is
-// enough to bound what is read; a chunked body (no length) is refused with 411.
+// enough to bound what is kept; a chunked body (no length) is refused with 411.
 import type { Request, RequestHandler, Response } from "express";
 
 export type BodyRule = {
@@ -63,12 +63,15 @@ function describeBytes(bytes: number) {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-/**
- * Answers without reading the body, and closes the connection so the rest of it is not read either.
- * A plain page: the app's own error page needs Remix, which would read the body.
- */
+// After refusing, what is still arriving is dropped (never kept) for a moment, then the connection is
+// closed. Closing at once would reset it while the client is still sending, and a reset loses the answer.
+const LINGER_MS = 2000;
+
+/** Answers without keeping the body: a plain page, since the app's own error page needs Remix, which would read it. */
 function refuse(req: Request, res: Response, status: number, title: string, message: string) {
-  res.set("Connection", "close");
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  req.on("end", () => clearTimeout(timer));
+  req.resume();
   res.status(status).type("html").send(
     `<!DOCTYPE html>
 <html lang="en">
