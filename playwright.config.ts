@@ -8,6 +8,8 @@ process.env.DATABASE_URL = `file:${E2E_DATABASE}`;
 // The Nu HTML checker runs as a service for the whole run (tests/setup/html-checker.ts), on its own port
 // so that runs on other ports do not share it.
 process.env.VNU_URL ??= `http://127.0.0.1:${Number(process.env.VNU_PORT || PORT + 2000)}`;
+// The server runs in production mode: the tests' own session helpers must name the cookie as it does.
+process.env.SECURE_COOKIES = "true";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,6 +54,12 @@ export default defineConfig({
       CONTENT_CACHE_DIR: `tests/.db/content-cache-${PORT}`,
       // One server process unless asked: the browser tests share two CPUs with everything else.
       WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || "1",
+      // One proxy in front, as in production: a test can then come from an address of its own
+      // (X-Forwarded-For) and over HTTPS (X-Forwarded-Proto) without a TLS server.
+      TRUST_PROXY: "1",
+      // Every browser here comes from one address and the suite asks for more mail than one network
+      // would in an hour; the limit itself is tested in app/models/mail-limit.server.test.ts.
+      MAIL_PER_CLIENT_ADDRESS: "100000",
     },
   },
 });

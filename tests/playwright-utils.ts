@@ -22,7 +22,7 @@ export const test = base.extend<{
       const session = await lucia.createSession(user.id, {});
       const cookie = lucia.createSessionCookie(session.id);
       await context.addCookies([
-        { name: cookie.name, value: cookie.value, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true },
+        { name: cookie.name, value: cookie.value, ...cookieSite(baseURL!), httpOnly: true, sameSite: "Lax", secure: true },
       ]);
       return user;
     });
@@ -30,6 +30,14 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * Where a test's cookie goes: this host, every path, no Domain attribute. (Chromium refuses a __Host-
+ * cookie added with an http:// url, though it sends Secure cookies to http://localhost.)
+ */
+export function cookieSite(baseURL: string) {
+  return { domain: new URL(baseURL).hostname, path: "/" };
+}
 
 /** No WCAG 2.2 A/AA violations on the page as it is now, and valid HTML (see expectValidHtml). */
 export async function expectAccessible(page: Page) {
@@ -82,13 +90,23 @@ async function htmlErrors(html: string): Promise<string[]> {
     .map((message) => `${message.message} (line ${message.lastLine ?? "?"}: ${JSON.stringify(message.extract ?? "")})`);
 }
 
-/** The link in the newest email sent to an address (the outbox stands in for a mailbox). */
-export async function linkFromLatestEmail(to: string, pathPrefix: string) {
-  const message = await db.emailMessage.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
-  if (!message) throw new Error(`No email was sent to ${to}`);
-  const match = message.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
-  if (!match) throw new Error(`The email to ${to} has no ${pathPrefix} link:\n${message.text}`);
-  return new URL(match[0]).pathname;
+/**
+ * The link in the newest email sent to an address (the outbox stands in for a mailbox). Some emails are
+ * written just after the page has answered (so its timing tells nothing), so this waits a little for one,
+ * or for one whose link is not `other` (a link sent before).
+ */
+export async function linkFromLatestEmail(to: string, pathPrefix: string, { other }: { other?: string } = {}) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const message = await db.emailMessage.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+    const match = message?.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
+    const link = match ? new URL(match[0]).pathname : null;
+    if (link && link !== other) return link;
+    if (Date.now() > deadline) {
+      throw new Error(message ? `The newest email to ${to} has no new ${pathPrefix} link:\n${message.text}` : `No email was sent to ${to}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function uniqueEmail(prefix = "person") {

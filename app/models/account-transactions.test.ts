@@ -20,7 +20,7 @@ function freshIp() {
 }
 
 async function resetToken(email: string) {
-  await requestPasswordReset({ email, appUrl: APP_URL });
+  await requestPasswordReset({ email, appUrl: APP_URL }, { ip: freshIp() });
   return (await emailedTokens({ to: email, appUrl: APP_URL, path: "reset-password" })).at(-1)!;
 }
 
@@ -59,7 +59,7 @@ test("when the audit entry cannot be written, a reset changes nothing: the link 
 
 test("when the audit entry cannot be written, confirming an email changes nothing and the link still works", async () => {
   const user = await createUser({ confirmed: false });
-  await sendEmailConfirmation({ userId: user.id, appUrl: APP_URL });
+  await sendEmailConfirmation({ userId: user.id, appUrl: APP_URL }, { ip: freshIp() });
   const [token] = await emailedTokens({ to: user.email, appUrl: APP_URL, path: "confirm-email" });
   const allow = await refuseAuditEventsAbout(user.email);
   await expect(confirmEmail(token!, {})).rejects.toThrow();

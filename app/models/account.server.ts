@@ -5,7 +5,16 @@ import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword }
 import { endOtherSessions, newSession } from "~/utils/session.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
-import { ACCOUNT_FAILURE_LIMIT, LOCKOUT_MINUTES, isAddressThrottled, isUnknownEmailLocked, recordSignInFailure } from "./throttle.server";
+import { mayRequestMail } from "./mail-limit.server";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  LOCKOUT_MINUTES,
+  isAddressThrottled,
+  isDeviceLocked,
+  isUnknownEmailLocked,
+  recordDeviceFailure,
+  recordSignInFailure,
+} from "./throttle.server";
 import { checkToken, consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, type TokenCheck } from "./user-token.server";
 
 export const SERVICE_NAME = "Leadership Essentials";
@@ -29,26 +38,58 @@ export type SignUpInput = {
   electedOn: Date;
 };
 
-export async function signUpCouncillor(input: SignUpInput, { appUrl, origin }: { appUrl: string; origin: RequestOrigin }) {
+/**
+ * Creates a councillor's account and emails a confirmation link. For an address already in use nothing
+ * is created: its holder is told by email instead, and the caller answers as for a new address, so the
+ * sign-up form cannot be used to find out who has an account.
+ */
+export async function signUpCouncillor(
+  input: SignUpInput,
+  { appUrl, origin }: { appUrl: string; origin: RequestOrigin & { ip: string } },
+) {
   const email = normaliseEmail(input.email);
-  if (await isEmailTaken(email)) return { status: "email-taken" } as const;
+  // Hashed either way, so an address in use takes as long to answer as a new one.
   const passwordHash = await hashPassword(input.password);
+  if (await isEmailTaken(email)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
   try {
     const user = await db.user.create({
       data: { name: input.name, email, role: "councillor", councilId: input.councilId, electedOn: input.electedOn, passwordHash },
       select: { id: true },
     });
     await recordAudit({ type: "account-created", userId: user.id, email, detail: "Signed up as a councillor" }, origin);
-    await sendEmailConfirmation({ userId: user.id, appUrl });
+    await sendEmailConfirmation({ userId: user.id, appUrl }, origin);
     return { status: "created", userId: user.id } as const;
   } catch (error) {
-    if (isUniqueViolation(error)) return { status: "email-taken" } as const;
+    if (isUniqueViolation(error)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
     throw error;
   }
 }
 
-export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }) {
+async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; appUrl: string }, origin: RequestOrigin & { ip: string }) {
+  const holder = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  await recordAudit({ type: "sign-up-existing-email", userId: holder?.id, email, detail: "Sign-up refused: the address has an account" }, origin);
+  if (holder && !holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
+    await enqueueEmail({
+      to: email,
+      subject: `Someone tried to create a ${SERVICE_NAME} account with your email address`,
+      text: [
+        "Hello,",
+        "",
+        `Someone tried to create a ${SERVICE_NAME} account with this email address, but you already have one, so no new account was made.`,
+        "",
+        `If it was you, sign in at ${appUrl}/login, or choose a new password at ${appUrl}/forgot-password if you have forgotten it.`,
+        "",
+        "If it was not you, you can ignore this email: nothing about your account has changed.",
+      ].join("\n"),
+    });
+  }
+  return { status: "email-taken" } as const;
+}
+
+/** Emails a link to confirm the account's address, within the limits on mail to one address and from one client. */
+export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
   await enqueueEmail({
     to: user.email,
@@ -67,13 +108,13 @@ export async function sendEmailConfirmation({ userId, appUrl }: { userId: string
 }
 
 /** Sends a fresh link if the address belongs to an account still waiting for confirmation; says nothing either way. */
-export async function resendEmailConfirmation({ email, appUrl }: { email: string; appUrl: string }) {
+export async function resendEmailConfirmation({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
     select: { id: true, emailConfirmedAt: true, deactivatedAt: true, passwordHash: true },
   });
   if (!user || user.emailConfirmedAt || user.deactivatedAt || !user.passwordHash) return;
-  await sendEmailConfirmation({ userId: user.id, appUrl });
+  await sendEmailConfirmation({ userId: user.id, appUrl }, origin);
 }
 
 export async function confirmEmail(token: string, origin: RequestOrigin): Promise<TokenCheck["status"] | "confirmed"> {
@@ -104,13 +145,20 @@ export type SignInOutcome =
  * takes about as long (a password hash is checked either way), and locks after as many tries.
  * The bookkeeping of each outcome (counts, lockout, session, audit) is written in one short transaction,
  * after the slow password check: all of it or none of it (docs/decisions/007-rules-under-concurrency.md).
+ * `trustedDevice` is the nonce of this browser's device cookie for this email (trustedDeviceFor): such a
+ * browser is let past the per-address limit and the account lockout, and has a lockout of its own.
  */
 export async function signIn(
-  { email: typedEmail, password }: { email: string; password: string },
+  { email: typedEmail, password, trustedDevice = null }: { email: string; password: string; trustedDevice?: string | null },
   origin: RequestOrigin & { ip: string },
 ): Promise<SignInOutcome> {
   const email = normaliseEmail(typedEmail);
-  if (await isAddressThrottled(origin.ip)) {
+  if (trustedDevice && (await isDeviceLocked(trustedDevice))) {
+    await spendPasswordCheckTime(password);
+    await recordAudit({ type: "sign-in-failed", email, detail: "Device cookie locked" }, origin);
+    return { status: "locked" };
+  }
+  if (!trustedDevice && (await isAddressThrottled(origin.ip))) {
     await spendPasswordCheckTime(password);
     return { status: "throttled" };
   }
@@ -134,7 +182,14 @@ export async function signIn(
   }
 
   const correct = await verifyPassword(user.passwordHash, password);
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
+  if (trustedDevice && !correct) {
+    await db.$transaction(async (tx) => {
+      await recordDeviceFailure(trustedDevice, tx);
+      await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Wrong password (known device)" }, origin, tx);
+    });
+    return { status: (await isDeviceLocked(trustedDevice)) ? "locked" : "invalid" };
+  }
+  if (!trustedDevice && user.lockedUntil && user.lockedUntil > new Date()) {
     await recordAudit({ type: "sign-in-failed", userId: user.id, email, detail: "Account locked" }, origin);
     return { status: "locked" };
   }
@@ -161,29 +216,29 @@ export async function signIn(
     });
   }
 
+  // A known device's success does not lift a lockout that strangers caused.
   const resetCounts = { where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } };
   if (!user.emailConfirmedAt) {
-    await db.user.update(resetCounts);
+    if (!trustedDevice) await db.user.update(resetCounts);
     return { status: "unconfirmed" };
   }
   const session = newSession(user.id);
   await db.$transaction(async (tx) => {
-    await tx.user.update(resetCounts);
+    if (!trustedDevice) await tx.user.update(resetCounts);
     await tx.session.create({ data: session.data });
-    await recordAudit({ type: "sign-in", userId: user.id, email }, origin, tx);
+    await recordAudit({ type: "sign-in", userId: user.id, email, detail: trustedDevice ? "From a known device" : undefined }, origin, tx);
   });
   return { status: "signed-in", userId: user.id, cookie: session.cookie };
 }
 
 // ---------------------------------------------------------------- passwords
 
+/**
+ * Changes a password and ends every session of the account, the one in use too, and starts a new one for
+ * this browser (its cookie is returned), so a session id someone may have copied before stops working.
+ */
 export async function changePassword(
-  {
-    userId,
-    currentPassword,
-    newPassword,
-    keepSessionId,
-  }: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string | null },
+  { userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string },
   origin: RequestOrigin,
 ) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
@@ -193,21 +248,27 @@ export async function changePassword(
   const problem = passwordProblem(newPassword, user);
   if (problem) return { status: "weak-password", problem } as const;
   const passwordHash = await hashPassword(newPassword);
+  const session = newSession(userId);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-    await endOtherSessions(userId, keepSessionId ?? undefined, tx);
-    await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Other sessions ended" }, origin, tx);
+    await endOtherSessions(userId, undefined, tx);
+    await tx.session.create({ data: session.data });
+    await recordAudit({ type: "password-changed", userId, email: user.email, detail: "Every session ended; a new one started" }, origin, tx);
   });
-  return { status: "changed" } as const;
+  return { status: "changed", cookie: session.cookie } as const;
 }
 
-/** Emails a reset link if the address has an active account; says nothing either way. */
-export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }) {
+/**
+ * Emails a reset link if the address has an active account, within the limits on mail; says nothing
+ * either way. The route runs it after answering, so its duration cannot tell whether an account exists.
+ */
+export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
     select: { id: true, name: true, email: true, deactivatedAt: true },
   });
   if (!user || user.deactivatedAt) return;
+  if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId: user.id, purpose: "reset-password" });
   await enqueueEmail({
     to: user.email,

@@ -14,6 +14,8 @@ export const AUDIT_EVENT_TYPES = [
   "council-changed",
   "account-deactivated",
   "account-reactivated",
+  "sign-up-existing-email",
+  "outbox-viewed",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

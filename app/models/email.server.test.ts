@@ -1,6 +1,10 @@
 import { expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
-import { deliverDueEmails, enqueueEmail, MAX_ATTEMPTS, type OutgoingEmail } from "./email.server";
+import { createUser } from "../../tests/factories";
+import { emailedTokens } from "../../tests/outbox";
+import { requestPasswordReset, resendEmailConfirmation } from "./account.server";
+import { deliverDueEmails, enqueueEmail, listOutbox, MAX_ATTEMPTS, type OutgoingEmail } from "./email.server";
+import { sendInvitation } from "./user.server";
 
 // The fake senders below stand in for the SMTP server; the outbox itself is the real database.
 // Each test empties the outbox first, because a deliverer takes every message that is due.
@@ -215,4 +219,40 @@ test("a deliverer busy for more than ten minutes keeps the messages it claims la
   } finally {
     vi.useRealTimers();
   }
+});
+
+test("the outbox shows staff which link went and when it expires, never the token, and records each look", async () => {
+  await db.emailMessage.deleteMany();
+  const appUrl = "https://le.test";
+  const resetting = await createUser();
+  const unconfirmed = await createUser({ confirmed: false });
+  const officer = await createUser({ role: "officer", password: null });
+  const staff = await createUser({ role: "staff" });
+  await requestPasswordReset({ email: resetting.email, appUrl }, { ip: "192.0.2.1" });
+  await resendEmailConfirmation({ email: unconfirmed.email, appUrl }, { ip: "192.0.2.1" });
+  await sendInvitation({ userId: officer.id, appUrl });
+  const tokens = [
+    ...(await emailedTokens({ to: resetting.email, appUrl, path: "reset-password" })),
+    ...(await emailedTokens({ to: unconfirmed.email, appUrl, path: "confirm-email" })),
+    ...(await emailedTokens({ to: officer.email, appUrl, path: "invitation" })),
+  ];
+  expect(tokens).toHaveLength(3);
+
+  const { messages } = await listOutbox({ viewerId: staff.id }, { ip: "192.0.2.9", userAgent: "Vitest" });
+  const shown = JSON.stringify(messages);
+  for (const token of tokens) expect(shown).not.toContain(token);
+  const byRecipient = Object.fromEntries(messages.map((message) => [message.to, message]));
+  expect(byRecipient[resetting.email].text).toContain("[Password reset link: hidden, only the addressee can see it]");
+  expect(byRecipient[unconfirmed.email].sentLinks.map((link) => link.name)).toEqual(["Email confirmation link"]);
+  const invitation = byRecipient[officer.email];
+  expect(invitation.sentLinks.map((link) => link.name)).toEqual(["Invitation link"]);
+  expect(invitation.sentLinks[0].expiresAt.getTime() - invitation.createdAt.getTime()).toBe(7 * 24 * 3_600_000);
+
+  const looks = await db.auditEvent.findMany({ where: { type: "outbox-viewed", actorId: staff.id } });
+  expect(looks).toEqual([expect.objectContaining({ detail: "Page 1", ip: "192.0.2.9", userAgent: "Vitest" })]);
+
+  // Once delivered, the stored copy keeps no link either.
+  await deliverDueEmails(async () => undefined);
+  const stored = await db.emailMessage.findMany({ where: { to: { in: [resetting.email, unconfirmed.email, officer.email] } } });
+  for (const token of tokens) expect(JSON.stringify(stored)).not.toContain(token);
 });

@@ -1,8 +1,11 @@
 // The outbox: every message is written to EmailMessage first, then delivered by SMTP when SMTP_URL is set.
 // A message is claimed with a conditional update before it is sent, so when two app processes deliver
-// at once each message still goes out once. Staff can read the outbox at /staff/outbox.
+// at once each message still goes out once. Staff can read the outbox at /staff/outbox, with every
+// link that carries a token hidden: only the addressee may ever see one.
 import nodemailer from "nodemailer";
 import { db } from "~/utils/db.server";
+import { recordAudit, type RequestOrigin } from "./audit.server";
+import { TOKEN_LIFETIME_MINUTES, type TokenPurpose } from "./user-token.server";
 
 export const MAX_ATTEMPTS = 5;
 // Minutes to wait before attempt 2, 3, 4, 5.
@@ -55,7 +58,8 @@ export async function deliverDueEmails(send: SendEmail, { limit = 50, now = new 
       await send({ to: message.to, subject: message.subject, text: message.text });
       await db.emailMessage.update({
         where: { id: message.id },
-        data: { status: "sent", sentAt: new Date(), lastError: null },
+        // Once delivered, the stored copy no longer needs the link: a copy of the database cannot use it.
+        data: { status: "sent", sentAt: new Date(), lastError: null, text: hideSecretLinks(message.text).text },
       });
       outcome.sent++;
     } catch (error) {
@@ -85,16 +89,49 @@ export function smtpSender(
   };
 }
 
+// A link that carries a single-use token: `<app URL>/<purpose>/<token>`.
+const SECRET_LINK = /\bhttps?:\/\/\S+?\/(confirm-email|reset-password|invitation)\/[\w-]+/g;
+
+const SECRET_LINK_NAMES: Record<TokenPurpose, string> = {
+  "confirm-email": "Email confirmation link",
+  "reset-password": "Password reset link",
+  invitation: "Invitation link",
+};
+
+/** The message with each token link replaced by a note, and which links were sent, for people other than the addressee. */
+export function hideSecretLinks(text: string) {
+  const links: TokenPurpose[] = [];
+  const hidden = text.replace(SECRET_LINK, (_link, purpose: TokenPurpose) => {
+    links.push(purpose);
+    return `[${SECRET_LINK_NAMES[purpose]}: hidden, only the addressee can see it]`;
+  });
+  return { text: hidden, links };
+}
+
 export const OUTBOX_PAGE_SIZE = 50;
 
-export async function listOutbox({ page = 1 }: { page?: number } = {}) {
-  const [messages, total] = await Promise.all([
+/**
+ * The outbox as staff see it: token links hidden (which link was sent and when it expires instead), and
+ * each look recorded in the audit log, because the outbox shows who is being sent what.
+ */
+export async function listOutbox({ page = 1, viewerId }: { page?: number; viewerId: string }, origin: RequestOrigin) {
+  const [rows, total] = await Promise.all([
     db.emailMessage.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * OUTBOX_PAGE_SIZE,
       take: OUTBOX_PAGE_SIZE,
+      select: { id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true },
     }),
     db.emailMessage.count(),
   ]);
+  await recordAudit({ type: "outbox-viewed", actorId: viewerId, detail: `Page ${page}` }, origin);
+  const messages = rows.map((row) => {
+    const { text, links } = hideSecretLinks(row.text);
+    const sentLinks = links.map((purpose) => ({
+      name: SECRET_LINK_NAMES[purpose],
+      expiresAt: new Date(row.createdAt.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
+    }));
+    return { ...row, text, sentLinks };
+  });
   return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }

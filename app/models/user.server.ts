@@ -1,6 +1,6 @@
 // People: profiles, and the accounts staff manage. Queries for officers are scoped by council in the
 // `where`, so a forgotten check returns nothing rather than another council's members.
-import { caseInsensitive, db, isUniqueViolation } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
 import { isEmailTaken, normaliseEmail, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
@@ -31,7 +31,7 @@ export type ProfileChange = { name: string; email: string; councilId?: string; e
  */
 export async function updateProfile(
   { userId, change, appUrl }: { userId: string; change: ProfileChange; appUrl: string },
-  origin: RequestOrigin,
+  origin: RequestOrigin & { ip: string },
 ) {
   const email = normaliseEmail(change.email);
   const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, councilId: true } });
@@ -56,17 +56,24 @@ export async function updateProfile(
   if (councillor && change.councilId && change.councilId !== before.councilId) {
     await recordAudit({ type: "council-changed", userId, email, detail: "Changed by the councillor" }, origin);
   }
-  if (email !== before.email) await sendEmailConfirmation({ userId, appUrl });
+  if (email !== before.email) await sendEmailConfirmation({ userId, appUrl }, origin);
   return { status: "updated", emailChanged: email !== before.email } as const;
 }
 
 // ---------------------------------------------------------------- a council's own members
 
+/**
+ * Which accounts an officer may see as their council's members: active councillors whose email address is
+ * confirmed. Anyone can sign up naming any council, so an unconfirmed address is not yet a member.
+ * Every query that shows members to officers filters by this.
+ */
+export const SHOWN_TO_OFFICERS = { role: "councillor", deactivatedAt: null, emailConfirmedAt: { not: null } } as const;
+
 /** The councillors of one council: scoped by the council id the caller is allowed to see. */
 export async function listCouncilMembers({ councilId }: { councilId: string }) {
   return db.user.findMany({
-    where: { councilId, role: "councillor", deactivatedAt: null },
-    select: { id: true, name: true, email: true, electedOn: true, emailConfirmedAt: true },
+    where: { councilId, ...SHOWN_TO_OFFICERS },
+    select: { id: true, name: true, email: true, electedOn: true },
     orderBy: { name: "asc" },
   });
 }
@@ -74,6 +81,11 @@ export async function listCouncilMembers({ councilId }: { councilId: string }) {
 // ---------------------------------------------------------------- staff: managing accounts
 
 export const USERS_PAGE_SIZE = 50;
+
+/** A LIKE pattern that finds `text` anywhere, with its own % and _ taken literally (ESCAPE '\\'). */
+function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 export async function listUsers({
   query,
@@ -86,34 +98,40 @@ export async function listUsers({
   councilId?: string;
   page?: number;
 }) {
-  const q = query?.trim();
-  const where = {
-    ...(role ? { role } : {}),
-    ...(councilId ? { councilId } : {}),
-    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q, ...caseInsensitive } }] } : {}),
-  };
-  const [users, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        deactivatedAt: true,
-        emailConfirmedAt: true,
-        passwordHash: true,
-        council: { select: { name: true } },
-      },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
-    }),
-    db.user.count({ where }),
+  const pattern = containsPattern(query?.trim().toLowerCase() ?? "");
+  // Plain SQL for the filter: Prisma's `contains` cannot escape % and _ on SQLite, so a search for "%"
+  // would list everyone. Names compare lower-cased on both databases; '' stands for "any".
+  const [role_, council] = [role ?? "", councilId ?? ""];
+  const offset = (page - 1) * USERS_PAGE_SIZE;
+  const [page_, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "User"
+      WHERE (${role_} = '' OR "role" = ${role_}) AND (${council} = '' OR "councilId" = ${council})
+        AND ("email" LIKE ${pattern} ESCAPE '\\' OR lower("name") LIKE ${pattern} ESCAPE '\\')
+      ORDER BY "name" ASC, "id" ASC LIMIT ${USERS_PAGE_SIZE} OFFSET ${offset}`,
+    db.$queryRaw<{ total: bigint | number }[]>`
+      SELECT count(*) AS "total" FROM "User"
+      WHERE (${role_} = '' OR "role" = ${role_}) AND (${council} = '' OR "councilId" = ${council})
+        AND ("email" LIKE ${pattern} ESCAPE '\\' OR lower("name") LIKE ${pattern} ESCAPE '\\')`,
   ]);
+  const ids = page_.map((row) => row.id);
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      deactivatedAt: true,
+      emailConfirmedAt: true,
+      passwordHash: true,
+      council: { select: { name: true } },
+    },
+  });
+  users.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return {
-    total,
-    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    total: Number(total),
+    pages: Math.max(1, Math.ceil(Number(total) / USERS_PAGE_SIZE)),
     // Whether an invitation is still open, never the hash itself.
     users: users.map(({ passwordHash, ...user }) => ({ ...user, invited: !passwordHash })),
   };

@@ -21,12 +21,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const form = parseForm(formData, ChangePasswordSchema);
   if (!form.ok) return refuseForm(form.result);
-  const outcome = await changePassword({ userId: user.id, ...form.data, keepSessionId: args.context.sessionId }, requestOrigin(args));
+  const outcome = await changePassword({ userId: user.id, ...form.data }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
     return refuseForm(formResult(formData, { fieldErrors: { currentPassword: "Your current password is not right" } }));
   }
   if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: outcome.problem } }));
-  return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.");
+  // Every session ended with the change: this browser carries on in a new one.
+  return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.", outcome.cookie);
 }
 
 export default function ChangePassword() {

@@ -3,10 +3,11 @@ import { Form, useActionData } from "@remix-run/react";
 import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { resendEmailConfirmation } from "~/models/account.server";
+import { runAfterResponse } from "~/utils/after-response.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm } from "~/utils/forms";
-import { appUrl } from "~/utils/request.server";
+import { appUrl, requestOrigin } from "~/utils/request.server";
 import { EmailFormSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address – Leadership Essentials" }];
@@ -20,8 +21,9 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const form = parseForm(await args.request.formData(), EmailFormSchema);
   if (!form.ok) return refuseForm(form.result);
-  await resendEmailConfirmation({ email: form.data.email, appUrl: appUrl() });
-  // The same answer whether or not the address has an account.
+  const origin = requestOrigin(args);
+  // The same answer, in the same time, whether or not the address has an account waiting.
+  runAfterResponse("Confirmation email", () => resendEmailConfirmation({ email: form.data.email, appUrl: appUrl() }, origin));
   return redirectWithFlash(
     "/confirm-email",
     `If ${form.data.email} belongs to an account that still needs confirming, we have sent a new link to it.`,

@@ -5,6 +5,7 @@ import { PageHeading } from "~/components/page";
 import { signIn } from "~/models/account.server";
 import { LOCKOUT_MINUTES } from "~/models/throttle.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { issueDeviceCookie, trustedDeviceFor } from "~/utils/device-cookie.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
@@ -24,10 +25,11 @@ export async function action(args: ActionFunctionArgs) {
   const form = parseForm(formData, SignInSchema);
   if (!form.ok) return refuseForm(form.result);
 
-  const outcome = await signIn(form.data, requestOrigin(args));
+  const trustedDevice = trustedDeviceFor(args.request.headers.get("Cookie"), form.data.email);
+  const outcome = await signIn({ ...form.data, trustedDevice }, requestOrigin(args));
   switch (outcome.status) {
     case "signed-in":
-      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", outcome.cookie);
+      return redirectWithFlash(safeRedirect(form.data.redirectTo), "You are signed in.", outcome.cookie, issueDeviceCookie(form.data.email));
     case "invalid":
       return refuseForm(formResult(formData, { formError: "Enter a correct email address and password" }));
     case "locked":

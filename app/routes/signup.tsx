@@ -36,17 +36,8 @@ export async function action(args: ActionFunctionArgs) {
     return refuseForm(formResult(formData, { fieldErrors }));
   }
 
-  const outcome = await signUpCouncillor(
-    { ...form.data, councilId: council.id },
-    { appUrl: appUrl(), origin: requestOrigin(args) },
-  );
-  if (outcome.status === "email-taken") {
-    return refuseForm(
-      formResult(formData, {
-        fieldErrors: { email: "An account already uses this email address. Sign in, or reset your password if you have forgotten it" },
-      }),
-    );
-  }
+  // For an address that already has an account, the same answer: its holder is told by email instead.
+  await signUpCouncillor({ ...form.data, councilId: council.id }, { appUrl: appUrl(), origin: requestOrigin(args) });
   return redirectWithFlash("/confirm-email", `We have sent a confirmation link to ${form.data.email}.`);
 }
 

@@ -4,13 +4,14 @@ import { OutboxPageSchema } from "~/utils/schemas.server";
 import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listOutbox } from "~/models/email.server";
 import { requirePermission } from "~/utils/auth.server";
+import { requestOrigin } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Leadership Essentials" }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  requirePermission(args, "outbox:view");
+  const staff = requirePermission(args, "outbox:view");
   const { page } = OutboxPageSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
-  return { page, smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page })) };
+  return { page, smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page, viewerId: staff.id }, requestOrigin(args))) };
 }
 
 const STATUS_LABELS: Record<string, string> = { pending: "Waiting", sending: "Sending", sent: "Sent", failed: "Failed" };
@@ -23,7 +24,8 @@ export default function Outbox() {
       <p>
         {smtp
           ? "Messages are delivered by the mail server and retried up to five times when it fails."
-          : "No mail server is set (SMTP_URL), so messages wait here. You can open links from them to try the flows that send email."}
+          : "No mail server is set (SMTP_URL), so messages wait here until one is."}{" "}
+        Links that sign someone in or set a password are hidden: only the person they were sent to can use them.
       </p>
       <p role="status">{total === 0 ? "No messages yet." : `${total} ${total === 1 ? "message" : "messages"}, newest first`}</p>
       <ol className="outbox" reversed>
@@ -39,6 +41,12 @@ export default function Outbox() {
                 <dt>Created</dt>
                 <dd>{formatDateTime(message.createdAt)}</dd>
               </div>
+              {message.sentLinks.map((link) => (
+                <div key={link.name}>
+                  <dt>{link.name}</dt>
+                  <dd>Sent, expires {formatDateTime(link.expiresAt)}</dd>
+                </div>
+              ))}
               <div>
                 <dt>Status</dt>
                 <dd>

@@ -9,7 +9,10 @@ import { db } from "~/utils/db.server";
 import { readSession } from "~/utils/session.server";
 import type { RequestContext } from "~/utils/load-context";
 import { compressResponses, precompressedAssets } from "./compression";
-import { refuseCrossSiteRequests, securityHeaders } from "./security";
+import { afterResponseWorkDone } from "~/utils/after-response.server";
+import { healthCheck } from "./health";
+import { limitRequestBodies } from "./request-limits";
+import { noStoreWhenSignedIn, refuseCrossSiteRequests, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT || 3000);
 
@@ -29,14 +32,7 @@ app.use((req, res, next) => {
   next();
 });
 
-app.get("/healthz", async (_req, res) => {
-  try {
-    await db.$queryRawUnsafe("SELECT 1");
-    res.status(200).type("text/plain").send("ok");
-  } catch {
-    res.status(503).type("text/plain").send("database unavailable");
-  }
-});
+app.get("/healthz", healthCheck);
 
 app.use(securityHeaders);
 app.use("/build", precompressedAssets("public/build", { immutable: true, maxAge: "1y" }));
@@ -44,6 +40,7 @@ app.use(compressResponses());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(refuseCrossSiteRequests);
+app.use(limitRequestBodies());
 
 app.all(
   "*",
@@ -52,6 +49,7 @@ app.all(
       const session = await readSession(req.headers.cookie);
       if (session.setCookie) res.append("Set-Cookie", session.setCookie);
       res.locals.session = session;
+      noStoreWhenSignedIn(res);
       next();
     } catch (error) {
       next(error);
@@ -103,6 +101,7 @@ function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(async () => {
+    await afterResponseWorkDone();
     await db.$disconnect();
     console.log("Shut down cleanly");
     process.exit(0);

@@ -1,10 +1,9 @@
-// Security middleware: headers with a per-request CSP nonce, and refusal of cross-site form posts.
+// Security middleware: headers with a per-request CSP nonce, refusal of cross-site form posts, and no
+// caching of what a signed-in person sees.
 import { randomBytes } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 
-const production = process.env.NODE_ENV === "production";
-
-export const securityHeaders: RequestHandler = (_req, res, next) => {
+export const securityHeaders: RequestHandler = (req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   res.setHeader(
@@ -27,7 +26,8 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-  if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // Only over HTTPS (RFC 6797 §7.2): behind a proxy that ends TLS, set TRUST_PROXY so req.secure reads X-Forwarded-Proto.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 };
 
@@ -54,4 +54,18 @@ export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
 function allowedOrigins(req: Parameters<RequestHandler>[0]) {
   const own = `${req.protocol}://${req.get("host")}`;
   return process.env.APP_URL ? [own, new URL(process.env.APP_URL).origin] : [own];
+}
+
+/**
+ * A signed-in person's pages and data are never stored by the browser or a proxy, so on a shared council
+ * computer the back button cannot show them to the next person after sign-out. Set when the headers go
+ * out, so a route cannot add caching by mistake; only what a route marks `public` (the same for everyone) is left.
+ */
+export function noStoreWhenSignedIn(res: Response) {
+  if (!res.locals.session?.user) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    if (!/\bpublic\b/.test(String(this.getHeader("Cache-Control") ?? ""))) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
 }

@@ -1,7 +1,7 @@
 // One shape for a refused form, in every route: what the person typed (never a password), a message for
 // each field at fault, and one for the form as a whole. The shared form components read it
 // (app/components/forms.tsx), so a form is shown again as it was with its messages, with or without
-// JavaScript. See docs/decisions/007-form-results-and-error-pages.md.
+// JavaScript. See docs/decisions/009-form-results-and-error-pages.md.
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 

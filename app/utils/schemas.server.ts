@@ -5,21 +5,49 @@
 import { z } from "zod";
 import { ROLES } from "~/utils/permissions";
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter your ${label}` })
-    .trim()
-    .min(1, `Enter your ${label}`)
-    .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+// Control characters (newlines and tabs too) and the bidirectional overrides and isolates that make text
+// display in another order than it is stored (U+202A–U+202E, U+2066–U+2069).
+const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
-export const NameSchema = text("full name", 100);
+/**
+ * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
+ * it was typed), trimmed, and refused when it holds line breaks, other control characters or direction
+ * overrides. Use it for every single-line field.
+ */
+export function singleLine({ label, max, required = `Enter ${label}` }: { label: string; max: number; required?: string }) {
+  const capital = `${label[0].toUpperCase()}${label.slice(1)}`;
+  return z
+    .string({ error: required })
+    .transform((value) => value.normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, required)
+        .max(max, `${capital} must be ${max} characters or fewer`)
+        .refine((value) => !CONTROL_OR_BIDI.test(value), `${capital} must be on one line, with letters, numbers and punctuation only`),
+    );
+}
+
+// What mail programs turn into a link: a scheme, "www.", an email address or a domain name
+// (letters or digits, a dot, then two or more letters, as in example.com or council.gov.uk).
+const LINK_LIKE = /:\/\/|\bwww\.|@|\bhttps?\b|[\p{L}\p{N}-]\.\p{L}{2,}/iu;
+
+/** A person's name. It is used in the greeting of emails, so it cannot carry a link. */
+export const NameSchema = singleLine({ label: "full name", max: 100, required: "Enter your full name" }).refine(
+  (name) => !LINK_LIKE.test(name),
+  "Full name must not contain a web address or email address. Write initials with a space after the dot, like J. Smith",
+);
 
 export const EmailSchema = z
   .string({ error: "Enter your email address" })
-  .trim()
-  .min(1, "Enter your email address")
-  .max(254, "Email address must be 254 characters or fewer")
-  .pipe(z.email("Enter an email address in the correct format, like name@council.gov.uk"))
+  .transform((email) => email.normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter your email address")
+      .max(254, "Email address must be 254 characters or fewer")
+      .pipe(z.email("Enter an email address in the correct format, like name@council.gov.uk")),
+  )
   .transform((email) => email.toLowerCase());
 
 /** Only presence and length here; strength is checked on the server (passwordProblem). */
@@ -33,11 +61,7 @@ export const CurrentPasswordSchema = z
   .min(1, "Enter your password")
   .max(1000, "Enter your password");
 
-export const CouncilNameSchema = z
-  .string({ error: "Choose your council" })
-  .trim()
-  .min(1, "Choose your council")
-  .max(120, "Choose a council from the list");
+export const CouncilNameSchema = singleLine({ label: "council", max: 120, required: "Choose your council" });
 
 const FIRST_ELECTION_YEAR = 1950;
 export const ElectedOnSchema = z
@@ -83,14 +107,14 @@ export const StaffAccountActionSchema = z.discriminatedUnion("intent", [
 const PageNumberSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export const AccountFilterSchema = z.object({
-  q: z.string().max(100).catch(""),
+  q: singleLine({ label: "search", max: 100 }).catch(""),
   role: z.enum(["", ...ROLES]).catch(""),
   page: PageNumberSchema,
 });
 
 export const AuditFilterSchema = z.object({
   userId: z.string().max(100).catch(""),
-  email: z.string().trim().max(254).catch(""),
+  email: singleLine({ label: "email address", max: 254 }).catch(""),
   page: PageNumberSchema,
 });
 

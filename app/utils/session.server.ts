@@ -55,7 +55,9 @@ export const lucia = new Lucia(adapter, {
   // Sliding: Lucia pushes expiry forward when a session is used in the second half of its life.
   sessionExpiresIn: SESSION_LIFETIME,
   sessionCookie: {
-    name: "le_session",
+    // The __Host- prefix makes browsers refuse the cookie unless it is Secure, for this host only and for
+    // every path: a neighbouring subdomain cannot plant or overwrite it.
+    name: secureCookies ? "__Host-le_session" : "le_session",
     attributes: { secure: secureCookies, sameSite: "lax" },
   },
   getUserAttributes: (attributes): Omit<SessionUser, "id"> => ({

@@ -23,6 +23,8 @@ test("an officer sees their own council's councillors and no other council's", a
     await createUser({ role: "councillor", councilId: council.id, name: "Dewi Owncouncil", electedOn: new Date("2022-05-05") }),
   ];
   await createUser({ role: "councillor", councilId: council.id, name: "Gone Owncouncil", deactivated: true });
+  // Anyone can sign up naming this council: until they confirm their address, the officer does not see them.
+  await createUser({ role: "councillor", councilId: council.id, name: "Unconfirmed Claimant", confirmed: false });
   await createUser({ role: "officer", councilId: council.id, name: "Fellow Officer" });
   const foreign = await createUser({ role: "councillor", councilId: other.id, name: "Ffion Othercouncil" });
   const officer = await login({ role: "officer", councilId: council.id, name: "Owen Officer" });
@@ -43,7 +45,7 @@ test("an officer sees their own council's councillors and no other council's", a
   await expect(rows.nth(1)).toContainText(own[1].name);
   await expect(rows.nth(1)).toContainText("2022");
   const main = page.locator("main");
-  for (const hidden of [foreign.name, foreign.email, other.name, "Gone Owncouncil", "Fellow Officer"]) {
+  for (const hidden of [foreign.name, foreign.email, other.name, "Gone Owncouncil", "Fellow Officer", "Unconfirmed Claimant"]) {
     await expect(main).not.toContainText(hidden);
   }
   await expectAccessible(page);

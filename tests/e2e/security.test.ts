@@ -1,12 +1,13 @@
 // Security properties a browser can see: cross-site form posts refused, security headers and a CSP
-// nonce on every page, the session cookie's flags, a fresh session on sign-in that sign-out ends,
-// no sign-out on GET, no open redirect after sign-in, and the health check.
+// nonce on every page, HSTS over HTTPS only, the session cookie's flags and __Host- prefix, a fresh session
+// on sign-in that sign-out ends, nothing of a signed-in page kept by the browser, no sign-out on GET, no
+// open redirect after sign-in, and the health check.
 import type { APIResponse, BrowserContext, Response } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../factories";
-import { expect, test, signInThroughForm, signOut } from "../playwright-utils";
+import { cookieSite, expect, test, signInThroughForm, signOut } from "../playwright-utils";
 
-const SESSION_COOKIE = "le_session";
+const SESSION_COOKIE = "__Host-le_session";
 
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
@@ -70,7 +71,8 @@ test.describe("security headers", () => {
     expect(headers["x-content-type-options"], `${what}: X-Content-Type-Options`).toBe("nosniff");
     expect(headers["referrer-policy"], `${what}: Referrer-Policy`).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
     expect(headers["x-frame-options"], `${what}: X-Frame-Options`).toBe("DENY");
-    expect(headers["strict-transport-security"], `${what}: Strict-Transport-Security`).toMatch(/max-age=\d{7,}/);
+    // These tests reach the server over plain HTTP, where HSTS means nothing and must not be sent (RFC 6797 §7.2).
+    expect(headers["strict-transport-security"], `${what}: Strict-Transport-Security over HTTP`).toBeUndefined();
     expect(headers["x-powered-by"], `${what}: X-Powered-By`).toBeUndefined();
     return nonces[0].slice("'nonce-".length, -1);
   }
@@ -119,6 +121,13 @@ test.describe("security headers", () => {
     expect(violations, "CSP violations or script errors in the browser").toEqual([]);
   });
 
+  test("over HTTPS (a proxy ending TLS says so, with TRUST_PROXY set) every response asks for HTTPS from then on", async ({ request }) => {
+    for (const path of ["/", "/login", "/no-such-page"]) {
+      const response = await request.get(path, { headers: { "X-Forwarded-Proto": "https" } });
+      expect(response.headers()["strict-transport-security"], path).toBe("max-age=31536000; includeSubDomains");
+    }
+  });
+
   test("redirects and plain responses carry the headers too", async ({ request }) => {
     const redirect = await request.get("/staff/users", { maxRedirects: 0 });
     expect(redirect.status()).toBe(302);
@@ -130,7 +139,7 @@ test.describe("security headers", () => {
 });
 
 test.describe("sessions", () => {
-  test("the session cookie is HttpOnly, SameSite=Lax and Secure", async ({ page, context }) => {
+  test("the session cookie is HttpOnly, SameSite=Lax, Secure and __Host- (this host only, every path)", async ({ page, context }) => {
     const user = await createUser({ role: "councillor" });
     await signInThroughForm(page, user.email);
     await expect(page.getByText("You are signed in.")).toBeVisible();
@@ -142,6 +151,7 @@ test.describe("sessions", () => {
       secure: true,
       path: "/",
     });
+    expect(cookie!.domain).toBe("localhost");
     expect(cookie!.value.length).toBeGreaterThanOrEqual(24);
     // Scripts on the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
@@ -153,7 +163,7 @@ test.describe("sessions", () => {
 
     // A session id planted before sign-in (session fixation) is not kept.
     const planted = "plantedsessionidfromanattacker";
-    await context.addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true }]);
+    await context.addCookies([{ name: SESSION_COOKIE, value: planted, ...cookieSite(baseURL!), httpOnly: true, sameSite: "Lax", secure: true }]);
     await signInThroughForm(page, user.email);
     await expect(page.getByText("Signed in as Sam Session (Councillor)")).toBeVisible();
     const first = (await sessionCookie(context))!.value;
@@ -162,7 +172,7 @@ test.describe("sessions", () => {
     // Someone holding a copy of the cookie is signed in as Sam (so the check after sign-out means something).
     const replay = async (value: string) => {
       const thief = await browser.newContext({ baseURL });
-      await thief.addCookies([{ name: SESSION_COOKIE, value, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true }]);
+      await thief.addCookies([{ name: SESSION_COOKIE, value, ...cookieSite(baseURL!), httpOnly: true, sameSite: "Lax", secure: true }]);
       const thiefPage = await thief.newPage();
       await thiefPage.goto("/account");
       const url = thiefPage.url();
@@ -226,5 +236,58 @@ test.describe("after sign-in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("You are signed in.")).toBeVisible();
     expect(page.url()).toBe(`${baseURL}/account`);
+  });
+});
+
+test.describe("shared computers", () => {
+  test("signed-in pages and their data are never stored; after sign-out the back button does not show them", async ({ page }) => {
+    const user = await createUser({ role: "councillor", name: "Bethan Private" });
+    const anonymous = await page.request.get("/privacy");
+    expect(anonymous.headers()["cache-control"] ?? "").not.toContain("no-store");
+
+    await signInThroughForm(page, user.email);
+    await expect(page.getByText("You are signed in.")).toBeVisible();
+    for (const path of ["/", "/account", "/modules", "/account.data"]) {
+      const response = await page.request.get(path);
+      expect(response.headers()["cache-control"], path).toBe("no-store");
+    }
+    // A resource the same for everyone keeps its own caching.
+    const diagram = await page.request.get("/diagrams/seven-principles.svg");
+    expect(diagram.status()).toBe(200);
+    expect(diagram.headers()["cache-control"]).toBe("public, max-age=3600");
+
+    await page.goto("/account");
+    await expect(page.getByText(user.email)).toBeVisible();
+    await signOut(page);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+    await expect(page.getByText(user.email)).toHaveCount(0);
+    await expect(page.getByText("Bethan Private")).toHaveCount(0);
+  });
+
+  test("changing one's own password gives this browser a new session id and ends the old one", async ({ page, context, browser, baseURL }) => {
+    const user = await createUser({ role: "councillor" });
+    await signInThroughForm(page, user.email);
+    await expect(page.getByText("You are signed in.")).toBeVisible();
+    const before = (await sessionCookie(context))!.value;
+
+    await page.goto("/account/password");
+    await page.getByLabel("Current password").fill(TEST_PASSWORD);
+    await page.getByLabel("New password").fill("copper-heron-meadow-19");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toHaveText("Your password has been changed. Any other sessions have been signed out.");
+    const after = (await sessionCookie(context))!.value;
+    expect(after).not.toBe(before);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/account$/);
+
+    // Someone who copied the old cookie is signed out.
+    const copy = await browser.newContext({ baseURL });
+    await copy.addCookies([{ name: SESSION_COOKIE, value: before, ...cookieSite(baseURL!), httpOnly: true, sameSite: "Lax", secure: true }]);
+    const copyPage = await copy.newPage();
+    await copyPage.goto("/account");
+    await expect(copyPage).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+    await copy.close();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 });

@@ -87,7 +87,7 @@ test("an empty sign-up form lists every missing answer, at the top and next to e
 
 type BadCase = {
   title: string;
-  values: (existingEmail: string) => Partial<SignUpValues>;
+  values: () => Partial<SignUpValues>;
   field: string;
   message: RegExp;
   /** Set the name past the text box's maxlength, to prove the server checks it too. */
@@ -96,10 +96,16 @@ type BadCase = {
 
 const BAD_CASES: BadCase[] = [
   {
-    title: "an email address that already has an account",
-    values: (existingEmail) => ({ email: existingEmail }),
-    field: "Email address",
-    message: /An account already uses this email address/,
+    title: "a web address in the name (it would go into the greeting of an email)",
+    values: () => ({ name: "Sir Your account is suspended. Verify now at https://evil.example" }),
+    field: "Full name",
+    message: /Full name must not contain a web address or email address/,
+  },
+  {
+    title: "a right-to-left override in the name",
+    values: () => ({ name: "Aisha \u202Eharman" }),
+    field: "Full name",
+    message: /Full name must be on one line, with letters, numbers and punctuation only/,
   },
   {
     title: "a very common password",
@@ -136,8 +142,7 @@ const BAD_CASES: BadCase[] = [
 
 for (const bad of BAD_CASES) {
   test(`sign-up with ${bad.title} explains the problem and keeps what was typed`, async ({ page }) => {
-    const existing = await createUser({ email: uniqueEmail("taken") });
-    const values = goodValues(bad.values(existing.email));
+    const values = goodValues(bad.values());
     const usersBefore = await db.user.count({ where: { email: values.email } });
 
     await page.goto("/signup");
@@ -190,7 +195,7 @@ test("a councillor who asks for a new confirmation link can use it, and the old 
     `If ${values.email} belongs to an account that still needs confirming, we have sent a new link to it.`,
   );
   await expectAccessible(page);
-  const newLink = await linkFromLatestEmail(values.email, "/confirm-email/");
+  const newLink = await linkFromLatestEmail(values.email, "/confirm-email/", { other: oldLink });
   expect(newLink).not.toBe(oldLink);
 
   await page.goto(oldLink);
@@ -223,4 +228,32 @@ test("an expired confirmation link says so", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Confirm my email address" })).toHaveCount(0);
   await expectAccessible(page);
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailConfirmedAt).toBeNull();
+});
+
+test("sign-up with an address that has an account answers as for a new one, and tells the holder by email", async ({ page }) => {
+  const holder = await createUser({ email: uniqueEmail("taken"), name: "Harriet Holder" });
+  const values = goodValues({ email: holder.email, name: "Someone Else" });
+  await page.goto("/signup");
+  await fillSignUp(page, values);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/confirm-email$/);
+  await expect(page.getByRole("status")).toHaveText(`We have sent a confirmation link to ${values.email}.`);
+  await expectNoCrash(page);
+
+  expect(await db.user.count({ where: { email: holder.email } })).toBe(1);
+  const [message] = await db.emailMessage.findMany({ where: { to: holder.email } });
+  expect(message.subject).toBe("Someone tried to create a Leadership Essentials account with your email address");
+  expect(message.text).not.toMatch(/confirm-email|reset-password/);
+  // The holder's own password still works; the one typed at sign-up does not.
+  await signInThroughForm(page, holder.email, values.password);
+  await expect(errorSummary(page)).toContainText("Enter a correct email address and password");
+});
+
+test("a name with line breaks and a link, posted straight to the server, is refused and no email goes out", async ({ page }) => {
+  const values = goodValues({ name: "Sir\n\nYour account is suspended. Verify now at https://evil.example/verify" });
+  await page.goto("/signup");
+  const response = await page.request.post("/signup", { form: values, maxRedirects: 0 });
+  expect(response.status()).toBe(400);
+  expect(await db.user.count({ where: { email: values.email } })).toBe(0);
+  expect(await db.emailMessage.count({ where: { to: values.email } })).toBe(0);
 });

@@ -45,14 +45,16 @@ test("staff invite a council officer, who sets a password and sees only their ow
   await expect(summaryValue(page, "Status")).toContainText("Invited");
   await expectAccessible(page);
 
-  // The outbox shows the invitation to that address, with the link in it.
+  // The outbox shows the invitation to that address, and that a link went with it, never the link itself.
   await page.goto("/staff/outbox");
   const message = page.locator("ol.outbox > li").filter({ has: page.getByText(email, { exact: true }) });
   await expect(message).toHaveCount(1);
   await expect(message.getByRole("heading")).toHaveText("Your Leadership Essentials account");
+  await expect(message.locator("dt", { hasText: "Invitation link" }).locator("+ dd")).toHaveText(/^Sent, expires /);
   await message.getByText("Show the message").click();
   await expect(message.locator("pre")).toContainText(`for ${council.name}`);
-  await expect(message.locator("pre")).toContainText("/invitation/");
+  await expect(message.locator("pre")).toContainText("[Invitation link: hidden, only the addressee can see it]");
+  await expect(message.locator("pre")).not.toContainText("/invitation/");
   await expectAccessible(page);
 
   // The officer opens the link in their own browser.
