@@ -14,7 +14,7 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
     ...(uid !== undefined ? { uid, gid } : {}),
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], options);
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], options);
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   for (let i = 0; i < 150; i++) {

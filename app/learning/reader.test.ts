@@ -55,11 +55,12 @@ test("many people at once get the same answers as each person alone, for every m
   expect(states).toEqual(new Set(["not-started/lesson", "in-progress/lesson", "in-progress/check", "completed/undefined"]));
 }, 60_000);
 
-test("a council's learning is its active councillors': not its officers, not the deactivated, not another council's", async () => {
+test("a council's learning is its confirmed, active councillors': not its officers, the deactivated, the unconfirmed or another council's", async () => {
   const council = await createCouncil();
   const councillor = await createUser({ councilId: council.id });
   await createUser({ councilId: council.id, role: "officer" });
   await createUser({ councilId: council.id, deactivated: true });
+  await createUser({ councilId: council.id, confirmed: false });
   await createUser();
   expect([...(await learningFor({ councilId: council.id })).keys()]).toEqual([councillor.id]);
   // asked for by id, an unknown id is left out and a known one is there with every module, not started

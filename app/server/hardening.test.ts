@@ -1,14 +1,13 @@
 // What an outside client and an operator see of the server's hardening: request bodies limited before
 // they are read, unexpected bodies refused without a stack trace, and a health check that notices a
 // database it cannot write.
-import { execSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { afterEach, beforeAll, expect, test } from "vitest";
+import { afterEach, expect, test } from "vitest";
 import { createClient, isPostgresUrl } from "~/utils/db.server";
 import { migrate } from "~/utils/migrate.server";
 import { startServer, type ServerProcess } from "../../tests/server-process";
@@ -16,10 +15,6 @@ import { isDatabaseWritable } from "./health";
 
 const onPostgres = isPostgresUrl(process.env.DATABASE_URL ?? "");
 let server: ServerProcess | undefined;
-
-beforeAll(() => {
-  execSync("npm run -s build:if-needed", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-}, 120_000);
 
 afterEach(() => {
   server?.stop();

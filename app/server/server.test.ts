@@ -1,12 +1,12 @@
 // The production server as an operator sees it: health check, request log, graceful shutdown, and
 // several worker processes (WEB_CONCURRENCY) that share the database's sessions, lockouts and outbox.
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { afterEach, beforeAll, expect, test, vi } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { enqueueEmail } from "~/models/email.server";
 import { ACCOUNT_FAILURE_LIMIT } from "~/models/throttle.server";
 import { db, isPostgresUrl } from "~/utils/db.server";
@@ -18,12 +18,6 @@ let output = "";
 
 // Each test starts real server processes (two workers load the whole app): on a busy machine that takes a while.
 vi.setConfig({ testTimeout: 90_000 });
-
-beforeAll(() => {
-  // Vitest sets NODE_ENV=test, and `remix build` builds for whatever NODE_ENV says: a "test" build calls
-  // React's development-only jsxDEV, which the production server below does not have.
-  execSync("npm run -s build:if-needed", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-}, 120_000);
 
 afterEach(() => {
   server?.kill("SIGKILL");

@@ -1,3 +1,4 @@
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -11,6 +12,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The server tests start the production build as child processes: build it once here, not in each
+  // test file (two files building at once race on build/). Vitest sets NODE_ENV=test, and \`remix build\`
+  // builds for whatever NODE_ENV says: a "test" build calls React's development-only jsxDEV.
+  execSync("npm run -s build:if-needed", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (usePostgres) {
     const base = `le_test_${Date.now()}`;
     await withAdmin((client) => client.query(`CREATE DATABASE "${base}"`));
