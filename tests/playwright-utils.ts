@@ -53,7 +53,7 @@ const latestDocument = new WeakMap<Page, Response>();
 const checkedDocuments = new WeakSet<Response>();
 
 /** Keeps the HTML document the server last sent to a page, so it can be checked as sent. */
-export function recordDocuments(page: Page) {
+function recordDocuments(page: Page) {
   page.on("response", (response) => {
     const request = response.request();
     if (request.resourceType() === "document" && request.frame() === page.mainFrame() && !(response.status() >= 300 && response.status() < 400)) {

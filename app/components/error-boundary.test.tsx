@@ -6,7 +6,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { expect, test } from "vitest";
 import { RouteErrorBoundary } from "./error-boundary";
 
-async function render(loader: () => null, path = "/modules/x") {
+async function render(loader: () => null, path = "/modules/x", method = "GET") {
   const routes = [
     {
       id: "root",
@@ -24,7 +24,7 @@ async function render(loader: () => null, path = "/modules/x") {
     },
   ];
   const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${path}`));
+  const context = await handler.query(new Request(`http://localhost${path}`, { method }));
   if (context instanceof Response) throw new Error("expected a page, not a response");
   const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
   return { status: context.statusCode, html };
@@ -73,4 +73,12 @@ test("an address no route matches gets the general not-found message, not the ro
   expect(html).toContain("Page not found");
   expect(html).toContain("If you typed the web address, check it is correct.");
   expect(html).not.toMatch(/No route matches/i);
+});
+
+test("a form posted to a page that takes none gets the general message, not the router's", async () => {
+  const { status, html } = await render(() => null, "/modules/x", "POST");
+  expect(status).toBe(405);
+  expect(html).toContain("Sorry, there is a problem");
+  expect(html).toContain("Please go back and try again.");
+  expect(html).not.toMatch(/action/i);
 });

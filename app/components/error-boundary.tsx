@@ -5,7 +5,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-export type WayOn = { to: string; label: string };
+type WayOn = { to: string; label: string };
 
 const HOME: WayOn = { to: "/", label: "Go to the home page" };
 
@@ -18,7 +18,8 @@ function describe(error: unknown): ErrorContent {
       message: "Please try again later. If you were submitting a form, what you entered has not been saved.",
     };
   }
-  // A message the app threw, not the router's own ("Error: No route matches URL …", marked internal).
+  // A message the app threw, not the router's own ("Error: No route matches URL …", marked internal; the
+  // mark does not survive single fetch, so the router's other refusals, such as 405, never show theirs).
   const internal = "internal" in error && error.internal === true;
   const thrown = !internal && typeof error.data === "string" && error.data.trim() !== "" ? error.data : null;
   switch (error.status) {
@@ -29,8 +30,10 @@ function describe(error: unknown): ErrorContent {
       };
     case 403:
       return { title: "You cannot see this page", message: thrown ?? "Your account does not have permission to see this page." };
-    default:
+    case 400:
       return { title: "Sorry, there is a problem", message: thrown ?? "Please go back and try again." };
+    default:
+      return { title: "Sorry, there is a problem", message: "Please go back and try again." };
   }
 }
 

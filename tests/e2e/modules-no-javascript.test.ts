@@ -1,5 +1,5 @@
 // The lesson player as plain HTML forms, for browsers where JavaScript fails or is off.
-import { expect, test } from "../playwright-utils";
+import { expect, expectValidHtml, test } from "../playwright-utils";
 import { expectNoCrash } from "./account-steps";
 import { answerKnowledgeCheck, knowledgeCheckOf } from "./module-steps";
 
@@ -21,6 +21,7 @@ test("without JavaScript a councillor answers a case study, keeps a reflection, 
   // the page comes back at the form, not at the top
   await expect(page).toHaveURL(/#reflection-/);
   await expectNoCrash(page);
+  await expectValidHtml(page); // the refused form, as the server sent it
   await page.locator(".reflection textarea").first().fill("Ask the Prevent lead how referrals from our libraries are handled.");
   await page.locator(".reflection").first().getByRole("button", { name: "Save my reflection" }).click();
   await expect(page).toHaveURL(/#reflection-/);
@@ -38,6 +39,7 @@ test("without JavaScript a councillor answers a case study, keeps a reflection, 
   await expect(caseStudy.getByRole("heading", { name: "Discussion" })).toHaveCount(0);
   await caseStudy.getByRole("button", { name: "See the discussion" }).click();
   await expect(page.locator(".case-study").first()).toContainText("Choose what you would do, then you can read the discussion");
+  await expectValidHtml(page);
   await page.locator(".case-study").first().getByRole("radio").nth(1).check();
   await page.locator(".case-study").first().getByRole("button", { name: "See the discussion" }).click();
   await expect(page).toHaveURL(/#case-/);

@@ -5,6 +5,7 @@ import { expectNoCrash, signInThroughForm } from "./account-steps";
 import { answerCaseStudies, answerKnowledgeCheck, knowledgeCheckOf } from "./module-steps";
 
 test("a councillor takes a whole module to a certificate, prints it and anyone can verify it", async ({ page, login, browser }) => {
+  test.slow(); // a whole module: every page checked with axe and the HTML checker, and a PDF
   const councillor = await login({ role: "councillor", name: "Ffion Rees-Jenkins" });
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Modules" }).click();

@@ -1,6 +1,6 @@
 // The account journeys work as plain HTML forms, for browsers where JavaScript fails or is off.
 import { TEST_PASSWORD } from "../factories";
-import { expect, linkFromLatestEmail, signOut, test, uniqueEmail } from "../playwright-utils";
+import { expect, expectValidHtml, linkFromLatestEmail, signOut, test, uniqueEmail } from "../playwright-utils";
 import { errorSummary, expectNoCrash, expectSignedIn, fillSignUp, signInThroughForm } from "./account-steps";
 
 test.use({ javaScriptEnabled: false });
@@ -20,7 +20,8 @@ test("without JavaScript a councillor fixes sign-up errors, confirms, signs in a
   await expect(page.getByLabel("Date you were elected")).toHaveValue("2022-05-05");
   await expect(page.getByLabel("Create a password")).toHaveValue("");
   await expectNoCrash(page);
-  // (axe cannot run with JavaScript off; the same pages are checked in signup.test.ts.)
+  // (axe cannot run with JavaScript off; the same pages are checked in signup.test.ts. The HTML checker can.)
+  await expectValidHtml(page);
 
   await fillSignUp(page, { council: "Cardiff Council", password: "lighthouse-saffron-kettle-9" });
   await page.getByRole("button", { name: "Create account" }).click();
