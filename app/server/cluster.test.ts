@@ -1,6 +1,6 @@
 import os from "node:os";
 import { expect, test } from "vitest";
-import { restartDelay, workerCount } from "./cluster";
+import { restartDelay, WORKER_HEAP_MB, workerCount, workerExecArgv } from "./cluster";
 
 test("WEB_CONCURRENCY sets the number of worker processes; production defaults to one per CPU, development to one process", () => {
   expect(workerCount({ WEB_CONCURRENCY: "3" })).toBe(3);
@@ -16,4 +16,10 @@ test("a worker that dies after a healthy run is replaced at once; one that keeps
   expect(restartDelay(0)).toBe(0);
   expect([1, 2, 3, 4, 5, 6].map(restartDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000]);
   expect(restartDelay(50)).toBe(30000);
+});
+
+test("workers run with a capped heap, unless the operator chose a limit of their own", () => {
+  expect(workerExecArgv(["--import", "tsx"])).toEqual(["--import", "tsx", `--max-old-space-size=${WORKER_HEAP_MB}`]);
+  expect(workerExecArgv(["--max-old-space-size=512"])).toEqual(["--max-old-space-size=512"]);
+  expect(workerExecArgv([], "--max-old-space-size=1024")).toEqual([]);
 });

@@ -34,7 +34,8 @@ export async function launchChromium(): Promise<Browser> {
 export async function weighPage(browser: Browser, origin: string, sessionCookie: string, page: WeighedPage): Promise<PageWeight> {
   const context = await browser.newContext();
   const [name, value] = splitCookie(sessionCookie);
-  await context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);
+  // by host and path, Secure: Chromium refuses a __Host- cookie added with an http:// url
+  await context.addCookies([{ name, value, domain: new URL(origin).hostname, path: "/", httpOnly: true, sameSite: "Lax", secure: true }]);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Network.enable");

@@ -161,7 +161,7 @@ async function stopServer() {
 
 const cookies = new Map<DemoRole, string>();
 
-/** Signs in through the /login form as a browser would, follows no redirect, and keeps the le_session cookie. */
+/** Signs in through the /login form as a browser would, follows no redirect, and keeps the session cookie (__Host-le_session in production). */
 async function sessionCookie(role: DemoRole): Promise<string> {
   const known = cookies.get(role);
   if (known) return known;
@@ -174,10 +174,10 @@ async function sessionCookie(role: DemoRole): Promise<string> {
   const cookie = res.headers
     .getSetCookie()
     .map((header) => header.split(";")[0])
-    .find((pair) => pair.startsWith("le_session=") && pair.length > "le_session=".length);
+    .find((pair) => /^(__Host-)?le_session=./.test(pair));
   if (!cookie) {
     const body = (await res.text()).slice(0, 300);
-    throw new Error(`Signing in as ${DEMO_SIGN_INS[role]} gave no le_session cookie (HTTP ${res.status}): ${body}`);
+    throw new Error(`Signing in as ${DEMO_SIGN_INS[role]} gave no session cookie (HTTP ${res.status}): ${body}`);
   }
   cookies.set(role, cookie);
   return cookie;
