@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import type { ModuleInfo } from "~/content/content.server";
 import type { KnowledgeCheck } from "~/content/schema";
+import type { Answers, ModuleOutline } from "~/learning/core";
+import { startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
 import type { CouncilType } from "~/models/council.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -105,6 +107,8 @@ export function sampleKnowledgeCheck(): KnowledgeCheck {
         { id: "c", text: `Another wrong answer to ${id}`, correct: false },
       ],
       explanation: `Explanation for ${id}: b is right because the lesson says so.`,
+      outcome: (Number(id.slice(1)) % 3) + 1,
+      lesson: "one",
     })),
   };
 }
@@ -112,4 +116,15 @@ export function sampleKnowledgeCheck(): KnowledgeCheck {
 /** Answers with the first `right` questions correct and the rest wrong. */
 export function answersFor(knowledgeCheck: KnowledgeCheck, right: number) {
   return Object.fromEntries(knowledgeCheck.questions.map((q, i) => [q.id, i < right ? "b" : "a"]));
+}
+
+/**
+ * Starts an attempt and submits these answers (by question id), as the knowledge-check page does. With six
+ * questions every attempt asks them all, so `answersFor` scores exactly its number right.
+ */
+export async function takeKnowledgeCheck(args: { userId: string; module: ModuleOutline; knowledgeCheck: KnowledgeCheck; answers: Answers; at?: Date }) {
+  const { id } = await startKnowledgeCheck(args);
+  const submission = await submitKnowledgeCheck({ ...args, attemptId: id });
+  if (submission.kind !== "graded") throw new Error(`The attempt was not graded: ${submission.kind}`);
+  return submission;
 }

@@ -4,8 +4,21 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { compileLesson, ContentError } from "./compile.server";
 import { contentRoot, diagramNames, moduleSource, plainText, readCatalogue, type Problem } from "./content.server";
+import type { KnowledgeCheck } from "./schema";
 
-export const LIMITS = { lessonWords: 1500, moduleWords: [2500, 5000], readingEase: 50 } as const;
+export const LIMITS = {
+  lessonWords: 1500,
+  moduleWords: [2500, 5000],
+  readingEase: 50,
+  /** questions in a module's knowledge-check bank, at least */
+  bankQuestions: 12,
+  /** questions testing each learning outcome, at least */
+  questionsPerOutcome: 2,
+  /** of a bank's questions, at most: the right answer strictly the longest option */
+  longestShare: 1 / 3,
+  /** of a bank's questions, at most: the right answer in any one position of the file */
+  positionShare: 1 / 2,
+} as const;
 
 export type ModuleReport = {
   id: string;
@@ -14,8 +27,58 @@ export type ModuleReport = {
   readingMinutes: number;
   readingEase: number;
   lessons: number;
+  /** Questions an attempt asks */
   questions: number;
+} & BankFigures;
+
+export type BankFigures = {
+  /** Questions in the bank */
+  bank: number;
+  /** How many have the right answer strictly the longest option */
+  longest: number;
+  /** The position (1 = first in the file) holding the right answer most often, and how often */
+  commonPosition: number;
+  commonPositionCount: number;
 };
+
+/**
+ * The rules that keep a bank from being passed by pattern rather than knowledge (see docs/content.md): enough
+ * questions, each tied to a learning outcome and a lesson, every outcome tested, and the right answer neither
+ * usually the longest option nor usually in one position.
+ */
+export function checkBank(bank: KnowledgeCheck, module: { outcomes: string[]; lessons: { slug: string }[] }) {
+  const problems: string[] = [];
+  const total = bank.questions.length;
+  if (total < LIMITS.bankQuestions) problems.push(`has ${total} questions: a bank needs at least ${LIMITS.bankQuestions}`);
+  const slugs = new Set(module.lessons.map((l) => l.slug));
+  for (const q of bank.questions) {
+    if (q.outcome > module.outcomes.length)
+      problems.push(`question "${q.id}": outcome ${q.outcome} is not one of the module's ${module.outcomes.length} learning outcomes`);
+    if (!slugs.has(q.lesson)) problems.push(`question "${q.id}": lesson "${q.lesson}" is not one of the module's lessons`);
+  }
+  module.outcomes.forEach((_, i) => {
+    const count = bank.questions.filter((q) => q.outcome === i + 1).length;
+    if (count < LIMITS.questionsPerOutcome)
+      problems.push(`learning outcome ${i + 1} has ${count} question${count === 1 ? "" : "s"}: each needs at least ${LIMITS.questionsPerOutcome}`);
+  });
+  const longest = bank.questions.filter((q) => {
+    const right = q.options.find((o) => o.correct)!;
+    return q.options.every((o) => o === right || o.text.length < right.text.length);
+  }).length;
+  if (longest > total * LIMITS.longestShare)
+    problems.push(`the right answer is the longest option in ${longest} of ${total} questions: at most a third may be`);
+  const atPosition: number[] = [];
+  for (const q of bank.questions) {
+    const position = q.options.findIndex((o) => o.correct);
+    atPosition[position] = (atPosition[position] ?? 0) + 1;
+  }
+  const commonPositionCount = Math.max(0, ...atPosition.map((n) => n ?? 0));
+  const commonPosition = atPosition.indexOf(commonPositionCount) + 1;
+  if (commonPositionCount > total * LIMITS.positionShare)
+    problems.push(`the right answer is option ${commonPosition} in ${commonPositionCount} of ${total} questions: at most half may be`);
+  const figures: BankFigures = { bank: total, longest, commonPosition, commonPositionCount };
+  return { problems, figures };
+}
 
 export async function checkContent(root = contentRoot()): Promise<{ problems: Problem[]; reports: ModuleReport[] }> {
   const catalogue = readCatalogue(root);
@@ -53,6 +116,8 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
     ] as const) {
       for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) fail("", `two <${kind}>s have the id "${id}"`);
     }
+    const bank = checkBank(catalogue.knowledgeChecks.get(module.id)!, module);
+    for (const problem of bank.problems) fail("knowledge-check.json", problem);
     if (problems.length > before) continue;
     const readingMinutes = Math.round(module.words / 200) + module.checkMinutes;
     if (Math.abs(readingMinutes - module.minutes) > module.minutes * 0.5) {
@@ -66,6 +131,7 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
       readingEase: readingEase(plainText(text)),
       lessons: module.lessons.length,
       questions: module.questionCount,
+      ...bank.figures,
     });
   }
   return { problems, reports };
@@ -94,21 +160,20 @@ export function syllableCount(word: string): number {
 async function main() {
   const { problems, reports } = await checkContent();
   const pad = (value: string | number, width: number) => String(value).padStart(width);
-  console.log(
-    `${"module".padEnd(30)} ${pad("lessons", 7)} ${pad("words", 6)} ${pad("minutes", 7)} ${pad("reading", 7)} ${pad("questions", 9)} ${pad(
-      "ease",
-      5,
-    )}`,
-  );
-  for (const r of reports) {
-    const ease = `${r.readingEase}${r.readingEase < LIMITS.readingEase ? "*" : ""}`;
-    console.log(
-      `${r.id.padEnd(30)} ${pad(r.lessons, 7)} ${pad(r.words, 6)} ${pad(r.minutes, 7)} ${pad(r.readingMinutes, 7)} ${pad(
-        r.questions,
-        9,
-      )} ${pad(ease, 5)}`,
-    );
-  }
+  const columns: [string, number, (r: ModuleReport) => string | number][] = [
+    ["lessons", 7, (r) => r.lessons],
+    ["words", 6, (r) => r.words],
+    ["minutes", 7, (r) => r.minutes],
+    ["reading", 7, (r) => r.readingMinutes],
+    ["asked", 5, (r) => r.questions],
+    ["bank", 4, (r) => r.bank],
+    ["longest", 7, (r) => `${Math.round((r.longest * 100) / r.bank)}%`],
+    ["position", 8, (r) => `${"abcde"[r.commonPosition - 1]} ×${r.commonPositionCount}`],
+    ["ease", 5, (r) => `${r.readingEase}${r.readingEase < LIMITS.readingEase ? "*" : ""}`],
+  ];
+  console.log(`${"module".padEnd(36)} ${columns.map(([name, width]) => pad(name, width)).join(" ")}`);
+  for (const r of reports) console.log(`${r.id.padEnd(36)} ${columns.map(([, width, value]) => pad(value(r), width)).join(" ")}`);
+  console.log("longest: questions whose right answer is the longest option; position: where the right answer is most often");
   if (reports.some((r) => r.readingEase < LIMITS.readingEase))
     console.log(`* reading ease under ${LIMITS.readingEase}: shorter sentences and words would help`);
   if (problems.length > 0) {

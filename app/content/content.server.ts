@@ -6,7 +6,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { checkTree, compileLesson, COMPILER_ID, ContentError } from "./compile.server";
 import { LessonFrontmatterSchema, ModuleFrontmatterSchema, KnowledgeCheckSchema, type ModuleFrontmatter, type KnowledgeCheck } from "./schema";
-import { isDiscussionOpen } from "~/learning/core";
+import { isDiscussionOpen, QUESTIONS_PER_ATTEMPT } from "~/learning/core";
 import { componentsIn, type ContentElement, type ContentNode } from "./tree";
 
 export type LessonInfo = { slug: string; title: string; file: string; position: number; words: number; minutes: number };
@@ -17,6 +17,7 @@ export type ModuleInfo = ModuleFrontmatter & {
   /** Words in the introduction and lessons */
   words: number;
   lessons: LessonInfo[];
+  /** Questions an attempt asks (drawn from the bank in knowledge-check.json) */
   questionCount: number;
   checkMinutes: number;
 };
@@ -119,7 +120,8 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     contentHash.update(hash);
     if (problems.length > before || !front?.success || !knowledgeCheck || !index) continue;
 
-    const checkMinutes = Math.max(3, Math.round(knowledgeCheck.questions.length * 0.75));
+    const questionCount = Math.min(QUESTIONS_PER_ATTEMPT, knowledgeCheck.questions.length);
+    const checkMinutes = Math.max(3, Math.round(questionCount * 0.75));
     const lessonWords = lessons.reduce((sum, l) => sum + l.words, 0);
     // share the author's estimate between lessons by length, so "time left" adds up to the module's minutes
     const readingMinutes = Math.max(lessons.length, front.data.minutes - checkMinutes);
@@ -131,7 +133,7 @@ export function readCatalogue(root = contentRoot()): Catalogue {
       hash,
       words: lessonWords + countWords(index.content),
       lessons,
-      questionCount: knowledgeCheck.questions.length,
+      questionCount,
       checkMinutes,
     };
     sourcesOf.set(info, { files: sources, diagrams });

@@ -10,7 +10,7 @@ import { compiledModule, forgetCompiledModules, readCatalogue } from "./content.
 import { componentsIn } from "./tree";
 
 describe("the published modules", () => {
-  test("all eight pass the content check: they parse, compile and keep to the limits", async () => {
+  test("all ten pass the content check: they parse, compile and keep to the limits", async () => {
     const { problems, reports } = await checkContent();
     expect(problems).toEqual([]);
     expect(reports.map((r) => r.id)).toEqual([
@@ -22,12 +22,15 @@ describe("the published modules", () => {
       "standards-in-public-office",
       "emergency-planning",
       "scrutinising-prevent",
+      "community-leadership",
+      "facilitation-and-conflict-resolution",
     ]);
     for (const report of reports) {
       expect(report.words).toBeGreaterThanOrEqual(2500);
       expect(report.words).toBeLessThanOrEqual(5000);
       expect(report.lessons).toBeGreaterThanOrEqual(4);
-      expect(report.questions).toBeGreaterThanOrEqual(6);
+      expect(report.questions).toBe(8);
+      expect(report.bank).toBeGreaterThanOrEqual(12);
       expect(report.readingEase).toBeGreaterThanOrEqual(50);
     }
   }, 60_000);
@@ -123,16 +126,22 @@ Checking is better than acting on rumour.
     lesson("Third lesson", `${words(600)}\n\n<Diagram name="steps" alt="Three steps in a row">Step one, then two, then three.</Diagram>`),
   );
   writeFileSync(path.join(dir, "04-fourth.mdx"), lesson("Fourth lesson", `${words(700)}\n\n<KnowledgeCheck />`));
-  const question = (id: string) => ({
-    id,
-    prompt: `Which of these is right for ${id}?`,
-    options: [
-      { id: "a", text: "The right one", correct: true },
-      { id: "b", text: "The wrong one", correct: false },
-    ],
-    explanation: "Because the first option is the right one.",
+  // twelve questions, four for each outcome and three for each lesson; the right answer in each position
+  // three times, and never the longest option
+  const lessons = ["first", "second", "third", "fourth"];
+  const question = (i: number) => ({
+    id: `q${i + 1}`,
+    prompt: `Which of these is right for question ${i + 1}?`,
+    options: [0, 1, 2, 3].map((position) => ({
+      id: "abcd"[position],
+      text: position === i % 4 ? "The right one" : `Wrong option ${position}`,
+      correct: position === i % 4,
+    })),
+    explanation: "Because the right one is the right one.",
+    outcome: (i % 3) + 1,
+    lesson: lessons[i % 4],
   });
-  writeFileSync(path.join(dir, "knowledge-check.json"), JSON.stringify({ questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map(question) }, null, 2));
+  writeFileSync(path.join(dir, "knowledge-check.json"), JSON.stringify({ questions: Array.from({ length: 12 }, (_, i) => question(i)) }, null, 2));
   return dir;
 }
 
@@ -188,7 +197,7 @@ describe("the content check on a module with a problem", () => {
   test("a knowledge-check question with two correct answers, or none, is refused", async () => {
     edit("knowledge-check.json", (t) => {
       const knowledgeCheck = JSON.parse(t);
-      knowledgeCheck.questions[1].options[1].correct = true;
+      knowledgeCheck.questions[1].options[0].correct = true;
       knowledgeCheck.questions[4].options[0].correct = false;
       return JSON.stringify(knowledgeCheck);
     });
@@ -197,6 +206,77 @@ describe("the content check on a module with a problem", () => {
     expect(problems[0]!.file).toBe("content/modules/01-sample-module/knowledge-check.json");
     expect(problems[0]!.message).toMatch(/questions\.1: needs exactly one correct option/);
     expect(problems[0]!.message).toMatch(/questions\.4: needs exactly one correct option/);
+  });
+
+  type BankQuestion = { outcome?: number; lesson?: string; options: { text: string; correct: boolean }[] };
+  const editBank = (change: (questions: BankQuestion[]) => void) =>
+    edit("knowledge-check.json", (t) => {
+      const knowledgeCheck = JSON.parse(t) as { questions: BankQuestion[] };
+      change(knowledgeCheck.questions);
+      return JSON.stringify(knowledgeCheck);
+    });
+  const bankProblems = async () =>
+    (await checkContent(root)).problems.map((p) => {
+      expect(p.file).toBe("content/modules/01-sample-module/knowledge-check.json");
+      return p.message;
+    });
+
+  test("a bank of fewer than 12 questions is refused", async () => {
+    editBank((questions) => questions.splice(11, 1));
+    expect(await bankProblems()).toEqual(["has 11 questions: a bank needs at least 12"]);
+  });
+
+  test("a question without an outcome or lesson, or naming ones the module does not have, is refused", async () => {
+    editBank((questions) => {
+      delete questions[0]!.outcome;
+      delete questions[1]!.lesson;
+    });
+    const [missing] = await bankProblems();
+    expect(missing).toMatch(/questions\.0\.outcome/);
+    expect(missing).toMatch(/questions\.1\.lesson/);
+
+    writeModule(root);
+    editBank((questions) => {
+      questions[0]!.outcome = 4;
+      questions[1]!.lesson = "fifth";
+    });
+    expect(await bankProblems()).toEqual([
+      `question "q1": outcome 4 is not one of the module's 3 learning outcomes`,
+      `question "q2": lesson "fifth" is not one of the module's lessons`,
+    ]);
+  });
+
+  test("a learning outcome tested by fewer than two questions is refused", async () => {
+    // outcome 3 (questions 3, 6, 9 and 12) keeps one question
+    editBank((questions) => [5, 8, 11].forEach((i) => (questions[i]!.outcome = 1)));
+    expect(await bankProblems()).toEqual(["learning outcome 3 has 1 question: each needs at least 2"]);
+  });
+
+  test("a bank whose right answer is the longest option in more than a third of its questions is refused", async () => {
+    const lengthen = (count: number) =>
+      editBank((questions) => questions.slice(0, count).forEach((q) => (q.options.find((o) => o.correct)!.text = "The right one, longer")));
+    lengthen(4);
+    expect(await bankProblems()).toEqual([]);
+    writeModule(root);
+    lengthen(5);
+    expect(await bankProblems()).toEqual(["the right answer is the longest option in 5 of 12 questions: at most a third may be"]);
+  });
+
+  test("a bank whose right answer is in one position in more than half its questions is refused", async () => {
+    // moves the right answer of questions 2, 3, 4 and 6 to the first option: 7 of 12 there
+    editBank((questions) =>
+      [1, 2, 3, 5].forEach((i) => {
+        const options = questions[i]!.options;
+        const right = options.findIndex((o) => o.correct);
+        [options[0], options[right]] = [options[right]!, options[0]!];
+      }),
+    );
+    expect(await bankProblems()).toEqual(["the right answer is option 1 in 7 of 12 questions: at most half may be"]);
+  });
+
+  test("the report gives each bank's size, longest-option count and most common answer position", async () => {
+    const { reports } = await checkContent(root);
+    expect(reports[0]).toMatchObject({ questions: 8, bank: 12, longest: 0, commonPosition: 1, commonPositionCount: 3 });
   });
 
   test("a lesson over 1,500 words is refused", async () => {

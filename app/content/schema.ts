@@ -50,9 +50,9 @@ export const KnowledgeCheckSchema = z.strictObject({
           options: z.array(OptionSchema).min(2).max(5),
           explanation: z.string().min(10),
           /** Which of the module's learning outcomes it tests (1 = the first) */
-          outcome: z.number().int().min(1).max(5).optional(),
+          outcome: z.number().int().min(1).max(5),
           /** The slug of the lesson that covers it, shown beside a question answered wrongly */
-          lesson: Key.optional(),
+          lesson: Key,
         })
         .refine((q) => q.options.filter((o) => o.correct).length === 1, {
           message: "needs exactly one correct option",

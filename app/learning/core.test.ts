@@ -5,16 +5,21 @@ import type { KnowledgeCheck } from "~/content/schema";
 import {
   answersScoring,
   caseStudyChoice,
+  drawnCheck,
+  drawQuestions,
   grade,
   isDiscussionOpen,
   isReadyToComplete,
   learningOverview,
   moduleProgress,
   NO_RECORD,
+  QUESTIONS_PER_ATTEMPT,
   questionsToAsk,
   reflectionProblem,
+  seededRandom,
   stepAfterLesson,
   unansweredQuestions,
+  wholeBank,
   type ModuleOutline,
   type ModuleRecord,
 } from "./core";
@@ -53,6 +58,8 @@ function sixQuestions(): KnowledgeCheck {
         { id: "c", text: `Another wrong answer to ${id}`, correct: false },
       ],
       explanation: `Explanation for ${id}: b is right because the lesson says so.`,
+      outcome: 1,
+      lesson: "one",
     })),
   };
 }
@@ -232,6 +239,8 @@ describe("grading a knowledge check", () => {
           id: `q${i}`,
           prompt: `Question ${i}?`,
           explanation: "Because.",
+          outcome: 1,
+          lesson: "one",
           options: Array.from({ length: options }, (_, o) => ({ id: `o${o}`, text: `Option ${o}`, correct: o === right % options })),
         })),
       ),
@@ -250,6 +259,52 @@ describe("grading a knowledge check", () => {
         expect(unansweredQuestions(check, answersScoring(check, right, offset))).toEqual([]);
       }),
     );
+  });
+});
+
+describe("drawing an attempt's questions", () => {
+  /** A bank of `size` four-option questions over `outcomes` outcomes; the right answer always first in the file. */
+  const bank = (size: number, outcomes: number): KnowledgeCheck => ({
+    questions: Array.from({ length: size }, (_, i) => ({
+      id: `q${i}`,
+      prompt: `Question ${i}?`,
+      explanation: "Because.",
+      outcome: (i % outcomes) + 1,
+      lesson: "one",
+      options: ["right", "w1", "w2", "w3"].map((id) => ({ id, text: `${id} for ${i}`, correct: id === "right" })),
+    })),
+  });
+
+  test("for any bank and seed: 8 different questions, every outcome among them, each question's options all there once", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 12, max: 30 }), fc.integer({ min: 3, max: 5 }), fc.nat(), (size, outcomes, seed) => {
+        const check = bank(size, outcomes);
+        const draw = drawQuestions(check, seededRandom(seed));
+        expect(draw).toHaveLength(QUESTIONS_PER_ATTEMPT);
+        expect(new Set(draw.map((q) => q.id)).size).toBe(QUESTIONS_PER_ATTEMPT);
+        const asked = drawnCheck(check, draw)!;
+        expect(new Set(asked.questions.map((q) => q.outcome)).size).toBe(outcomes);
+        for (const q of asked.questions) expect([...q.options.map((o) => o.id)].sort()).toEqual(["right", "w1", "w2", "w3"]);
+        // the right answers are spread evenly over the positions shown: two in each
+        const positions = asked.questions.map((q) => q.options.findIndex((o) => o.correct));
+        for (const position of [0, 1, 2, 3]) expect(positions.filter((p) => p === position)).toHaveLength(2);
+      }),
+    );
+  });
+
+  test("draws differ from seed to seed, and the same seed draws the same", () => {
+    const check = bank(16, 4);
+    const draws = new Set(Array.from({ length: 20 }, (_, seed) => JSON.stringify(drawQuestions(check, seededRandom(seed)))));
+    expect(draws.size).toBe(20);
+    expect(drawQuestions(check, seededRandom(7))).toEqual(drawQuestions(check, seededRandom(7)));
+  });
+
+  test("a smaller bank is asked whole; an attempt whose questions have gone cannot be shown", () => {
+    const small = bank(6, 3);
+    expect(drawQuestions(small, seededRandom(1))).toHaveLength(6);
+    expect(drawnCheck(small, wholeBank(small))).toEqual(small);
+    expect(drawnCheck(small, [{ id: "q99", options: ["right", "w1", "w2", "w3"] }])).toBeNull();
+    expect(drawnCheck(small, [{ id: "q1", options: ["right", "w1", "w2"] }])).toBeNull();
   });
 });
 

@@ -124,6 +124,79 @@ export function learningOverview<M extends ModuleOutline>(modules: M[], progress
 /** Question id → the id of the option chosen */
 export type Answers = Record<string, string>;
 
+/** How many questions an attempt asks, drawn from the module's bank. */
+export const QUESTIONS_PER_ATTEMPT = 8;
+
+/** The questions an attempt asks, in the order shown, each with its options' ids in the order shown. */
+export type Draw = { id: string; options: string[] }[];
+
+/** A number in [0, 1), as Math.random: the server draws with crypto, tests and the demo data with a seed. */
+export type Random = () => number;
+
+/**
+ * Draws an attempt's questions from the bank: one for each learning outcome, the rest at random, in a random
+ * order. Options are shuffled, and the right one is put in whichever position has held the right answer least
+ * so far in this attempt (ties at random), so no position answered throughout can pass: with 8 questions of
+ * four options, each position holds exactly two answers.
+ */
+export function drawQuestions(bank: KnowledgeCheck, random: Random): Draw {
+  const take = <T>(items: T[], index = Math.floor(random() * items.length)) => items.splice(index, 1)[0]!;
+  const shuffled = <T>(items: T[]) => {
+    const left = [...items];
+    return items.map(() => take(left));
+  };
+  const left = [...bank.questions];
+  const chosen: KnowledgeCheck["questions"] = [];
+  for (const outcome of shuffled([...new Set(left.map((q) => q.outcome))])) {
+    const candidates = left.flatMap((q, i) => (q.outcome === outcome ? [i] : []));
+    chosen.push(take(left, candidates[Math.floor(random() * candidates.length)]));
+  }
+  while (chosen.length < QUESTIONS_PER_ATTEMPT && left.length > 0) chosen.push(take(left));
+  const answersAt: number[] = [];
+  return shuffled(chosen.slice(0, QUESTIONS_PER_ATTEMPT)).map((q) => {
+    const held = q.options.map((_, position) => answersAt[position] ?? 0);
+    const least = held.flatMap((count, position) => (count === Math.min(...held) ? [position] : []));
+    const position = least[Math.floor(random() * least.length)]!;
+    answersAt[position] = held[position]! + 1;
+    const options = shuffled(q.options.filter((o) => !o.correct)).map((o) => o.id);
+    options.splice(position, 0, q.options.find((o) => o.correct)!.id);
+    return { id: q.id, options };
+  });
+}
+
+/** An attempt from before drawing asked every question in the file's order. */
+export function wholeBank(bank: KnowledgeCheck): Draw {
+  return bank.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }));
+}
+
+/**
+ * The check an attempt asks: its drawn questions and options, in the order shown. null when the bank no longer
+ * has them (the content changed under the same version), so the attempt cannot be shown or graded.
+ */
+export function drawnCheck(bank: KnowledgeCheck, draw: Draw): KnowledgeCheck | null {
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const questions: KnowledgeCheck["questions"] = [];
+  for (const drawn of draw) {
+    const question = byId.get(drawn.id);
+    const options = drawn.options.map((id) => question?.options.find((o) => o.id === id));
+    if (!question || options.length !== question.options.length || options.some((o) => !o)) return null;
+    questions.push({ ...question, options: options as typeof question.options });
+  }
+  return { questions };
+}
+
+/** A seeded Random (mulberry32): the same seed draws the same attempts. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** The questions and options without their answers or explanations: all a page gets before a submission. */
 export function questionsToAsk(check: KnowledgeCheck) {
   return check.questions.map((q) => ({ id: q.id, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) }));
@@ -144,6 +217,7 @@ export function grade(check: KnowledgeCheck, answers: Answers, passMark: number)
       correctAnswer: correctOption.text,
       isCorrect: answers[q.id] === correctOption.id,
       explanation: q.explanation,
+      lesson: q.lesson,
     };
   });
   const correct = results.filter((r) => r.isCorrect).length;

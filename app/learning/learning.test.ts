@@ -1,12 +1,12 @@
 // The learning writers and readers against a real database: progress, completion, certificates, private
 // notes. (The rules themselves are tested without a database in core.test.ts; many people in reader.test.ts.)
 import { describe, expect, test } from "vitest";
-import { answersFor, createUser, sampleKnowledgeCheck, sampleModule } from "../../tests/factories";
+import { answersFor, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
 import { findModule, lessonTree } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
 import { certificateFor, formatCertificateCode, newCertificateCode, normaliseCertificateCode, verifyCertificate } from "./certificates.server";
-import { attemptResults, submitKnowledgeCheck } from "./knowledge-check.server";
+import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "./knowledge-check.server";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "./notes.server";
 import { completeIfDone, markLessonComplete } from "./progress.server";
 import { learningHome, progressForModule } from "./reader.server";
@@ -24,9 +24,9 @@ describe("completing a module", () => {
     const knowledgeCheck = sampleKnowledgeCheck();
 
     expect(await completeLessons(user.id, module, ["one", "two", "three"])).toBeNull();
-    const failed = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 3) });
+    const failed = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 3) });
     expect(failed.completed).toBeNull();
-    const passed = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    const passed = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
     expect(passed.completed).toBeNull(); // lesson four is still to do
     expect((await progressForModule({ userId: user.id, module: module })).state).toBe("in-progress");
 
@@ -40,7 +40,7 @@ describe("completing a module", () => {
     // the knowledge check last, for another councillor
     const other = await createUser();
     await completeLessons(other.id, module);
-    const last = await submitKnowledgeCheck({ userId: other.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 5) });
+    const last = await takeKnowledgeCheck({ userId: other.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 5) });
     expect(last.completed).toMatchObject({ isNew: true, completion: { scorePercent: 83 } });
   });
 
@@ -48,7 +48,7 @@ describe("completing a module", () => {
     const user = await createUser();
     const module = sampleModule();
     const knowledgeCheck = sampleKnowledgeCheck();
-    for (const right of [2, 6, 4]) await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, right) });
+    for (const right of [2, 6, 4]) await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, right) });
     expect(await progressForModule({ userId: user.id, module: module })).toMatchObject({
       bestScore: 100,
       passed: true,
@@ -62,7 +62,7 @@ describe("completing a module", () => {
     const v1 = sampleModule();
     const knowledgeCheck = sampleKnowledgeCheck();
     await completeLessons(user.id, v1);
-    await submitKnowledgeCheck({ userId: user.id, module: v1, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    await takeKnowledgeCheck({ userId: user.id, module: v1, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
     const v2 = sampleModule({
       id: v1.id,
       version: 2,
@@ -82,7 +82,7 @@ describe("completing a module", () => {
     const v1 = sampleModule();
     const knowledgeCheck = sampleKnowledgeCheck();
     await completeLessons(user.id, v1, ["one", "two", "three"]);
-    await submitKnowledgeCheck({ userId: user.id, module: v1, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    await takeKnowledgeCheck({ userId: user.id, module: v1, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
     const v2 = sampleModule({ id: v1.id, version: 2, lessons: v1.lessons.slice(0, 3) });
     expect(await progressForModule({ userId: user.id, module: v2 })).toMatchObject({ state: "in-progress", nextStep: { kind: "finish" } });
     expect(await completeIfDone({ userId: user.id, module: v2 })).toMatchObject({ isNew: true, completion: { moduleVersion: 2 } });
@@ -114,7 +114,7 @@ describe("completing a module", () => {
     const module = sampleModule();
     const knowledgeCheck = sampleKnowledgeCheck();
     await completeLessons(user.id, module, ["one", "two", "three"]);
-    await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
     // a double (or triple) click on the last lesson's button
     const results = await Promise.all([1, 2, 3].map(() => markLessonComplete({ userId: user.id, module, lessonSlug: "four" })));
     expect(await db.moduleCompletion.count({ where: { userId: user.id } })).toBe(1);
@@ -183,7 +183,7 @@ describe("certificates", () => {
     const module = sampleModule({ title: "Standards in public office" });
     const knowledgeCheck = sampleKnowledgeCheck();
     await completeLessons(user.id, module);
-    const { completed } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    const { completed } = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
     const code = completed!.completion.certificateCode;
     const typed = formatCertificateCode(code).toLowerCase();
     // a later change of name does not change what the certificate says or what its check confirms
@@ -263,10 +263,115 @@ test("an attempt's results are shown to its author only", async () => {
   const user = await createUser();
   const module = sampleModule();
   const knowledgeCheck = sampleKnowledgeCheck();
-  const { attempt } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 2) });
-  expect(await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId: attempt.id })).toMatchObject({ correct: 2, passed: false });
-  expect(await attemptResults({ userId: (await createUser()).id, module, knowledgeCheck, attemptId: attempt.id })).toBeNull();
+  const { attemptId } = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 2) });
+  expect(await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId })).toMatchObject({ correct: 2, passed: false });
+  expect(await attemptResults({ userId: (await createUser()).id, module, knowledgeCheck, attemptId })).toBeNull();
   // after the module changes, the old attempt keeps its score but shows none of today's answers
-  const later = await attemptResults({ userId: user.id, module: { ...module, version: 2 }, knowledgeCheck, attemptId: attempt.id });
+  const later = await attemptResults({ userId: user.id, module: { ...module, version: 2 }, knowledgeCheck, attemptId });
   expect(later).toMatchObject({ correct: 2, passed: false, sameVersion: false, results: [] });
+});
+
+describe("attempts at the knowledge check", () => {
+  test("a fail shows which answers were wrong and the lesson to read again, never the right answers; a pass shows them all", async () => {
+    const user = await createUser();
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const failed = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 2) });
+    const failedResults = (await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId: failed.attemptId }))!;
+    expect(failedResults.results.filter((r) => !r.isCorrect)).toHaveLength(4);
+    expect(failedResults.results.find((r) => r.questionId === "q5")).toEqual({
+      questionId: "q5",
+      prompt: "What is the answer to q5?",
+      chosen: "Wrong answer to q5",
+      isCorrect: false,
+      lesson: { slug: "one", title: "Lesson one" },
+    });
+    expect(JSON.stringify(failedResults)).not.toMatch(/Right answer to q[3-6]|Explanation for/);
+
+    const passed = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 5) });
+    const passedResults = (await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId: passed.attemptId }))!;
+    expect(passedResults.results.find((r) => r.questionId === "q6")).toMatchObject({
+      isCorrect: false,
+      correctAnswer: "Right answer to q6",
+      explanation: expect.stringContaining("b is right"),
+    });
+  });
+
+  test("one open attempt per person and module, kept until submitted, even when started twice at once", async () => {
+    const user = await createUser();
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const at = { userId: user.id, module, knowledgeCheck };
+    const started = await Promise.all([startKnowledgeCheck(at), startKnowledgeCheck(at), startKnowledgeCheck(at)]);
+    expect(new Set(started.map((s) => s.id)).size).toBe(1);
+    expect(await openAttempt(at)).toEqual(started[0]);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: user.id } })).toBe(1);
+    // an open attempt is not an attempt made: progress counts submitted attempts only
+    expect(await progressForModule({ userId: user.id, module })).toMatchObject({ bestScore: null, state: "not-started" });
+
+    await submitKnowledgeCheck({ ...at, attemptId: started[0]!.id, answers: answersFor(knowledgeCheck, 6) });
+    expect(await openAttempt(at)).toBeNull();
+    const next = await startKnowledgeCheck(at);
+    expect(next.id).not.toBe(started[0]!.id);
+    // another module's check is started apart
+    expect((await startKnowledgeCheck({ ...at, module: { ...module, id: "other-module" } })).id).not.toBe(next.id);
+  });
+
+  test("a double submission is graded once; a partial one is refused and the attempt stays open", async () => {
+    const user = await createUser();
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const at = { userId: user.id, module, knowledgeCheck };
+    const { id } = await startKnowledgeCheck(at);
+    const partial = { ...answersFor(knowledgeCheck, 6), q3: "z" };
+    expect(await submitKnowledgeCheck({ ...at, attemptId: id, answers: partial })).toMatchObject({ kind: "unanswered", questionIds: ["q3"] });
+    expect(await openAttempt(at)).toMatchObject({ id });
+
+    const answers = answersFor(knowledgeCheck, 6);
+    const both = await Promise.all([submitKnowledgeCheck({ ...at, attemptId: id, answers }), submitKnowledgeCheck({ ...at, attemptId: id, answers })]);
+    expect(both.map((s) => s.kind).sort()).toEqual(["already-submitted", "graded"]);
+    expect(await submitKnowledgeCheck({ ...at, attemptId: id, answers: answersFor(knowledgeCheck, 0) })).toEqual({ kind: "already-submitted", attemptId: id });
+    expect(await db.knowledgeCheckAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({ correct: 6, passed: true, openKey: null });
+    expect(await progressForModule({ userId: user.id, module })).toMatchObject({ bestScore: 100, passed: true });
+    // someone else cannot submit it
+    const other = await createUser();
+    expect(await submitKnowledgeCheck({ ...at, userId: other.id, attemptId: id, answers })).toEqual({ kind: "not-found" });
+  });
+
+  test("an attempt from before drawing reads as every question in the file's order", async () => {
+    const user = await createUser();
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const old = await db.knowledgeCheckAttempt.create({
+      data: {
+        userId: user.id,
+        moduleId: module.id,
+        moduleVersion: module.version,
+        correct: 3,
+        total: 6,
+        scorePercent: 50,
+        passed: false,
+        answers: JSON.stringify(answersFor(knowledgeCheck, 3)),
+        submittedAt: new Date(),
+      },
+    });
+    const results = (await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId: old.id }))!;
+    expect(results.results.map((r) => [r.questionId, r.isCorrect])).toEqual(knowledgeCheck.questions.map((q, i) => [q.id, i < 3]));
+    expect(await progressForModule({ userId: user.id, module })).toMatchObject({ bestScore: 50, passed: false });
+  });
+
+  test("an open attempt the module has changed under makes way for a new draw", async () => {
+    const user = await createUser();
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const first = await startKnowledgeCheck({ userId: user.id, module, knowledgeCheck });
+    const v2 = { ...module, version: 2 };
+    expect(await openAttempt({ userId: user.id, module: v2, knowledgeCheck })).toBeNull();
+    expect(await submitKnowledgeCheck({ userId: user.id, module: v2, knowledgeCheck, attemptId: first.id, answers: answersFor(knowledgeCheck, 6) })).toEqual({
+      kind: "not-found",
+    });
+    const second = await startKnowledgeCheck({ userId: user.id, module: v2, knowledgeCheck });
+    expect(second.id).not.toBe(first.id);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: user.id } })).toBe(1);
+  });
 });

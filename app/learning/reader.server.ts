@@ -1,6 +1,6 @@
 // Reads learning records and asks the core where each person is: for one councillor's pages or for many
 // people at once (a council, a report), in one SQL query whatever the number of people. It reads state
-// only: lessons marked, attempts summed up, completions. Never reflections or case-study answers (those
+// only: lessons marked, submitted attempts summed up, completions. Never reflections or case-study answers (those
 // are their author's alone: notes.server.ts).
 import { getCatalogue } from "~/content/content.server";
 import { db, isPostgres, sql } from "~/utils/db.server";
@@ -48,8 +48,8 @@ export async function learningFor(learners: Learners, modules: ModuleOutline[] =
     SELECT 'lesson', "userId", "moduleId", "lessonSlug", NULL, NULL, NULL, "completedAt"
       FROM "LessonProgress" WHERE "userId" IN (SELECT "id" FROM people)
     UNION ALL
-    SELECT 'attempts', "userId", "moduleId", NULL, MAX("scorePercent"), MAX(CASE WHEN "passed" THEN 1 ELSE 0 END), COUNT(*), MAX("createdAt")
-      FROM "KnowledgeCheckAttempt" WHERE "userId" IN (SELECT "id" FROM people) GROUP BY "userId", "moduleId"
+    SELECT 'attempts', "userId", "moduleId", NULL, MAX("scorePercent"), MAX(CASE WHEN "passed" THEN 1 ELSE 0 END), COUNT(*), MAX("submittedAt")
+      FROM "KnowledgeCheckAttempt" WHERE "userId" IN (SELECT "id" FROM people) AND "submittedAt" IS NOT NULL GROUP BY "userId", "moduleId"
     UNION ALL
     SELECT 'completion', "userId", "moduleId", NULL, "moduleVersion", NULL, NULL, "completedAt"
       FROM "ModuleCompletion" WHERE "userId" IN (SELECT "id" FROM people)`;

@@ -1,12 +1,11 @@
 // learningFor, for many people at once: one query whatever their number, the same answers as asking for
 // each person alone, a council's active councillors only, and never anything a councillor wrote.
 import { expect, test } from "vitest";
-import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule } from "../../tests/factories";
+import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
 import { sqlDuring } from "../../tests/queries";
 import { findModule, lessonTree } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
-import { submitKnowledgeCheck } from "./knowledge-check.server";
 import { saveReflection } from "./notes.server";
 import { markLessonComplete } from "./progress.server";
 import { learningFor, progressForModule } from "./reader.server";
@@ -22,7 +21,7 @@ async function councilWithLearning(count: number) {
     const module = modules[i % 2]!;
     const lessons = module.lessons.slice(0, i % 5);
     for (const { slug } of lessons) await markLessonComplete({ userId: person.id, module, lessonSlug: slug });
-    if (i % 3 === 1) await submitKnowledgeCheck({ userId: person.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, i % 7) });
+    if (i % 3 === 1) await takeKnowledgeCheck({ userId: person.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, i % 7) });
   }
   return { council, modules, people };
 }

@@ -17,7 +17,25 @@ const module = findModule(MODULE_ID)!;
 const knowledgeCheck = knowledgeCheckFor(MODULE_ID)!;
 const lessonUrl = (slug: string) => `/modules/${MODULE_ID}/lessons/${slug}`;
 const params = (slug?: string) => ({ moduleId: MODULE_ID, ...(slug ? { lessonSlug: slug } : {}) });
-const correctAnswers = () => Object.fromEntries(knowledgeCheck.questions.map((q) => [`answer-${q.id}`, q.options.find((o) => o.correct)!.id]));
+const checkUrl = `/modules/${MODULE_ID}/check`;
+const post = (context: Awaited<ReturnType<typeof contextFor>>, form: Record<string, string>) =>
+  outcomeOf(() => check.action(argsFor(checkUrl, context, { method: "POST", params: params(), form })));
+
+/** Starts an attempt through the page and returns the questions it shows. */
+async function startAttempt(context: Awaited<ReturnType<typeof contextFor>>) {
+  const started = (await post(context, { intent: "start" })) as Response;
+  expect(started.status).toBe(302);
+  expect(started.headers.get("Location")).toBe(checkUrl);
+  return (await check.loader(argsFor(checkUrl, context, { params: params() }))).attempt!;
+}
+
+/** The right option for each question shown, by the text in the bank. */
+const rightAnswers = (attempt: { id: string; questions: { id: string }[] }) =>
+  Object.fromEntries([
+    ["intent", "submit"],
+    ["attempt", attempt.id],
+    ...attempt.questions.map((q) => [`answer-${q.id}`, knowledgeCheck.questions.find((b) => b.id === q.id)!.options.find((o) => o.correct)!.id]),
+  ]);
 
 function expectNoAnswers(sent: string) {
   expect(sent).not.toMatch(/"correct"/);
@@ -25,12 +43,19 @@ function expectNoAnswers(sent: string) {
 }
 
 describe("the knowledge check keeps its answers on the server", () => {
-  test("the data sent for the knowledge-check page has the questions and options but no answer or explanation", async () => {
+  test("the page offers to start; nothing is drawn until the councillor starts (a POST), then the same questions stay", async () => {
     const context = await contextFor("councillor");
-    const data = await check.loader(argsFor(`/modules/${MODULE_ID}/check`, context, { params: params() }));
-    expect(data.questions).toHaveLength(knowledgeCheck.questions.length);
-    expect(data.results).toBeNull();
-    expectNoAnswers(JSON.stringify(data));
+    const before = await check.loader(argsFor(checkUrl, context, { params: params() }));
+    expect(before.attempt).toBeNull();
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
+
+    const attempt = await startAttempt(context);
+    expect(attempt.questions).toHaveLength(8);
+    expectNoAnswers(JSON.stringify(attempt));
+    // reloading, or starting again from another tab, shows the same draw
+    await post(context, { intent: "start" });
+    expect((await check.loader(argsFor(checkUrl, context, { params: params() }))).attempt).toEqual(attempt);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(1);
   });
 
   test("no lesson's compiled content or page data carries an answer or explanation", async () => {
@@ -43,31 +68,50 @@ describe("the knowledge check keeps its answers on the server", () => {
 
   test("an unanswered question is named and what was chosen is kept; a full answer is graded and shown to its author only", async () => {
     const context = await contextFor("councillor");
-    const answers = correctAnswers();
-    const firstId = knowledgeCheck.questions[0]!.id;
+    const attempt = await startAttempt(context);
+    const answers = rightAnswers(attempt);
+    const first = `answer-${attempt.questions[0]!.id}`;
+    const third = `answer-${attempt.questions[2]!.id}`;
     const partial = { ...answers };
-    delete partial[`answer-${knowledgeCheck.questions[2]!.id}`];
-    const refused = (await check.action(
-      argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: partial }),
-    )) as { init: { status: number }; data: FormResult };
+    delete partial[third];
+    const refused = (await post(context, partial)) as { init: { status: number }; data: FormResult };
     expect(refused.init.status).toBe(400);
-    expect(refused.data.fieldErrors).toEqual({ [`answer-${knowledgeCheck.questions[2]!.id}`]: "Choose an answer to question 3" });
-    expect(refused.data.values[`answer-${firstId}`]).toBe(answers[`answer-${firstId}`]);
-    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(0);
+    expect(refused.data.fieldErrors).toEqual({ [third]: "Choose an answer to question 3" });
+    expect(refused.data.values[first]).toBe(answers[first]);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id, submittedAt: { not: null } } })).toBe(0);
 
-    const graded = (await outcomeOf(() =>
-      check.action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: answers })),
-    )) as Response;
+    const graded = (await post(context, answers)) as Response;
     expect(graded.status).toBe(302);
     const resultsUrl = graded.headers.get("Location")!;
     expect(resultsUrl).toMatch(/\/check\?attempt=/);
     const results = await check.loader(argsFor(resultsUrl, context, { params: params() }));
-    expect(results.results).toMatchObject({ correct: knowledgeCheck.questions.length, passed: true });
-    expect(results.questions).toBeNull();
+    expect(results.results).toMatchObject({ correct: 8, total: 8, passed: true });
+    expect(results.attempt).toBeNull();
+    // submitted twice (a double click, the back button): graded once, the same results
+    expect(((await post(context, answers)) as Response).headers.get("Location")).toBe(resultsUrl);
+    expect(await db.knowledgeCheckAttempt.count({ where: { userId: context.user!.id } })).toBe(1);
 
     const someoneElse = await contextFor("councillor");
     const refusedToOther = (await outcomeOf(() => check.loader(argsFor(resultsUrl, someoneElse, { params: params() })))) as Response;
     expect(refusedToOther.status).toBe(404);
+  });
+
+  test("a failed attempt's page names the lesson for each wrong answer and carries no right answer or explanation", async () => {
+    const context = await contextFor("councillor");
+    const attempt = await startAttempt(context);
+    const answers = rightAnswers(attempt);
+    // the first four answered wrongly: 4 of 8 fails a pass mark of 70%
+    for (const q of attempt.questions.slice(0, 4)) {
+      answers[`answer-${q.id}`] = knowledgeCheck.questions.find((b) => b.id === q.id)!.options.find((o) => !o.correct)!.id;
+    }
+    const resultsUrl = ((await post(context, answers)) as Response).headers.get("Location")!;
+    const results = (await check.loader(argsFor(resultsUrl, context, { params: params() }))).results!;
+    expect(results).toMatchObject({ correct: 4, passed: false });
+    expectNoAnswers(JSON.stringify(results.results));
+    for (const r of results.results.filter((r) => !r.isCorrect)) {
+      const lessonSlug = knowledgeCheck.questions.find((b) => b.id === r.questionId)!.lesson;
+      expect(r.lesson).toEqual({ slug: lessonSlug, title: module.lessons.find((l) => l.slug === lessonSlug)!.title });
+    }
   });
 });
 
@@ -123,9 +167,7 @@ describe("the lesson page", () => {
       certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, context, { params: params() })),
     )) as Response;
     expect(notYet.status).toBe(404);
-    await check
-      .action(argsFor(`/modules/${MODULE_ID}/check`, context, { method: "POST", params: params(), form: correctAnswers() }))
-      .catch((r) => r);
+    await check.action(argsFor(checkUrl, context, { method: "POST", params: params(), form: rightAnswers(await startAttempt(context)) })).catch((r) => r);
     const data = await certificate.loader(argsFor(`/modules/${MODULE_ID}/certificate`, context, { params: params() }));
     expect(data.certificate).toMatchObject({
       name: context.user!.name,

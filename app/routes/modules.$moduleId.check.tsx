@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, formatDateTime, PageHeading } from "~/components/page";
 import { knowledgeCheckFor, requireModule } from "~/content/content.server";
-import { questionsToAsk, unansweredQuestions, type Answers } from "~/learning/core";
-import { attemptResults, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
+import { questionsToAsk, type Answers } from "~/learning/core";
+import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
 import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -27,12 +28,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const attemptId = new URL(args.request.url).searchParams.get("attempt");
   const progress = await progressForModule({ userId: user.id, module });
-  // the answers and explanations leave the server only for an attempt its author has already submitted
+  // the answers and explanations leave the server only for an attempt its author has submitted and passed
   const results = attemptId ? await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId }) : null;
   if (attemptId && !results) throw new Response("That attempt was not found.", { status: 404 });
+  const open = results ? null : await openAttempt({ userId: user.id, module, knowledgeCheck });
   return {
-    module: { id: module.id, title: module.title, passMark: module.passMark },
-    questions: results ? null : questionsToAsk(knowledgeCheck),
+    module: { id: module.id, title: module.title, passMark: module.passMark, questionCount: module.questionCount },
+    attempt: open ? { id: open.id, questions: questionsToAsk(open.check) } : null,
     results,
     progress: {
       bestScore: progress.bestScore,
@@ -44,38 +46,52 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+const FormSchema = z.object({ intent: z.enum(["start", "submit"]), attempt: z.string().optional() });
+
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const formData = await args.request.formData();
+  const form = FormSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
+  if (!form.success) throw new Response("This form was not understood.", { status: 400 });
+  const checkUrl = `/modules/${module.id}/check`;
+  if (form.data.intent === "start") {
+    await startKnowledgeCheck({ userId: user.id, module, knowledgeCheck });
+    return redirect(checkUrl);
+  }
   const answers: Answers = {};
-  for (const question of knowledgeCheck.questions) {
-    const value = formData.get(`answer-${question.id}`);
-    if (typeof value === "string") answers[question.id] = value;
+  for (const [key, value] of formData) if (key.startsWith("answer-") && typeof value === "string") answers[key.slice(7)] = value;
+  const submission = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, attemptId: form.data.attempt ?? "", answers });
+  switch (submission.kind) {
+    case "not-found":
+      return redirectWithFlash(checkUrl, "That attempt has ended or the module has changed. Start the knowledge check again.");
+    case "already-submitted":
+      return redirect(`${checkUrl}?attempt=${submission.attemptId}`);
+    case "unanswered": {
+      const numberOf = (id: string) => submission.check.questions.findIndex((q) => q.id === id) + 1;
+      const fieldErrors = Object.fromEntries(submission.questionIds.map((id) => [`answer-${id}`, `Choose an answer to question ${numberOf(id)}`]));
+      return refuseForm(formResult(formData, { fieldErrors }));
+    }
+    case "graded": {
+      const resultsUrl = `${checkUrl}?attempt=${submission.attemptId}`;
+      if (submission.completed?.isNew) return redirectWithFlash(resultsUrl, `You have completed ${module.title}. Your certificate is ready.`);
+      return redirect(resultsUrl);
+    }
   }
-  const missing = unansweredQuestions(knowledgeCheck, answers);
-  if (missing.length > 0) {
-    const fieldErrors = Object.fromEntries(
-      missing.map((id) => [`answer-${id}`, `Choose an answer to question ${knowledgeCheck.questions.findIndex((q) => q.id === id) + 1}`]),
-    );
-    return refuseForm(formResult(formData, { fieldErrors }));
-  }
-  const { attempt, completed } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers });
-  const resultsUrl = `/modules/${module.id}/check?attempt=${attempt.id}`;
-  if (completed?.isNew) return redirectWithFlash(resultsUrl, `You have completed ${module.title}. Your certificate is ready.`);
-  return redirect(resultsUrl);
 }
 
 export default function KnowledgeCheckPage() {
-  const { module, questions, results, progress } = useLoaderData<typeof loader>();
+  const { module, attempt, results, progress } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   return (
     <div className="narrow">
       <BackLink to={base}>{module.title}</BackLink>
       {results ? (
         <Results module={module} results={results} progress={progress} />
+      ) : attempt ? (
+        <Questions module={module} attempt={attempt} progress={progress} />
       ) : (
-        <Questions module={module} questions={questions!} progress={progress} />
+        <Start module={module} progress={progress} />
       )}
     </div>
   );
@@ -83,17 +99,53 @@ export default function KnowledgeCheckPage() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+function BestScore({ progress }: { progress: LoaderData["progress"] }) {
+  return progress.bestScore !== null ? (
+    <p>
+      Your best score so far is <strong>{progress.bestScore}%</strong>
+      {progress.passed ? " (passed)" : ""}.
+    </p>
+  ) : null;
+}
+
+function StartButton({ module, label }: { module: LoaderData["module"]; label: string }) {
+  const starting = useNavigation().formData?.get("intent") === "start";
+  return (
+    <Form method="post" action={`/modules/${module.id}/check`}>
+      <input type="hidden" name="intent" value="start" />
+      <button type="submit" className="button" disabled={starting}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+function Start({ module, progress }: { module: LoaderData["module"]; progress: LoaderData["progress"] }) {
+  return (
+    <>
+      <PageHeading caption={module.title}>Knowledge check</PageHeading>
+      <p>
+        {module.questionCount} questions, drawn afresh for each attempt. Choose one answer for each. You need {module.passMark}% to pass and
+        you can try again as often as you like: your best score counts.
+      </p>
+      <BestScore progress={progress} />
+      <StartButton module={module} label="Start the knowledge check" />
+    </>
+  );
+}
+
 function Questions({
   module,
-  questions,
+  attempt,
   progress,
 }: {
   module: LoaderData["module"];
-  questions: NonNullable<LoaderData["questions"]>;
+  attempt: NonNullable<LoaderData["attempt"]>;
   progress: LoaderData["progress"];
 }) {
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const { questions } = attempt;
   return (
     <>
       <ErrorSummary result={result} order={questions.map((q) => `answer-${q.id}`)} />
@@ -102,13 +154,10 @@ function Questions({
         {questions.length} questions. Choose one answer for each. You need {module.passMark}% to pass and you can try again as often as you
         like: your best score counts.
       </p>
-      {progress.bestScore !== null ? (
-        <p>
-          Your best score so far is <strong>{progress.bestScore}%</strong>
-          {progress.passed ? " (passed)" : ""}.
-        </p>
-      ) : null}
+      <BestScore progress={progress} />
       <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="submit" />
+        <input type="hidden" name="attempt" value={attempt.id} />
         {questions.map((question, index) => {
           const name = `answer-${question.id}`;
           const error = result?.fieldErrors[name];
@@ -173,7 +222,7 @@ function Results({
           You scored {results.correct} out of {results.total} ({results.scorePercent}%)
         </p>
         <p>
-          The pass mark is {module.passMark}%. Submitted {formatDateTime(results.createdAt)}.
+          The pass mark is {module.passMark}%. Submitted {formatDateTime(results.submittedAt)}.
           {progress.bestScore !== null && progress.bestScore > results.scorePercent ? ` Your best score is ${progress.bestScore}%.` : null}
         </p>
       </div>
@@ -191,14 +240,12 @@ function Results({
         </p>
       ) : null}
       {!results.passed ? (
-        <p>
-          <Link to={`${base}/check`} className="button">
-            Try again
-          </Link>
+        <div className="button-group">
+          <StartButton module={module} label="Try again" />
           <Link to={base} className="button button--secondary">
             Review the lessons
           </Link>
-        </p>
+        </div>
       ) : null}
       {results.sameVersion ? (
         <>
@@ -207,18 +254,19 @@ function Results({
               ? "You answered every question correctly"
               : `${wrong.length} answer${wrong.length === 1 ? " was" : "s were"} wrong`}
           </h2>
-          <AnswerList results={results.results} />
+          {results.passed ? (
+            <AnswerList results={results.results} />
+          ) : (
+            <>
+              <p>Read the lesson again for each question you got wrong, then try again. Each attempt draws its questions afresh.</p>
+              <WrongList moduleId={module.id} results={results.results} />
+            </>
+          )}
         </>
       ) : (
         <p>The module has been updated since this attempt, so its questions and answers are not shown. Your score stands.</p>
       )}
-      {results.passed ? (
-        <p>
-          <Link to={`${base}/check`} className="button button--secondary">
-            Take it again
-          </Link>
-        </p>
-      ) : null}
+      {results.passed ? <StartButton module={module} label="Take it again" /> : null}
     </>
   );
 }
@@ -238,6 +286,28 @@ function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["
             <span className="visually-hidden">Why: </span>
             {r.explanation}
           </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** After a fail: which answers were wrong and where to read again, never the right answers. */
+function WrongList({ moduleId, results }: { moduleId: string; results: NonNullable<LoaderData["results"]>["results"] }) {
+  return (
+    <ol className="answer-list">
+      {results.map((r) => (
+        <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
+          <p className="answer__prompt">{r.prompt}</p>
+          <p>
+            <strong className={r.isCorrect ? "tag tag--green" : "tag tag--red"}>{r.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
+            {r.chosen ?? "none"}
+          </p>
+          {!r.isCorrect && r.lesson ? (
+            <p>
+              Read again: <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`}>{r.lesson.title}</Link>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

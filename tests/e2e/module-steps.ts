@@ -9,14 +9,38 @@ export function knowledgeCheckOf(folder: string): KnowledgeCheck {
   return JSON.parse(readFileSync(`content/modules/${folder}/knowledge-check.json`, "utf8")) as KnowledgeCheck;
 }
 
-/** Answers every question: right for the first `right` questions, wrong for the rest. */
-export async function answerKnowledgeCheck(page: Page, knowledgeCheck: KnowledgeCheck, right = knowledgeCheck.questions.length) {
-  for (const [index, question] of knowledgeCheck.questions.entries()) {
+/**
+ * Starts the check if it is not started, then answers the questions shown (drawn for this attempt, options in
+ * their own order), recognising each by its prompt in the bank: right for the first `right`, wrong for the rest.
+ * Returns the bank's questions in the order they were asked.
+ */
+export async function answerKnowledgeCheck(page: Page, knowledgeCheck: KnowledgeCheck, right = Infinity) {
+  await startKnowledgeCheck(page);
+  const asked = await questionsShown(page, knowledgeCheck);
+  for (const [index, question] of asked.entries()) {
     const option = question.options.find((o) => o.correct === index < right)!;
     const group = page.getByRole("group", { name: `Question ${index + 1}` });
     await group.getByLabel(option.text, { exact: true }).check();
   }
   await page.getByRole("button", { name: "Check my answers" }).click();
+  return asked;
+}
+
+/** Presses "Start the knowledge check" when the page offers it (no attempt open yet). */
+export async function startKnowledgeCheck(page: Page) {
+  const start = page.getByRole("button", { name: "Start the knowledge check" });
+  if ((await start.count()) > 0) await start.click();
+  await expect(page.getByRole("button", { name: "Check my answers" })).toBeVisible();
+}
+
+/** The bank's questions the page shows, in the order shown. */
+export async function questionsShown(page: Page, knowledgeCheck: KnowledgeCheck) {
+  const legends = await page.locator(".question__prompt").allInnerTexts();
+  return legends.map((legend) => {
+    const question = knowledgeCheck.questions.find((q) => legend.includes(q.prompt));
+    if (!question) throw new Error(`No question in the bank reads: ${legend}`);
+    return question;
+  });
 }
 
 /** Commits to the first choice of every case study on the lesson page and checks its discussion appears. */

@@ -3,7 +3,7 @@
 import { expect, test } from "vitest";
 import { seedDemoData, DEMO_SIGN_INS } from "../../prisma/seed";
 import { readCatalogue } from "~/content/content.server";
-import { grade, type Answers } from "~/learning/core";
+import { drawnCheck, grade, type Answers, type Draw } from "~/learning/core";
 import { learningFor, learningHome } from "~/learning/reader.server";
 import { db } from "~/utils/db.server";
 
@@ -26,7 +26,13 @@ test("seeded progress follows the completion rules, and the demo councillor has 
   const attempts = await db.knowledgeCheckAttempt.findMany();
   expect(attempts.filter((a) => !a.passed).length).toBeGreaterThan(5);
   for (const attempt of attempts) {
-    const graded = grade(knowledgeChecks.get(attempt.moduleId)!, JSON.parse(attempt.answers) as Answers, moduleById.get(attempt.moduleId)!.passMark);
+    // each attempt asked its own draw: 8 questions covering every learning outcome
+    const bank = knowledgeChecks.get(attempt.moduleId)!;
+    const asked = drawnCheck(bank, JSON.parse(attempt.questions!) as Draw)!;
+    expect(asked.questions).toHaveLength(8);
+    expect(new Set(asked.questions.map((q) => q.outcome)).size).toBe(moduleById.get(attempt.moduleId)!.outcomes.length);
+    expect(attempt.submittedAt).not.toBeNull();
+    const graded = grade(asked, JSON.parse(attempt.answers!) as Answers, moduleById.get(attempt.moduleId)!.passMark);
     expect({ correct: attempt.correct, scorePercent: attempt.scorePercent, passed: attempt.passed }).toEqual({
       correct: graded.correct,
       scorePercent: graded.scorePercent,
