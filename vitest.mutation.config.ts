@@ -1,0 +1,14 @@
+// The tests Stryker runs against each mutant: those that exercise the domain in-process
+// (models, learning, routes called as functions, auth and session helpers). Tests that spawn a
+// server or check content files reach the domain only from another process, so they add time
+// and kill nothing.
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ["app/models/**/*.test.ts", "app/learning/**/*.test.ts", "app/routes/**/*.test.ts", "app/utils/*.server.test.ts"],
+  },
+});
