@@ -1,9 +1,8 @@
 // Recording progress against a real database: where marking a lesson takes the councillor next, and what
 // the completion (the certificate) records when the knowledge check was passed before the last lesson.
 import { expect, test } from "vitest";
-import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule } from "../../tests/factories";
+import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
 import { certificateFor } from "./certificates.server";
-import { submitKnowledgeCheck } from "./knowledge-check.server";
 import { completeIfDone, markLessonComplete } from "./progress.server";
 
 test("a certificate records the best score of any attempt (not the last or the lowest), the name and the council", async () => {
@@ -11,7 +10,7 @@ test("a certificate records the best score of any attempt (not the last or the l
   const user = await createUser({ name: "Priya Shah", councilId: council.id });
   const module = sampleModule();
   const knowledgeCheck = sampleKnowledgeCheck();
-  for (const right of [5, 6, 2, 5]) await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, right) });
+  for (const right of [5, 6, 2, 5]) await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, right) });
   for (const lesson of module.lessons) await markLessonComplete({ userId: user.id, module, lessonSlug: lesson.slug });
 
   expect(await certificateFor({ userId: user.id, moduleId: module.id })).toMatchObject({
@@ -36,7 +35,7 @@ test("marking a lesson leads to the following lesson, after the last to what is 
   expect(await completeIfDone({ userId: user.id, module })).toBeNull();
 
   const knowledgeCheck = sampleKnowledgeCheck();
-  const { completed } = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+  const { completed } = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
   expect(completed).toMatchObject({ isNew: true });
   expect(await mark(first!)).toMatchObject({ completed: { isNew: false, completion: { id: completed!.completion.id } }, next: { kind: "lesson", slug: second } });
   expect(await completeIfDone({ userId: user.id, module })).toMatchObject({ isNew: false, completion: { id: completed!.completion.id } });
@@ -46,7 +45,7 @@ test("someone with no council (staff trying a module) completes it with no counc
   const staff = await createUser({ role: "staff" });
   const module = sampleModule();
   const knowledgeCheck = sampleKnowledgeCheck();
-  await submitKnowledgeCheck({ userId: staff.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+  await takeKnowledgeCheck({ userId: staff.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
   for (const lesson of module.lessons) await markLessonComplete({ userId: staff.id, module, lessonSlug: lesson.slug });
   expect(await certificateFor({ userId: staff.id, moduleId: module.id })).toMatchObject({ scorePercent: 100, councilName: null });
 });
