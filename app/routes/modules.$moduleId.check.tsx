@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
@@ -12,6 +11,7 @@ import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, refuseForm } from "~/utils/forms";
+import { KnowledgeCheckFormSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   error ? errorMeta(error) : [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
@@ -46,13 +46,11 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const FormSchema = z.object({ intent: z.enum(["start", "submit"]), attempt: z.string().optional() });
-
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const formData = await args.request.formData();
-  const form = FormSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
+  const form = KnowledgeCheckFormSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
   if (!form.success) throw new Response("This form was not understood.", { status: 400 });
   const checkUrl = `/modules/${module.id}/check`;
   if (form.data.intent === "start") {

@@ -120,6 +120,8 @@ export const AuditFilterSchema = z.object({
 
 export const OutboxPageSchema = z.object({ page: PageNumberSchema });
 
+export const KnowledgeCheckFormSchema = z.object({ intent: z.enum(["start", "submit"]), attempt: z.string().optional() });
+
 export const LessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete") }),
   z.object({ intent: z.literal("case-study"), caseStudyId: z.string(), choice: z.coerce.number().int().min(0).optional() }),
