@@ -120,6 +120,12 @@ export const AuditFilterSchema = z.object({
 
 export const OutboxPageSchema = z.object({ page: PageNumberSchema });
 
+/** The knowledge-check page: start an attempt, or submit one (its answers are read against its own questions). */
+export const KnowledgeCheckActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("start") }),
+  z.object({ intent: z.literal("submit"), attempt: z.string().min(1) }),
+]);
+
 export const LessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete") }),
   z.object({ intent: z.literal("case-study"), caseStudyId: z.string(), choice: z.coerce.number().int().min(0).optional() }),
