@@ -46,10 +46,12 @@ export async function startKnowledgeCheck({
 }) {
   const openKey = openKeyOf(userId, module.id);
   for (;;) {
-    const open = await openAttempt({ userId, module, knowledgeCheck });
-    if (open) return open;
-    // an open attempt whose questions are gone (a new version) is never graded: it makes way
-    await db.knowledgeCheckAttempt.deleteMany({ where: { openKey } });
+    const open = await db.knowledgeCheckAttempt.findUnique({ where: { openKey } });
+    const openCheck = open && checkOf(open, module, knowledgeCheck);
+    if (open && openCheck) return { id: open.id, check: openCheck };
+    // an open attempt whose questions are gone (a new version) is never graded: it makes way (that one
+    // only, by id, so a fresh attempt another request has just started stays)
+    if (open) await db.knowledgeCheckAttempt.deleteMany({ where: { id: open.id, submittedAt: null } });
     const draw = drawQuestions(knowledgeCheck, random);
     try {
       const attempt = await db.knowledgeCheckAttempt.create({

@@ -10,8 +10,8 @@ import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck 
 import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { KnowledgeCheckActionSchema } from "~/utils/schemas.server";
 import { formResult, refuseForm } from "~/utils/forms";
-import { KnowledgeCheckFormSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   error ? errorMeta(error) : [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
   const formData = await args.request.formData();
-  const form = KnowledgeCheckFormSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
+  const form = KnowledgeCheckActionSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
   if (!form.success) throw new Response("This form was not understood.", { status: 400 });
   const checkUrl = `/modules/${module.id}/check`;
   if (form.data.intent === "start") {
@@ -59,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   const answers: Answers = {};
   for (const [key, value] of formData) if (key.startsWith("answer-") && typeof value === "string") answers[key.slice(7)] = value;
-  const submission = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, attemptId: form.data.attempt ?? "", answers });
+  const submission = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, attemptId: form.data.attempt, answers });
   switch (submission.kind) {
     case "not-found":
       return redirectWithFlash(checkUrl, "That attempt has ended or the module has changed. Start the knowledge check again.");

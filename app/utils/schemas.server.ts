@@ -120,7 +120,11 @@ export const AuditFilterSchema = z.object({
 
 export const OutboxPageSchema = z.object({ page: PageNumberSchema });
 
-export const KnowledgeCheckFormSchema = z.object({ intent: z.enum(["start", "submit"]), attempt: z.string().optional() });
+/** The knowledge-check page: start an attempt, or submit one (its answers are read against its own questions). */
+export const KnowledgeCheckActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("start") }),
+  z.object({ intent: z.literal("submit"), attempt: z.string().min(1) }),
+]);
 
 export const LessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete") }),
