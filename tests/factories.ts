@@ -95,23 +95,7 @@ export function sampleModule(overrides: Partial<ModuleInfo> = {}): ModuleInfo {
   };
 }
 
-/** Six questions whose right answer is always "b". */
-export function sampleKnowledgeCheck(): KnowledgeCheck {
-  return {
-    questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({
-      id,
-      prompt: `What is the answer to ${id}?`,
-      options: [
-        { id: "a", text: `Wrong answer to ${id}`, correct: false },
-        { id: "b", text: `Right answer to ${id}`, correct: true },
-        { id: "c", text: `Another wrong answer to ${id}`, correct: false },
-      ],
-      explanation: `Explanation for ${id}: b is right because the lesson says so.`,
-      outcome: (Number(id.slice(1)) % 3) + 1,
-      lesson: "one",
-    })),
-  };
-}
+export { sampleKnowledgeCheck } from "./knowledge-check-fixture";
 
 /** Answers with the first `right` questions correct and the rest wrong. */
 export function answersFor(knowledgeCheck: KnowledgeCheck, right: number) {

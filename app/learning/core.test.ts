@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { KnowledgeCheck } from "~/content/schema";
+import { sampleKnowledgeCheck } from "../../tests/knowledge-check-fixture";
 import {
   answersScoring,
   caseStudyChoice,
@@ -46,23 +47,6 @@ function record({ lessons = [] as string[], best = null as number | null, passed
   };
 }
 
-/** Six questions whose right answer is always "b". */
-function sixQuestions(): KnowledgeCheck {
-  return {
-    questions: ["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({
-      id,
-      prompt: `What is the answer to ${id}?`,
-      options: [
-        { id: "a", text: `Wrong answer to ${id}`, correct: false },
-        { id: "b", text: `Right answer to ${id}`, correct: true },
-        { id: "c", text: `Another wrong answer to ${id}`, correct: false },
-      ],
-      explanation: `Explanation for ${id}: b is right because the lesson says so.`,
-      outcome: 1,
-      lesson: "one",
-    })),
-  };
-}
 
 describe("where a councillor is in a module", () => {
   test("percent, time left and the next step follow the lessons done and the knowledge check", () => {
@@ -197,12 +181,12 @@ describe("where a councillor is in a module", () => {
 });
 
 describe("grading a knowledge check", () => {
-  const check = sixQuestions();
+  const check = sampleKnowledgeCheck();
 
   test("the pass mark is compared exactly: 5 of 6 passes 70%, 4 of 6 does not, 7 of 10 passes 70%", () => {
     expect(grade(check, answersScoring(check, 5), 70)).toMatchObject({ correct: 5, total: 6, scorePercent: 83, passed: true });
     expect(grade(check, answersScoring(check, 4), 70)).toMatchObject({ correct: 4, total: 6, scorePercent: 66, passed: false });
-    const ten = { questions: [...check.questions, ...sixQuestions().questions.slice(0, 4).map((q) => ({ ...q, id: `${q.id}x` }))] };
+    const ten = { questions: [...check.questions, ...sampleKnowledgeCheck().questions.slice(0, 4).map((q) => ({ ...q, id: `${q.id}x` }))] };
     expect(grade(ten, answersScoring(ten, 7), 70)).toMatchObject({ scorePercent: 70, passed: true });
   });
 

@@ -269,16 +269,27 @@ function Results({
   );
 }
 
-function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["results"] }) {
+type Result = NonNullable<LoaderData["results"]>["results"][number];
+
+/** A question as answered: its prompt, whether the answer was right, and the answer chosen. */
+function QuestionAnswered({ result }: { result: Result }) {
+  return (
+    <>
+      <p className="answer__prompt">{result.prompt}</p>
+      <p>
+        <strong className={result.isCorrect ? "tag tag--green" : "tag tag--red"}>{result.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
+        {result.chosen ?? "none"}
+      </p>
+    </>
+  );
+}
+
+function AnswerList({ results }: { results: Result[] }) {
   return (
     <ol className="answer-list">
       {results.map((r) => (
         <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
-          <p className="answer__prompt">{r.prompt}</p>
-          <p>
-            <strong className={r.isCorrect ? "tag tag--green" : "tag tag--red"}>{r.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
-            {r.chosen ?? "none"}
-          </p>
+          <QuestionAnswered result={r} />
           {!r.isCorrect ? <p>The right answer: {r.correctAnswer}</p> : null}
           <p className="answer__why">
             <span className="visually-hidden">Why: </span>
@@ -291,16 +302,12 @@ function AnswerList({ results }: { results: NonNullable<LoaderData["results"]>["
 }
 
 /** After a fail: which answers were wrong and where to read again, never the right answers. */
-function WrongList({ moduleId, results }: { moduleId: string; results: NonNullable<LoaderData["results"]>["results"] }) {
+function WrongList({ moduleId, results }: { moduleId: string; results: Result[] }) {
   return (
     <ol className="answer-list">
       {results.map((r) => (
         <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
-          <p className="answer__prompt">{r.prompt}</p>
-          <p>
-            <strong className={r.isCorrect ? "tag tag--green" : "tag tag--red"}>{r.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
-            {r.chosen ?? "none"}
-          </p>
+          <QuestionAnswered result={r} />
           {!r.isCorrect && r.lesson ? (
             <p>
               Read again: <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`}>{r.lesson.title}</Link>

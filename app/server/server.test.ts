@@ -95,54 +95,48 @@ test("the health check answers 200 and every request is logged on one line", asy
   expect(output).toMatch(/GET \/ping 200 [\d.]+ms/);
 });
 
-test("on SIGTERM the server finishes the request in flight, then exits cleanly", async () => {
-  const child = await startServer(3402);
-  // Send half a sign-in form, stop the server, then send the rest: the answer must still arrive.
+/** A sign-in form sent over its own connection but for its last bytes: `finish` sends them. */
+async function halfSentSignIn(port: number) {
   const body = "email=nobody%40example.org&password=not-the-password";
-  const socket = net.connect(3402, "127.0.0.1");
+  const socket = net.connect(port, "127.0.0.1");
   await new Promise((resolve) => socket.once("connect", resolve));
   let reply = "";
   socket.on("data", (chunk) => (reply += chunk));
   socket.write(
-    `POST /login HTTP/1.1\r\nHost: localhost:3402\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+    `POST /login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
   );
+  return { finish: () => socket.write(body.slice(10)), reply: () => reply };
+}
+
+test("on SIGTERM the server finishes the request in flight, then exits cleanly", async () => {
+  const child = await startServer(3402);
+  // Send half a sign-in form, stop the server, then send the rest: the answer must still arrive.
+  const signIn = await halfSentSignIn(3402);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const exit = exited(child);
   child.kill("SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 300));
   // New connections are refused while the old one is finishing.
   await expect(fetch("http://localhost:3402/healthz")).rejects.toThrow();
-  socket.write(body.slice(10));
+  signIn.finish();
   expect(await exit).toBe(0);
-  expect(reply, output).toMatch(/^HTTP\/1.1 400/);
-  expect(reply).toContain("Enter a correct email address and password");
+  expect(signIn.reply(), output).toMatch(/^HTTP\/1.1 400/);
+  expect(signIn.reply()).toContain("Enter a correct email address and password");
   expect(output).toContain("Shut down cleanly");
 });
 
 test("with two workers, SIGTERM lets every worker finish its request in flight before the server exits", async () => {
   const child = await startServer(3241, { WEB_CONCURRENCY: "2" });
   // Four half-sent sign-ins on four connections: the primary hands them out in turn, so both workers hold some.
-  const body = "email=nobody%40example.org&password=not-the-password";
-  const sockets = await Promise.all(
-    [1, 2, 3, 4].map(async () => {
-      const socket = net.connect(3241, "127.0.0.1");
-      await new Promise((resolve) => socket.once("connect", resolve));
-      let reply = "";
-      socket.on("data", (chunk) => (reply += chunk));
-      socket.write(
-        `POST /login HTTP/1.1\r\nHost: localhost:3241\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
-      );
-      return { socket, reply: () => reply };
-    }),
-  );
+  const signIns = await Promise.all([1, 2, 3, 4].map(() => halfSentSignIn(3241)));
   await new Promise((resolve) => setTimeout(resolve, 300));
   const exit = exited(child);
   child.kill("SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 300));
   await expect(fetch("http://localhost:3241/healthz")).rejects.toThrow();
-  for (const { socket } of sockets) socket.write(body.slice(10));
+  for (const { finish } of signIns) finish();
   expect(await exit).toBe(0);
-  for (const { reply } of sockets) expect(reply(), output).toMatch(/^HTTP\/1.1 400/);
+  for (const { reply } of signIns) expect(reply(), output).toMatch(/^HTTP\/1.1 400/);
   expect(pidsThatAnswered("POST", "/login").size, output).toBe(2);
   expect(output.split("Shut down cleanly").length - 1).toBe(2);
   expect(output).toContain("All workers stopped cleanly");

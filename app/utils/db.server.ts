@@ -18,9 +18,6 @@ export function isPostgresUrl(url: string): boolean {
 
 export const isPostgres = isPostgresUrl(databaseUrl());
 
-/** Prisma's `contains` is case-sensitive on PostgreSQL and (for ASCII) insensitive on SQLite: ask for the same on both. */
-export const caseInsensitive = isPostgres ? ({ mode: "insensitive" } as const) : ({} as const);
-
 // The PostgreSQL twin schema generates an identical client, with its own runtime, into its own folder.
 function postgresClientModule() {
   const require = createRequire(path.join(process.cwd(), "package.json"));
