@@ -1,48 +1,77 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "./components/error-boundary";
+import { LanguageSwitch } from "./components/language-switch";
 import { Notice } from "./components/page";
+import { showLanguage } from "./i18n/catalogue.client";
+import { HTML_LANG, isLanguage, LANGUAGE_PARAM, LANGUAGES, type Language } from "./i18n/config";
+import { languageOf, titleWords } from "./i18n/meta";
 import stylesheet from "./styles/app.css";
 import { getUser } from "./utils/auth.server";
 import { getFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
-import { can, ROLE_LABELS, isRole } from "./utils/permissions";
+import { can, isRole } from "./utils/permissions";
+import { appUrl } from "./utils/request.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export const meta: MetaFunction = ({ error }) => (error ? errorMeta(error) : [{ title: "Leadership Essentials" }]);
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  error ? errorMeta(error, matches) : [{ title: titleWords(languageOf(matches))("service") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   // public: every page shows who is signed in, if anyone
   const user = getUser(args);
   const flash = await getFlash(args.request);
+  const { language } = args.context;
   return data(
-    { user: user && { id: user.id, name: user.name, role: user.role, councilId: user.councilId }, flash: flash.message },
+    {
+      user: user && { id: user.id, name: user.name, role: user.role, councilId: user.councilId },
+      flash: flash.message,
+      language,
+      alternates: alternateAddresses(args.request.url),
+    },
     flash.setCookie ? { headers: { "Set-Cookie": flash.setCookie } } : undefined,
   );
+}
+
+/** This page's address in each language (its `hreflang` alternates), on the service's own address. */
+function alternateAddresses(requestUrl: string) {
+  const url = new URL(requestUrl);
+  return LANGUAGES.map((language) => {
+    const search = new URLSearchParams(url.search);
+    search.set(LANGUAGE_PARAM, language);
+    return { language, href: `${appUrl()}${url.pathname}?${search}` };
+  });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  // An error page without the root's data still knows its language: the one it is rendered in.
+  const language: Language = rootData?.language ?? (isLanguage(i18n.language) ? i18n.language : "en");
   return (
-    <html lang="en-GB">
+    <html lang={HTML_LANG[language]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {rootData?.alternates.map((alternate) => (
+          <link key={alternate.language} rel="alternate" hrefLang={HTML_LANG[alternate.language]} href={alternate.href} />
+        ))}
       </head>
       <body>
         <a href="#main-content" className="skip-link">
-          Skip to main content
+          {t("skipLink")}
         </a>
-        <SiteHeader user={rootData?.user ?? null} />
+        <SiteHeader user={rootData?.user ?? null} language={language} />
         <div className="width-container">
           <main className="main" id="main-content" tabIndex={-1}>
             {rootData?.flash ? <Notice tone="success">{rootData.flash}</Notice> : null}
@@ -59,32 +88,33 @@ export function Layout({ children }: { children: ReactNode }) {
 
 type HeaderUser = { name: string; role: string } | null;
 
-function SiteHeader({ user }: { user: HeaderUser }) {
+function SiteHeader({ user, language }: { user: HeaderUser; language: Language }) {
+  const { t } = useTranslation();
   return (
     <header className="header">
       <div className="width-container header__inner">
         <Link to="/" className="header__service">
-          Leadership Essentials
-          <span className="header__tagline">for councillors in England and Wales</span>
+          {t("service.name")}
+          <span className="header__tagline">{t("service.tagline")}</span>
         </Link>
-        <nav aria-label="Main" className="header__nav">
+        <nav aria-label={t("nav.label")} className="header__nav">
           <ul>
             {user ? (
               <>
                 {navFor(user).map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.to === "/"}>
-                      {item.label}
+                      {t(item.label)}
                     </NavLink>
                   </li>
                 ))}
                 <li>
-                  <NavLink to="/account">Your account</NavLink>
+                  <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
                 <li>
                   <Form method="post" action="/logout" className="inline-form">
                     <button type="submit" className="link-button">
-                      Sign out
+                      {t("nav.signOut")}
                     </button>
                   </Form>
                 </li>
@@ -92,19 +122,22 @@ function SiteHeader({ user }: { user: HeaderUser }) {
             ) : (
               <>
                 <li>
-                  <NavLink to="/login">Sign in</NavLink>
+                  <NavLink to="/login">{t("nav.signIn")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/signup">Create an account</NavLink>
+                  <NavLink to="/signup">{t("nav.createAccount")}</NavLink>
                 </li>
               </>
             )}
+            <li>
+              <LanguageSwitch language={language} />
+            </li>
           </ul>
         </nav>
       </div>
       {user ? (
         <div className="width-container header__who">
-          Signed in as {user.name} ({isRole(user.role) ? ROLE_LABELS[user.role] : user.role})
+          {t("signedInAs", { name: user.name, role: isRole(user.role) ? t(`roles.${user.role}`) : user.role })}
         </div>
       ) : null}
     </header>
@@ -112,36 +145,42 @@ function SiteHeader({ user }: { user: HeaderUser }) {
 }
 
 function navFor(user: { role: string }) {
-  const items = [{ to: "/", label: "Home" }];
-  if (can(user, "module:read")) items.push({ to: "/modules", label: "Modules" });
-  if (can(user, "council:view-members")) items.push({ to: "/council", label: "Your council" });
-  if (can(user, "users:manage")) items.push({ to: "/staff/users", label: "Accounts" });
-  if (can(user, "outbox:view")) items.push({ to: "/staff/outbox", label: "Outbox" });
-  if (can(user, "audit:view")) items.push({ to: "/staff/audit", label: "Audit log" });
+  const items: { to: string; label: `nav.${"home" | "modules" | "council" | "accounts" | "outbox" | "auditLog"}` }[] = [{ to: "/", label: "nav.home" }];
+  if (can(user, "module:read")) items.push({ to: "/modules", label: "nav.modules" });
+  if (can(user, "council:view-members")) items.push({ to: "/council", label: "nav.council" });
+  if (can(user, "users:manage")) items.push({ to: "/staff/users", label: "nav.accounts" });
+  if (can(user, "outbox:view")) items.push({ to: "/staff/outbox", label: "nav.outbox" });
+  if (can(user, "audit:view")) items.push({ to: "/staff/audit", label: "nav.auditLog" });
   return items;
 }
 
 function SiteFooter() {
+  const { t } = useTranslation();
   return (
     <footer className="footer">
       <div className="width-container">
-        <h2 className="visually-hidden">Support links</h2>
+        <h2 className="visually-hidden">{t("footer.heading")}</h2>
         <ul className="footer__links">
           <li>
-            <Link to="/privacy">Privacy notice</Link>
+            <Link to="/privacy">{t("footer.privacy")}</Link>
           </li>
           <li>
-            <Link to="/accessibility">Accessibility statement</Link>
+            <Link to="/accessibility">{t("footer.accessibility")}</Link>
           </li>
         </ul>
-        <p>Leadership Essentials is run by the national association of councils for elected members in England and Wales.</p>
+        <p>{t("footer.about")}</p>
       </div>
     </footer>
   );
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
+  const { language } = useLoaderData<typeof loader>();
+  const { i18n } = useTranslation();
+  // After the switch, the server answers in the new language: the page's own words follow.
+  useEffect(() => {
+    void showLanguage(i18n, language);
+  }, [i18n, language]);
   return <Outlet />;
 }
 

@@ -7,11 +7,11 @@ import { createUser } from "./factories";
 type Context = LoaderFunctionArgs["context"];
 
 export async function contextFor(role: Role | null, councilId?: string): Promise<Context> {
-  if (!role) return { user: null, sessionId: null, cspNonce: "", clientIp: "127.0.0.1" };
+  if (!role) return { user: null, sessionId: null, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" };
   // No password needed: the session is what the server checks.
   const user = await createUser({ role, councilId, password: null });
   const session = await readSession(await startSession(user.id));
-  return { user: session.user, sessionId: session.sessionId, cspNonce: "", clientIp: "127.0.0.1" };
+  return { user: session.user, sessionId: session.sessionId, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" };
 }
 
 export function argsFor(

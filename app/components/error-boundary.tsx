@@ -4,19 +4,18 @@
 // the service: a generic message, never the error itself (the server logs it: entry.server.tsx).
 import type { MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { languageOf, titleWords } from "~/i18n/meta";
 
+/** A way on from an error page: `label` is already in the page's language. */
 type WayOn = { to: string; label: string };
-
-const HOME: WayOn = { to: "/", label: "Go to the home page" };
 
 type ErrorContent = { title: string; message: string };
 
-function describe(error: unknown): ErrorContent {
+function describe(error: unknown, t: TFunction, titles: TFunction<"meta">): ErrorContent {
   if (!isRouteErrorResponse(error)) {
-    return {
-      title: "Sorry, there is a problem with the service",
-      message: "Please try again later. If you were submitting a form, what you entered has not been saved.",
-    };
+    return { title: titles("errors.service"), message: t("errors.serviceMessage") };
   }
   // A message the app threw, not the router's own ("Error: No route matches URL …", marked internal; the
   // mark does not survive single fetch, so the router's other refusals, such as 405, never show theirs).
@@ -24,22 +23,22 @@ function describe(error: unknown): ErrorContent {
   const thrown = !internal && typeof error.data === "string" && error.data.trim() !== "" ? error.data : null;
   switch (error.status) {
     case 404:
-      return {
-        title: "Page not found",
-        message: thrown ?? "If you typed the web address, check it is correct. If you followed a link, it may be out of date.",
-      };
+      return { title: titles("errors.notFound"), message: thrown ?? t("errors.notFoundMessage") };
     case 403:
-      return { title: "You cannot see this page", message: thrown ?? "Your account does not have permission to see this page." };
+      return { title: titles("errors.forbidden"), message: thrown ?? t("errors.forbiddenMessage") };
     case 400:
-      return { title: "Sorry, there is a problem", message: thrown ?? "Please go back and try again." };
+      return { title: titles("errors.problem"), message: thrown ?? t("errors.problemMessage") };
     default:
-      return { title: "Sorry, there is a problem", message: "Please go back and try again." };
+      return { title: titles("errors.problem"), message: t("errors.problemMessage") };
   }
 }
 
 /** The page's <title> while a boundary shows an error (from a route's `meta`, which receives `error`). */
-export function errorMeta(error: unknown): MetaDescriptor[] {
-  return [{ title: `${describe(error).title} – Leadership Essentials` }];
+export function errorMeta(error: unknown, matches: Parameters<typeof languageOf>[0]): MetaDescriptor[] {
+  const titles = titleWords(languageOf(matches));
+  // Only the title is needed here: the message's words are the page's, which `meta` cannot reach.
+  const title = describe(error, ((key: string) => key) as unknown as TFunction, titles).title;
+  return [{ title: titles("title", { page: title }) }];
 }
 
 /**
@@ -49,8 +48,10 @@ export function errorMeta(error: unknown): MetaDescriptor[] {
  */
 export function RouteErrorBoundary({ links = [] }: { links?: WayOn[] }) {
   const error = useRouteError();
-  const { title, message } = describe(error);
-  const ways = isRouteErrorResponse(error) && error.status === 403 ? [HOME] : [...links, HOME];
+  const { t, i18n } = useTranslation();
+  const { title, message } = describe(error, t, titleWords(i18n.language === "cy" ? "cy" : "en"));
+  const home: WayOn = { to: "/", label: t("errors.home") };
+  const ways = isRouteErrorResponse(error) && error.status === 403 ? [home] : [...links, home];
   return (
     <div className="error-page narrow">
       <h1 className="heading-xl">{title}</h1>

@@ -1,5 +1,6 @@
 // People: profiles, and the accounts staff manage. Queries for officers are scoped by council in the
 // `where`, so a forgotten check returns nothing rather than another council's members.
+import type { Language } from "~/i18n/config";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
@@ -256,4 +257,9 @@ export async function reactivateUser({ userId, actorId }: { userId: string; acto
 export async function findUserIdByEmail(email: string) {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
   return user?.id ?? null;
+}
+
+/** The language a person chose for their pages and emails (the switch in the header, or their profile). */
+export async function saveLanguagePreference({ userId, language }: { userId: string; language: Language }) {
+  await db.user.update({ where: { id: userId }, data: { language } });
 }

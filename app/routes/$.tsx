@@ -4,7 +4,7 @@ import { notFound } from "~/utils/auth.server";
 
 // Every address no other route matches. Without this route the router answers 404 itself, before any
 // loader runs, so the page around the message would show the header of someone signed out.
-export const meta: MetaFunction = ({ error }) => errorMeta(error);
+export const meta: MetaFunction = ({ error, matches }) => errorMeta(error, matches);
 
 const NO_PAGE = "If you typed the web address, check it is correct. If you followed a link, it may be out of date.";
 

@@ -9,11 +9,12 @@ import { learningHome } from "~/learning/reader.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { languageOf, titleWords } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Leadership Essentials – learning for councillors" },
-  { name: "description", content: "Short courses that help councillors in England and Wales lead on hard local issues." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = titleWords(languageOf(matches));
+  return [{ title: t("pages.home") }, { name: "description", content: t("pages.homeDescription") }];
+};
 
 export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PageHeading } from "~/components/page";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accessibility statement – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accessibility"));
 
 // public: a static page
 

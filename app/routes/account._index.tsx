@@ -4,8 +4,9 @@ import { formatDate, PageHeading } from "~/components/page";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { isRole, ROLE_LABELS } from "~/utils/permissions";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your account – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.account"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -8,8 +8,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { ChangePasswordSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change your password – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changePassword"));
 
 export function loader(args: LoaderFunctionArgs) {
   requireUser(args);

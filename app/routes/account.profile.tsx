@@ -10,8 +10,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { CouncillorProfileSchema, ProfileSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change your details – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changeDetails"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:edit");

@@ -7,8 +7,9 @@ import { confirmEmail } from "~/models/account.server";
 import { checkToken } from "~/models/user-token.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requestOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email address – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.confirmEmail"));
 
 // Opening the link only shows a button: the confirmation itself is a POST, so no state changes on GET
 // (and email scanners that open links do not use them up).

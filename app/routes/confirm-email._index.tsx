@@ -9,8 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { EmailFormSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email address – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.confirmEmail"));
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

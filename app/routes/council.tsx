@@ -4,8 +4,9 @@ import { formatDate, PageHeading } from "~/components/page";
 import { getCouncil } from "~/models/council.server";
 import { listCouncilMembers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your council's members – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.council"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const officer = requirePermission(args, "council:view-members");

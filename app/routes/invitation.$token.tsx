@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SetPasswordPage } from "~/components/set-password";
 import { loadPasswordLink, setPasswordFromLink } from "~/utils/password-link.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accept your invitation – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.invitation"));
 
 export function loader(args: LoaderFunctionArgs) {
   // public: anyone holding the invitation link may use it

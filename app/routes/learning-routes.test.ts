@@ -137,7 +137,7 @@ describe("the lesson page", () => {
       lesson.loader(
         argsFor(
           lessonUrl("what-the-duty-says"),
-          { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+          { user: null, sessionId: null, language: "en" as const, cspNonce: "", clientIp: "1" },
           { params: params("what-the-duty-says") },
         ),
       ),
@@ -178,7 +178,7 @@ describe("the lesson page", () => {
     const verified = await verify.loader(
       argsFor(
         `/verify/${data.certificate.code}`,
-        { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+        { user: null, sessionId: null, language: "en" as const, cspNonce: "", clientIp: "1" },
         { params: { code: data.certificate.code } },
       ),
     );
@@ -270,7 +270,7 @@ test("an unknown certificate code is a clear 404", async () => {
   const result = await verify.loader(
     argsFor(
       "/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ",
-      { user: null, sessionId: null, cspNonce: "", clientIp: "1" },
+      { user: null, sessionId: null, language: "en" as const, cspNonce: "", clientIp: "1" },
       { params: { code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ" } },
     ),
   );

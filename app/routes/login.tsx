@@ -11,8 +11,9 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/redirect";
 import { requestOrigin } from "~/utils/request.server";
 import { SignInSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.signIn"));
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

@@ -14,9 +14,10 @@ import { progressForModule } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
-  error ? errorMeta(error) : [{ title: `${data?.module.title ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
+  error ? errorMeta(error, matches) : pageTitle(matches, (t) => data?.module.title ?? t("pages.module"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");

@@ -6,9 +6,12 @@ import { certificateFor, formatCertificateCode } from "~/learning/certificates.s
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
-  error ? errorMeta(error) : [{ title: `Certificate – ${data?.certificate.moduleTitle ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
+  error
+    ? errorMeta(error, matches)
+    : pageTitle(matches, (t) => t("pages.certificate", { module: data?.certificate.moduleTitle ?? t("pages.module") }));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");

@@ -12,9 +12,10 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { KnowledgeCheckActionSchema } from "~/utils/schemas.server";
 import { formResult, refuseForm } from "~/utils/forms";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
-  error ? errorMeta(error) : [{ title: `Knowledge check – ${data?.module.title ?? "Module"} – Leadership Essentials` }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
+  error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.knowledgeCheck", { module: data?.module.title ?? t("pages.module") }));
 
 function requireKnowledgeCheck(moduleId: string | undefined) {
   const module = requireModule(moduleId);

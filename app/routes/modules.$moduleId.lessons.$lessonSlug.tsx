@@ -15,11 +15,10 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, refuseForm } from "~/utils/forms";
 import { can } from "~/utils/permissions";
 import { LessonActionSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
-  error
-    ? errorMeta(error)
-    : [{ title: data ? `${data.lesson.title} – ${data.module.title} – Leadership Essentials` : "Lesson – Leadership Essentials" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
+  error ? errorMeta(error, matches) : pageTitle(matches, (t) => (data ? `${data.lesson.title} – ${data.module.title}` : t("pages.lesson")));
 
 function findLesson(module: ModuleInfo, slug: string | undefined) {
   const index = module.lessons.findIndex((l) => l.slug === slug);

@@ -7,8 +7,9 @@ import { TOPICS, type Topic } from "~/content/topics";
 import { progressForModules } from "~/learning/reader.server";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Online modules – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.catalogue"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PageHeading } from "~/components/page";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Privacy notice – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.privacy"));
 
 // public: a static page
 

@@ -51,6 +51,7 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   // public; the code asked for here does not exist, which is a 404 for anyone
   "verify.$code.tsx": { get: { anonymous: 404, councillor: 404, officer: 404, staff: 404 } },
   "logout.tsx": { get: { anonymous: "home", councillor: "home", officer: "home", staff: "home" }, post: signedIn },
+  "language.tsx": { get: { anonymous: "home", councillor: "home", officer: "home", staff: "home" }, post: everyone },
   "account._index.tsx": { get: signedIn },
   "account.profile.tsx": { get: signedIn },
   "account.password.tsx": { get: signedIn },
@@ -186,7 +187,7 @@ test("an officer moved to another council by staff sees the new council's member
   await db.user.update({ where: { id: officer.id }, data: { councilId: second.id } });
 
   const session = await readSession(cookie);
-  const context = { user: session.user, sessionId: session.sessionId, cspNonce: "", clientIp: "127.0.0.1" };
+  const context = { user: session.user, sessionId: session.sessionId, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" };
   const result = (await council.loader(argsFor("/council", context))) as Awaited<ReturnType<typeof council.loader>>;
   expect(result.members.map((member) => member.id)).toEqual([secondMember.id]);
   expect(result.members.map((member) => member.id)).not.toContain(firstMember.id);

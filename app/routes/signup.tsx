@@ -11,8 +11,9 @@ import { formResult, parseForm, refuseForm, type FieldErrors } from "~/utils/for
 import { passwordProblem } from "~/utils/password.server";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { SignUpSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an account – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.signUp"));
 
 const FIELD_ORDER = ["name", "email", "council", "electedOn", "password"];
 

@@ -6,8 +6,9 @@ import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listAuditEvents } from "~/models/audit.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.auditLog"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "audit:view");

@@ -5,8 +5,9 @@ import { formatDateTime, PageHeading, Pagination } from "~/components/page";
 import { listOutbox } from "~/models/email.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Outbox – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.outbox"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const staff = requirePermission(args, "outbox:view");

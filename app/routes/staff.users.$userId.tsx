@@ -12,8 +12,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = ({ error }) => (error ? errorMeta(error) : [{ title: "Account – Leadership Essentials" }]);
+export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffAccount")));
 
 const NO_SUCH_ACCOUNT = "There is no account at this address. Check the link, or find the person in the list of accounts.";
 

@@ -7,8 +7,9 @@ import { PageHeading, Pagination } from "~/components/page";
 import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accounts – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accounts"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");

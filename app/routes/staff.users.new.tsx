@@ -10,8 +10,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { OfficerInvitationSchema } from "~/utils/schemas.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Invite a council officer – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.inviteOfficer"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");

@@ -3,8 +3,9 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, PageHeading } from "~/components/page";
 import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Certificate check – Leadership Essentials" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("pages.verifyResult")), { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // public by design: it confirms the name, module and date on a certificate and shows nothing else

@@ -5,8 +5,9 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { normaliseCertificateCode } from "~/learning/certificates.server";
 import { formResult } from "~/utils/forms";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Check a certificate – Leadership Essentials" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.verify"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // public: anyone may check a certificate code. The form GETs here, and a code goes to its own page.

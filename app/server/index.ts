@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { deliverDueEmails, smtpSender } from "~/models/email.server";
 import { db } from "~/utils/db.server";
+import { languageFor } from "~/i18n/i18n.server";
 import { readSession } from "~/utils/session.server";
 import type { RequestContext } from "~/utils/load-context";
 import { compressResponses, precompressedAssets } from "./compression";
@@ -58,14 +59,23 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req, res): RequestContext => ({
+    getLoadContext: async (req, res): Promise<RequestContext> => ({
       user: res.locals.session.user,
       sessionId: res.locals.session.sessionId,
+      language: await languageFor(requestForLanguage(req), res.locals.session.user?.language),
       cspNonce: res.locals.cspNonce,
       clientIp: req.ip ?? "unknown",
     }),
   }),
 );
+
+/** What languageFor reads of a request: its query, cookies and Accept-Language. */
+function requestForLanguage(req: express.Request) {
+  const headers = new Headers();
+  if (req.headers.cookie) headers.set("Cookie", req.headers.cookie);
+  if (req.headers["accept-language"]) headers.set("Accept-Language", req.headers["accept-language"]);
+  return new Request(`http://localhost${req.originalUrl}`, { headers });
+}
 
 const server = app.listen(port, () => {
   console.log(`Leadership Essentials listening on http://localhost:${port}`);

@@ -12,12 +12,12 @@ async function signedIn(role: Role, councilId?: string, path = "/x") {
   if (!session.user) throw new Error("session did not work");
   return {
     user,
-    args: { request: new Request(`http://localhost${path}`), context: { user: session.user, sessionId: session.sessionId, cspNonce: "", clientIp: "127.0.0.1" } },
+    args: { request: new Request(`http://localhost${path}`), context: { user: session.user, sessionId: session.sessionId, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" } },
   };
 }
 
 function signedOut(path = "/x") {
-  return { request: new Request(`http://localhost${path}`), context: { user: null, sessionId: null, cspNonce: "", clientIp: "127.0.0.1" } };
+  return { request: new Request(`http://localhost${path}`), context: { user: null, sessionId: null, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" } };
 }
 
 /** Runs a check that is expected to refuse, and returns the Response it threw. */

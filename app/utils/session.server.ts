@@ -4,7 +4,7 @@ import { generateIdFromEntropySize, Lucia, TimeSpan, type Adapter, type Database
 import { db, type DbClient } from "./db.server";
 import { hashToken } from "./tokens.server";
 
-export type SessionUser = { id: string; name: string; email: string; role: string; councilId: string | null };
+export type SessionUser = { id: string; name: string; email: string; role: string; councilId: string | null; language: string | null };
 type SessionRow = Omit<SessionUser, "id"> & { userId: string; expiresAt: Date; deactivatedAt: Date | null };
 
 const adapter: Adapter = {
@@ -12,14 +12,14 @@ const adapter: Adapter = {
     // Every signed-in request runs this, so it is plain SQL: Prisma 6 compiles each query on the main
     // thread first, which took about 0.4 ms of the 0.5 ms this lookup cost (npm run bench).
     const [row] = await db.$queryRaw<SessionRow[]>`
-      SELECT s."userId", s."expiresAt", u."name", u."email", u."role", u."councilId", u."deactivatedAt"
+      SELECT s."userId", s."expiresAt", u."name", u."email", u."role", u."councilId", u."language", u."deactivatedAt"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${hashToken(sessionId)}`;
     // A deactivated account's sessions stop working at once, even before they are deleted.
     if (!row || row.deactivatedAt) return [null, null];
     return [
       { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} },
-      { id: row.userId, attributes: { name: row.name, email: row.email, role: row.role, councilId: row.councilId } },
+      { id: row.userId, attributes: { name: row.name, email: row.email, role: row.role, councilId: row.councilId, language: row.language } },
     ];
   },
   async getUserSessions(userId) {
@@ -65,6 +65,7 @@ export const lucia = new Lucia(adapter, {
     email: attributes.email,
     role: attributes.role,
     councilId: attributes.councilId,
+    language: attributes.language,
   }),
 });
 

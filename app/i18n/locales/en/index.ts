@@ -1,0 +1,9 @@
+// The words of the pages in English, by feature: the browser loads this module for a page in this language.
+import account from "./account.json";
+import auth from "./auth.json";
+import common from "./common.json";
+import learning from "./learning.json";
+import legal from "./legal.json";
+import staff from "./staff.json";
+
+export default { common, auth, account, learning, staff, legal };
