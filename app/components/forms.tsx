@@ -3,6 +3,7 @@
 // They read a refused form's FormResult (app/utils/forms.ts).
 import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { FormResult } from "~/utils/forms";
 
 type FieldProps = {
@@ -40,7 +41,8 @@ export function TextField({ name, label, hint, error, width = "full", ...input }
 
 /** An email address box, as every form that asks for one wants it. */
 export function EmailField(props: Omit<FieldProps, "type" | "autoComplete" | "spellCheck" | "name" | "label"> & { name?: string; label?: string }) {
-  return <TextField name="email" label="Email address" {...props} type="email" autoComplete="email" spellCheck={false} />;
+  const { t } = useTranslation();
+  return <TextField name="email" label={t("forms.email")} {...props} type="email" autoComplete="email" spellCheck={false} />;
 }
 
 type SelectProps = {
@@ -84,6 +86,7 @@ function FormGroup({
   error?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -98,7 +101,7 @@ function FormGroup({
       ) : null}
       {error ? (
         <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
+          <span className="visually-hidden">{t("forms.error")}</span> {error}
         </p>
       ) : null}
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
@@ -115,6 +118,7 @@ export function fieldId(name: string) {
  * to the field; focused when a new result arrives, so screen readers announce it.
  */
 export function ErrorSummary({ result, order = [] }: { result?: Pick<FormResult, "fieldErrors" | "formError"> | null; order?: string[] }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const fields = Object.entries(result?.fieldErrors ?? {}).sort(([a], [b]) => rank(a, order) - rank(b, order));
   const hasErrors = Boolean(result?.formError) || fields.length > 0;
@@ -125,7 +129,7 @@ export function ErrorSummary({ result, order = [] }: { result?: Pick<FormResult,
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">
-        There is a problem
+        {t("forms.errorSummary")}
       </h2>
       <ul className="error-summary__list">
         {result?.formError ? <li>{result.formError}</li> : null}

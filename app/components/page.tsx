@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** The heading block every page starts with. */
 export function PageHeading({ caption, children }: { caption?: string; children: ReactNode }) {
@@ -11,10 +12,11 @@ export function PageHeading({ caption, children }: { caption?: string; children:
   );
 }
 
-export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
+export function BackLink({ to, children }: { to: string; children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Link to={to} className="back-link">
-      {children}
+      {children ?? t("back")}
     </Link>
   );
 }
@@ -28,18 +30,26 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
 }
 
 export function Pagination({ page, pages, makeHref }: { page: number; pages: number; makeHref: (page: number) => string }) {
+  const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link to={makeHref(page - 1)} rel="prev">Previous page</Link> : null}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages ? <Link to={makeHref(page + 1)} rel="next">Next page</Link> : null}
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      {page > 1 ? (
+        <Link to={makeHref(page - 1)} rel="prev">
+          {t("pagination.previous")}
+        </Link>
+      ) : null}
+      <span>{t("pagination.position", { page, pages })}</span>
+      {page < pages ? (
+        <Link to={makeHref(page + 1)} rel="next">
+          {t("pagination.next")}
+        </Link>
+      ) : null}
     </nav>
   );
 }
 
+// English only: being replaced by app/i18n/format.ts (formatDate(value, useLanguage())) page by page.
 export function formatDateTime(value: string | Date) {
   return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 }
