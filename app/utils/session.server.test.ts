@@ -31,7 +31,7 @@ test("a valid session cookie identifies the signed-in user", async () => {
   const user = await createUser({ role: "officer" });
   const token = tokenOf(await startSession(user.id));
   const session = await readSession(`theme=dark; le_session=${token}`);
-  expect(session.user).toEqual({ id: user.id, name: user.name, email: user.email, role: "officer", councilId: user.councilId });
+  expect(session.user).toEqual({ id: user.id, name: user.name, email: user.email, role: "officer", councilId: user.councilId, language: null });
   expect(session.sessionId).toBe(token);
   // A session only days old is not renewed on every request.
   expect(session.setCookie).toBeNull();
