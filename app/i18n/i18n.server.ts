@@ -42,9 +42,16 @@ export function i18nFor(language: Language): i18n {
   return INSTANCES[language];
 }
 
-/** Words in this language, for what the server writes: messages, validation, emails. */
-export function translatorFor(language: Language): TFunction {
-  return INSTANCES[language].t;
+const ALL_NAMESPACES = [...PAGE_NAMESPACES, ...SERVER_NAMESPACES] as const;
+export type ServerT = TFunction<typeof ALL_NAMESPACES>;
+const TRANSLATORS = Object.fromEntries(LANGUAGES.map((language) => [language, INSTANCES[language].getFixedT(language, ALL_NAMESPACES)])) as Record<Language, ServerT>;
+
+/**
+ * Words in this language, for what the server writes: messages, validation, emails. Keys name their
+ * namespace (`t("auth:login.locked")`); `common` needs none.
+ */
+export function translatorFor(language: Language): ServerT {
+  return TRANSLATORS[language];
 }
 
 export const languageCookie = createCookie(LANGUAGE_COOKIE, {
