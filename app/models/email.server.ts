@@ -128,6 +128,7 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
   const messages = rows.map((row) => {
     const { text, links } = hideSecretLinks(row.text);
     const sentLinks = links.map((purpose) => ({
+      purpose,
       name: SECRET_LINK_NAMES[purpose],
       expiresAt: new Date(row.createdAt.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
     }));

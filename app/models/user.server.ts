@@ -17,6 +17,7 @@ const profileSelect = {
   electedOn: true,
   emailConfirmedAt: true,
   createdAt: true,
+  language: true,
   council: { select: { id: true, name: true } },
 } as const;
 

@@ -1,59 +1,65 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, PageHeading } from "~/components/page";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "~/components/page";
+import { formatDate } from "~/i18n/format";
+import { translatorFor } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
-import { isRole, ROLE_LABELS } from "~/utils/permissions";
-import { pageTitle } from "~/i18n/meta";
+import { isRole } from "~/utils/permissions";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.account"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const profile = await getProfile({ userId: user.id });
-  if (!profile) throw new Response("Account not found", { status: 404 });
+  if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
   return { profile };
 }
 
 export default function Account() {
   const { profile } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["account", "common"]);
+  const language = useLanguage();
   return (
     <>
-      <PageHeading>Your account</PageHeading>
+      <PageHeading>{t("overview.heading")}</PageHeading>
       <dl className="summary-list">
         <div>
-          <dt>Name</dt>
+          <dt>{t("overview.name")}</dt>
           <dd>{profile.name}</dd>
         </div>
         <div>
-          <dt>Email address</dt>
+          <dt>{t("overview.email")}</dt>
           <dd>
-            {profile.email} {profile.emailConfirmedAt ? null : <span className="tag tag--red">Not confirmed</span>}
+            {profile.email} {profile.emailConfirmedAt ? null : <span className="tag tag--red">{t("overview.notConfirmed")}</span>}
           </dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd>{isRole(profile.role) ? ROLE_LABELS[profile.role] : profile.role}</dd>
+          <dt>{t("overview.role")}</dt>
+          <dd>{isRole(profile.role) ? t(`common:roles.${profile.role}`) : profile.role}</dd>
         </div>
         {profile.council ? (
           <div>
-            <dt>Council</dt>
+            <dt>{t("overview.council")}</dt>
             <dd>{profile.council.name}</dd>
           </div>
         ) : null}
         {profile.role === "councillor" ? (
           <div>
-            <dt>Date elected</dt>
-            <dd>{profile.electedOn ? formatDate(profile.electedOn) : "Not given"}</dd>
+            <dt>{t("overview.electedOn")}</dt>
+            <dd>{profile.electedOn ? formatDate(profile.electedOn, language) : t("overview.notGiven")}</dd>
           </div>
         ) : null}
       </dl>
       <p>
         <Link to="/account/profile" className="button button--secondary">
-          Change your details
+          {t("overview.changeDetails")}
         </Link>
         <Link to="/account/password" className="button button--secondary">
-          Change your password
+          {t("overview.changePassword")}
         </Link>
       </p>
     </>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { changePassword } from "~/models/account.server";
@@ -8,6 +9,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { ChangePasswordSchema } from "~/utils/schemas.server";
+import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changePassword"));
@@ -20,36 +22,38 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await args.request.formData();
+  const t = translatorFor(args.context.language);
   const form = parseForm(formData, ChangePasswordSchema);
   if (!form.ok) return refuseForm(form.result);
   const outcome = await changePassword({ userId: user.id, ...form.data }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
-    return refuseForm(formResult(formData, { fieldErrors: { currentPassword: "Your current password is not right" } }));
+    return refuseForm(formResult(formData, { fieldErrors: { currentPassword: t("password.wrongCurrent", { ns: "account" }) } }));
   }
   if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: outcome.problem } }));
   // Every session ended with the change: this browser carries on in a new one.
-  return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.", outcome.cookie);
+  return redirectWithFlash("/account", t("password.changed", { ns: "account" }), outcome.cookie);
 }
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
   return (
     <div className="narrow">
-      <BackLink to="/account">Back to your account</BackLink>
+      <BackLink to="/account">{t("password.back")}</BackLink>
       <ErrorSummary result={result} order={["currentPassword", "newPassword"]} />
-      <PageHeading>Change your password</PageHeading>
-      <p>Changing your password signs you out on every other device.</p>
+      <PageHeading>{t("password.heading")}</PageHeading>
+      <p>{t("password.intro")}</p>
       <Form method="post" noValidate>
-        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={result?.fieldErrors.currentPassword} />
+        <TextField name="currentPassword" label={t("password.current")} type="password" autoComplete="current-password" error={result?.fieldErrors.currentPassword} />
         <TextField
           name="newPassword"
-          label="New password"
-          hint="At least 10 characters. A good way to make one you will remember is three random words together."
+          label={t("password.new")}
+          hint={t("password.newHint")}
           type="password"
           autoComplete="new-password"
           error={result?.fieldErrors.newPassword}
         />
-        <SubmitButton>Change password</SubmitButton>
+        <SubmitButton>{t("password.submit")}</SubmitButton>
       </Form>
     </div>
   );

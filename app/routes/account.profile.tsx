@@ -1,35 +1,40 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
+import { HTML_LANG, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "~/i18n/config";
+import { languageCookie, translatorFor } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 import { findCouncilByName, listCouncils } from "~/models/council.server";
-import { getProfile, updateProfile, type ProfileChange } from "~/models/user.server";
+import { getProfile, saveLanguagePreference, updateProfile, type ProfileChange } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { CouncillorProfileSchema, ProfileSchema } from "~/utils/schemas.server";
-import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changeDetails"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:edit");
   const profile = await getProfile({ userId: user.id });
-  if (!profile) throw new Response("Account not found", { status: 404 });
+  if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
   return { profile, councils: profile.role === "councillor" ? await listCouncils() : [] };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "profile:edit");
   const formData = await args.request.formData();
+  const t = translatorFor(args.context.language);
   let change: ProfileChange;
   if (user.role === "councillor") {
     const form = parseForm(formData, CouncillorProfileSchema);
     if (!form.ok) return refuseForm(form.result);
     const council = await findCouncilByName(form.data.council);
-    if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: "Choose a council from the list" } }));
+    if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: t("profile.councilNotListed", { ns: "account" }) } }));
     change = { ...form.data, councilId: council.id };
   } else {
     const form = parseForm(formData, ProfileSchema);
@@ -38,43 +43,49 @@ export async function action(args: ActionFunctionArgs) {
   }
   const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl() }, requestOrigin(args));
   if (outcome.status === "email-taken") {
-    return refuseForm(formResult(formData, { fieldErrors: { email: "Another account already uses this email address" } }));
+    return refuseForm(formResult(formData, { fieldErrors: { email: t("profile.emailTaken", { ns: "account" }) } }));
   }
+  // The language chosen is the one from the next page on, this message included; a form without the choice keeps the saved one.
+  const chosen = formData.get("language");
+  const language = isLanguage(chosen) ? chosen : args.context.language;
+  if (isLanguage(chosen)) await saveLanguagePreference({ userId: user.id, language: chosen });
+  const words = translatorFor(language);
   return redirectWithFlash(
     "/account",
     outcome.emailChanged
-      ? `Your details have been saved. We have sent a link to ${change.email}: confirm it before you next sign in.`
-      : "Your details have been saved.",
+      ? words("profile.savedConfirmEmail", { ns: "account", email: change.email })
+      : words("profile.saved", { ns: "account" }),
+    // Signed out later, this browser keeps showing the language chosen.
+    await languageCookie.serialize(language),
   );
 }
 
 export default function EditProfile() {
   const { profile, councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const shownIn = useLanguage();
   const values = result?.values ?? {
     name: profile.name,
     email: profile.email,
     council: profile.council?.name ?? "",
     electedOn: toDateInputValue(profile.electedOn),
+    language: isLanguage(profile.language) ? profile.language : shownIn,
   };
   return (
     <div className="narrow">
-      <BackLink to="/account">Back to your account</BackLink>
+      <BackLink to="/account">{t("profile.back")}</BackLink>
       <ErrorSummary result={result} order={["name", "email", "council", "electedOn"]} />
-      <PageHeading>Change your details</PageHeading>
+      <PageHeading>{t("profile.heading")}</PageHeading>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
-        <EmailField
-          hint="If you change it, we will send a link to the new address and you will need to confirm it before you next sign in."
-          defaultValue={values.email}
-          error={result?.fieldErrors.email}
-        />
+        <TextField name="name" label={t("profile.name")} autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
+        <EmailField hint={t("profile.emailHint")} defaultValue={values.email} error={result?.fieldErrors.email} />
         {profile.role === "councillor" ? (
           <>
             <CouncilField councils={councils} defaultValue={values.council} error={result?.fieldErrors.council} />
             <TextField
               name="electedOn"
-              label="Date you were elected"
+              label={t("profile.electedOn")}
               type="date"
               width="date"
               defaultValue={values.electedOn}
@@ -82,10 +93,30 @@ export default function EditProfile() {
             />
           </>
         ) : (
-          <p className="secondary">{profile.council ? `Your council (${profile.council.name}) is set by the association.` : null}</p>
+          <p className="secondary">{profile.council ? t("profile.councilSetByAssociation", { council: profile.council.name }) : null}</p>
         )}
-        <SubmitButton>Save changes</SubmitButton>
+        <LanguageChoice legend={t("profile.language")} defaultValue={isLanguage(values.language) ? values.language : shownIn} />
+        <SubmitButton>{t("profile.save")}</SubmitButton>
       </Form>
     </div>
+  );
+}
+
+/** English or Cymraeg, each named in its own language (and marked as such, for screen readers). */
+function LanguageChoice({ legend, defaultValue }: { legend: string; defaultValue: Language }) {
+  return (
+    <fieldset className="form-group">
+      <legend>{legend}</legend>
+      <div className="radios">
+        {LANGUAGES.map((language) => (
+          <div className="radio" key={language}>
+            <input type="radio" id={`field-language-${language}`} name="language" value={language} defaultChecked={language === defaultValue} />
+            <label htmlFor={`field-language-${language}`} lang={HTML_LANG[language]}>
+              {LANGUAGE_NAMES[language]}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }

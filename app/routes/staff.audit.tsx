@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuditFilterSchema } from "~/utils/schemas.server";
 import { SubmitButton, TextField } from "~/components/forms";
-import { formatDateTime, PageHeading, Pagination } from "~/components/page";
+import { PageHeading, Pagination } from "~/components/page";
+import { formatDateTime } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 import { listAuditEvents } from "~/models/audit.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -19,48 +22,52 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { filter, events, total, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  // An event type the page has no words for (one recorded before it was named here) is shown as stored.
+  const eventNames: Record<string, string | undefined> = t("audit.events", { returnObjects: true });
   const filtered = Boolean(filter.userId || filter.email);
   const pageHref = (page: number) => `?${new URLSearchParams({ userId: filter.userId, email: filter.email, page: String(page) })}`;
   return (
     <>
-      <PageHeading caption="Association staff">Audit log</PageHeading>
-      <p>Security events, newest first: sign-ins, failed sign-ins, lockouts, password changes and changes to accounts.</p>
-      <Form method="get" className="filter" role="search" aria-label="Filter the audit log">
-        <TextField name="email" label="Account email address" type="email" defaultValue={filter.email} width="half" spellCheck={false} />
-        <SubmitButton secondary>Filter</SubmitButton>
+      <PageHeading caption={t("caption")}>{t("audit.heading")}</PageHeading>
+      <p>{t("audit.intro")}</p>
+      <Form method="get" className="filter" role="search" aria-label={t("audit.filterLabel")}>
+        <TextField name="email" label={t("audit.email")} type="email" defaultValue={filter.email} width="half" spellCheck={false} />
+        <SubmitButton secondary>{t("audit.filter")}</SubmitButton>
       </Form>
       {filtered ? (
         <p>
-          <Link to="/staff/audit">Show events for every account</Link>
+          <Link to="/staff/audit">{t("audit.showAll")}</Link>
         </p>
       ) : null}
-      <p role="status">{total === 0 ? "No events match." : `${total} ${total === 1 ? "event" : "events"}`}</p>
+      <p role="status">{total === 0 ? t("audit.none") : t("audit.count", { count: total })}</p>
       {events.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Security events</caption>
+            <caption className="visually-hidden">{t("audit.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Account</th>
-                <th scope="col">By</th>
-                <th scope="col">From</th>
+                <th scope="col">{t("audit.columns.when")}</th>
+                <th scope="col">{t("audit.columns.event")}</th>
+                <th scope="col">{t("audit.columns.account")}</th>
+                <th scope="col">{t("audit.columns.by")}</th>
+                <th scope="col">{t("audit.columns.from")}</th>
               </tr>
             </thead>
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td>{formatDateTime(event.createdAt)}</td>
+                  <td>{formatDateTime(event.createdAt, language)}</td>
                   <td>
-                    {event.type}
+                    {eventNames[event.type] ?? event.type}
                     {event.detail ? <div className="secondary">{event.detail}</div> : null}
                   </td>
                   <td className="wrap">
                     {event.user ? <Link to={`/staff/audit?userId=${event.user.id}`}>{event.user.name}</Link> : null}
                     <div className="secondary">{event.email}</div>
                   </td>
-                  <td>{event.actor?.name ?? "Themselves"}</td>
+                  <td>{event.actor?.name ?? t("audit.themselves")}</td>
                   <td className="wrap">
                     {event.ip}
                     {event.userAgent ? <div className="secondary">{event.userAgent.slice(0, 60)}</div> : null}

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { OutboxPageSchema } from "~/utils/schemas.server";
-import { formatDateTime, PageHeading, Pagination } from "~/components/page";
+import { PageHeading, Pagination } from "~/components/page";
+import { formatDateTime } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 import { listOutbox } from "~/models/email.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
@@ -15,50 +18,49 @@ export async function loader(args: LoaderFunctionArgs) {
   return { page, smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page, viewerId: staff.id }, requestOrigin(args))) };
 }
 
-const STATUS_LABELS: Record<string, string> = { pending: "Waiting", sending: "Sending", sent: "Sent", failed: "Failed" };
-
 export default function Outbox() {
   const { page, pages, total, messages, smtp } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  // Statuses the page has no words for (none today) are shown as stored.
+  const statuses: Record<string, string | undefined> = t("outbox.statuses", { returnObjects: true });
   return (
     <>
-      <PageHeading caption="Association staff">Outbox</PageHeading>
+      <PageHeading caption={t("caption")}>{t("outbox.heading")}</PageHeading>
       <p>
-        {smtp
-          ? "Messages are delivered by the mail server and retried up to five times when it fails."
-          : "No mail server is set (SMTP_URL), so messages wait here until one is."}{" "}
-        Links that sign someone in or set a password are hidden: only the person they were sent to can use them.
+        {smtp ? t("outbox.delivered") : t("outbox.noMailServer")} {t("outbox.linksHidden")}
       </p>
-      <p role="status">{total === 0 ? "No messages yet." : `${total} ${total === 1 ? "message" : "messages"}, newest first`}</p>
+      <p role="status">{total === 0 ? t("outbox.none") : t("outbox.count", { count: total })}</p>
       <ol className="outbox" reversed>
         {messages.map((message) => (
           <li key={message.id} className="panel">
             <h2 className="heading-m">{message.subject}</h2>
             <dl className="summary-list">
               <div>
-                <dt>To</dt>
+                <dt>{t("outbox.to")}</dt>
                 <dd>{message.to}</dd>
               </div>
               <div>
-                <dt>Created</dt>
-                <dd>{formatDateTime(message.createdAt)}</dd>
+                <dt>{t("outbox.created")}</dt>
+                <dd>{formatDateTime(message.createdAt, language)}</dd>
               </div>
               {message.sentLinks.map((link) => (
-                <div key={link.name}>
-                  <dt>{link.name}</dt>
-                  <dd>Sent, expires {formatDateTime(link.expiresAt)}</dd>
+                <div key={link.purpose}>
+                  <dt>{t(`outbox.links.${link.purpose}`)}</dt>
+                  <dd>{t("outbox.linkSent", { time: formatDateTime(link.expiresAt, language) })}</dd>
                 </div>
               ))}
               <div>
-                <dt>Status</dt>
+                <dt>{t("outbox.status")}</dt>
                 <dd>
-                  {STATUS_LABELS[message.status] ?? message.status}
-                  {message.attempts ? ` after ${message.attempts} ${message.attempts === 1 ? "attempt" : "attempts"}` : null}
-                  {message.lastError ? ` (last error: ${message.lastError})` : null}
+                  {statuses[message.status] ?? message.status}
+                  {message.attempts ? ` ${t("outbox.afterAttempts", { count: message.attempts })}` : null}
+                  {message.lastError ? ` ${t("outbox.lastError", { error: message.lastError })}` : null}
                 </dd>
               </div>
             </dl>
             <details>
-              <summary>Show the message</summary>
+              <summary>{t("outbox.show")}</summary>
               <pre className="email">{message.text}</pre>
             </details>
           </li>

@@ -1,34 +1,40 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { StaffAccountActionSchema } from "~/utils/schemas.server";
 import { AccountStatus } from "~/components/account-status";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
-import { BackLink, formatDate, formatDateTime, PageHeading } from "~/components/page";
+import { BackLink, PageHeading } from "~/components/page";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { translatorFor } from "~/i18n/i18n.server";
+import { useLanguage } from "~/i18n/use-language";
 import { listCouncils } from "~/models/council.server";
 import { changeRoleAndCouncil, deactivateUser, getUserForStaff, reactivateUser, sendInvitation } from "~/models/user.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
-import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { isRole, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffAccount")));
 
-const NO_SUCH_ACCOUNT = "There is no account at this address. Check the link, or find the person in the list of accounts.";
+const noSuchAccount = (t: TFunction) => notFound(t("account.noSuchAccount", { ns: "staff" }));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
   const user = await getUserForStaff({ userId: args.params.userId ?? "" });
-  if (!user) throw notFound(NO_SUCH_ACCOUNT);
+  if (!user) throw noSuchAccount(translatorFor(args.context.language));
   return { user, councils: await listCouncils() };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const userId = args.params.userId ?? "";
-  if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
+  const t = translatorFor(args.context.language);
+  if (!(await getUserForStaff({ userId }))) throw noSuchAccount(t);
   const formData = await args.request.formData();
   const form = parseForm(formData, StaffAccountActionSchema);
   if (!form.ok) return refuseForm(form.result);
@@ -39,26 +45,26 @@ export async function action(args: ActionFunctionArgs) {
     case "change-access": {
       const outcome = await changeRoleAndCouncil({ userId, role: form.data.role, councilId: form.data.councilId, actorId: staff.id }, origin);
       if (outcome.status === "council-required") {
-        return refuseForm(formResult(formData, { fieldErrors: { councilId: "Choose the council this person belongs to" } }));
+        return refuseForm(formResult(formData, { fieldErrors: { councilId: t("account.councilRequired", { ns: "staff" }) } }));
       }
       if (outcome.status === "cannot-demote-self") {
-        return refuseForm(formResult(formData, { fieldErrors: { role: "You cannot remove your own staff access. Ask another member of staff" } }));
+        return refuseForm(formResult(formData, { fieldErrors: { role: t("account.cannotDemoteSelf", { ns: "staff" }) } }));
       }
-      return redirectWithFlash(here, "Role and council saved. The change applies at once.");
+      return redirectWithFlash(here, t("account.accessSaved", { ns: "staff" }));
     }
     case "deactivate": {
       const outcome = await deactivateUser({ userId, actorId: staff.id }, origin);
       if (outcome.status === "cannot-deactivate-self") {
-        return refuseForm(formResult(formData, { formError: "You cannot deactivate your own account" }));
+        return refuseForm(formResult(formData, { formError: t("account.cannotDeactivateSelf", { ns: "staff" }) }));
       }
-      return redirectWithFlash(here, "Account deactivated. Its sessions have ended and it can no longer sign in.");
+      return redirectWithFlash(here, t("account.deactivatedFlash", { ns: "staff" }));
     }
     case "reactivate":
       await reactivateUser({ userId, actorId: staff.id }, origin);
-      return redirectWithFlash(here, "Account reactivated.");
+      return redirectWithFlash(here, t("account.reactivatedFlash", { ns: "staff" }));
     case "resend-invitation":
       await sendInvitation({ userId, appUrl: appUrl() });
-      return redirectWithFlash(here, "A new invitation has been sent. Earlier invitation links no longer work.");
+      return redirectWithFlash(here, t("account.invitationResent", { ns: "staff" }));
   }
 }
 
@@ -66,92 +72,94 @@ export default function StaffUser() {
   const { user, councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values;
+  const { t } = useTranslation(["staff", "common"]);
+  const language = useLanguage();
   return (
     <>
-      <BackLink to="/staff/users">Back to accounts</BackLink>
+      <BackLink to="/staff/users">{t("account.back")}</BackLink>
       <ErrorSummary result={result} order={["role", "councilId"]} />
-      <PageHeading caption="Account">{user.name}</PageHeading>
+      <PageHeading caption={t("account.caption")}>{user.name}</PageHeading>
       <dl className="summary-list">
         <div>
-          <dt>Email address</dt>
+          <dt>{t("account.email")}</dt>
           <dd>{user.email}</dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd>{isRole(user.role) ? ROLE_LABELS[user.role] : user.role}</dd>
+          <dt>{t("account.role")}</dt>
+          <dd>{isRole(user.role) ? t(`common:roles.${user.role}`) : user.role}</dd>
         </div>
         <div>
-          <dt>Council</dt>
-          <dd>{user.council?.name ?? "None"}</dd>
+          <dt>{t("account.council")}</dt>
+          <dd>{user.council?.name ?? t("account.noCouncil")}</dd>
         </div>
         {user.electedOn ? (
           <div>
-            <dt>Date elected</dt>
-            <dd>{formatDate(user.electedOn)}</dd>
+            <dt>{t("account.electedOn")}</dt>
+            <dd>{formatDate(user.electedOn, language)}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Status</dt>
+          <dt>{t("account.status")}</dt>
           <dd>
             <AccountStatus {...user} />
-            {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? ` Locked until ${formatDateTime(user.lockedUntil)}` : null}
+            {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? ` ${t("account.lockedUntil", { time: formatDateTime(user.lockedUntil, language) })}` : null}
           </dd>
         </div>
         <div>
-          <dt>Created</dt>
-          <dd>{formatDateTime(user.createdAt)}</dd>
+          <dt>{t("account.created")}</dt>
+          <dd>{formatDateTime(user.createdAt, language)}</dd>
         </div>
       </dl>
       <p>
-        <Link to={`/staff/audit?userId=${user.id}`}>See this account&apos;s security events</Link>
+        <Link to={`/staff/audit?userId=${user.id}`}>{t("account.securityEvents")}</Link>
       </p>
 
-      <h2>Role and council</h2>
+      <h2>{t("account.roleAndCouncil")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-access" />
         <SelectField
           name="role"
-          label="Role"
+          label={t("account.role")}
           defaultValue={values?.role ?? user.role}
           error={result?.fieldErrors.role}
-          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
         />
         <SelectField
           name="councilId"
-          label="Council"
-          hint="Councillors and council officers belong to one council. Staff belong to none."
+          label={t("account.council")}
+          hint={t("account.councilHint")}
           defaultValue={values?.councilId ?? user.councilId ?? ""}
           error={result?.fieldErrors.councilId}
-          options={[{ value: "", label: "No council (staff)" }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
+          options={[{ value: "", label: t("account.noCouncilOption") }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
         />
-        <SubmitButton secondary>Save role and council</SubmitButton>
+        <SubmitButton secondary>{t("account.saveRoleAndCouncil")}</SubmitButton>
       </Form>
 
       {user.invited && !user.deactivatedAt ? (
         <>
-          <h2>Invitation</h2>
-          <p>This person has not yet set a password.</p>
+          <h2>{t("account.invitation")}</h2>
+          <p>{t("account.noPasswordYet")}</p>
           <Form method="post">
             <SubmitButton secondary name="intent" value="resend-invitation">
-              Send a new invitation
+              {t("account.resendInvitation")}
             </SubmitButton>
           </Form>
         </>
       ) : null}
 
-      <h2>Access</h2>
+      <h2>{t("account.access")}</h2>
       {user.deactivatedAt ? (
         <Form method="post">
-          <p>Deactivated on {formatDateTime(user.deactivatedAt)}.</p>
+          <p>{t("account.deactivatedOn", { time: formatDateTime(user.deactivatedAt, language) })}</p>
           <SubmitButton secondary name="intent" value="reactivate">
-            Reactivate account
+            {t("account.reactivate")}
           </SubmitButton>
         </Form>
       ) : (
         <Form method="post">
-          <p>Deactivating ends this person&apos;s sessions at once and stops them signing in. Their records are kept.</p>
+          <p>{t("account.deactivateExplained")}</p>
           <SubmitButton warning name="intent" value="deactivate">
-            Deactivate account
+            {t("account.deactivate")}
           </SubmitButton>
         </Form>
       )}
@@ -160,5 +168,6 @@ export default function StaffUser() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary links={[{ to: "/staff/users", label: "Go to the list of accounts" }]} />;
+  const { t } = useTranslation("staff");
+  return <RouteErrorBoundary links={[{ to: "/staff/users", label: t("account.listOfAccounts") }]} />;
 }

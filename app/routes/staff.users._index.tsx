@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AccountFilterSchema } from "~/utils/schemas.server";
 import { SelectField, SubmitButton, TextField } from "~/components/forms";
 import { AccountStatus } from "~/components/account-status";
 import { PageHeading, Pagination } from "~/components/page";
 import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
-import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { isRole, ROLES } from "~/utils/permissions";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accounts"));
@@ -20,39 +21,38 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Users() {
   const { filter, users, total, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["staff", "common"]);
   const pageHref = (page: number) => `?${new URLSearchParams({ q: filter.q, role: filter.role, page: String(page) })}`;
   return (
     <>
-      <PageHeading caption="Association staff">Accounts</PageHeading>
+      <PageHeading caption={t("caption")}>{t("users.heading")}</PageHeading>
       <p>
         <Link to="/staff/users/new" className="button">
-          Invite a council officer
+          {t("users.invite")}
         </Link>
       </p>
-      <Form method="get" className="filter" role="search" aria-label="Filter accounts">
-        <TextField name="q" label="Name or email" defaultValue={filter.q} width="half" maxLength={100} />
+      <Form method="get" className="filter" role="search" aria-label={t("users.filterLabel")}>
+        <TextField name="q" label={t("users.query")} defaultValue={filter.q} width="half" maxLength={100} />
         <SelectField
           name="role"
-          label="Role"
+          label={t("users.role")}
           defaultValue={filter.role}
-          options={[{ value: "", label: "All roles" }, ...ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))]}
+          options={[{ value: "", label: t("users.allRoles") }, ...ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))]}
         />
-        <SubmitButton secondary>Filter</SubmitButton>
+        <SubmitButton secondary>{t("users.filter")}</SubmitButton>
       </Form>
-      <p role="status">
-        {total === 0 ? "No accounts match." : `${total} ${total === 1 ? "account" : "accounts"}`}
-      </p>
+      <p role="status">{total === 0 ? t("users.noMatches") : t("users.count", { count: total })}</p>
       {users.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Accounts</caption>
+            <caption className="visually-hidden">{t("users.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Council</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("users.columns.name")}</th>
+                <th scope="col">{t("users.columns.email")}</th>
+                <th scope="col">{t("users.columns.role")}</th>
+                <th scope="col">{t("users.columns.council")}</th>
+                <th scope="col">{t("users.columns.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,7 +62,7 @@ export default function Users() {
                     <Link to={`/staff/users/${user.id}`}>{user.name}</Link>
                   </td>
                   <td className="wrap">{user.email}</td>
-                  <td>{isRole(user.role) ? ROLE_LABELS[user.role] : user.role}</td>
+                  <td>{isRole(user.role) ? t(`common:roles.${user.role}`) : user.role}</td>
                   <td>{user.council?.name ?? "–"}</td>
                   <td>
                     <AccountStatus {...user} />
