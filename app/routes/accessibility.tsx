@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { HTML_LANG } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -8,6 +9,9 @@ import { useLanguage } from "~/i18n/use-language";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accessibility"));
 
 // public: a static page
+
+/** The names of the languages, each marked as written in its own language for screen readers. */
+const LANGUAGE_NAMES = { cy: <span lang={HTML_LANG.cy} />, en: <span lang={HTML_LANG.en} /> };
 
 const PREPARED_ON = "2026-11-23T12:00:00Z";
 
@@ -26,7 +30,9 @@ export default function Accessibility() {
         <li>{t("accessibility.youCan.noJavaScript")}</li>
       </ul>
       <h2>{t("accessibility.languages.heading")}</h2>
-      <p>{t("accessibility.languages.text")}</p>
+      <p>
+        <Trans t={t} i18nKey="accessibility.languages.text" components={LANGUAGE_NAMES} />
+      </p>
       <h2>{t("accessibility.howAccessible.heading")}</h2>
       <p>{t("accessibility.howAccessible.text")}</p>
       <h2>{t("accessibility.feedback.heading")}</h2>

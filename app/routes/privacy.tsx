@@ -1,11 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { HTML_LANG } from "~/i18n/config";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.privacy"));
 
 // public: a static page
+
+/** The names of the languages, each marked as written in its own language for screen readers. */
+const LANGUAGE_NAMES = { cy: <span lang={HTML_LANG.cy} />, en: <span lang={HTML_LANG.en} /> };
 
 export default function Privacy() {
   const { t } = useTranslation("legal");
@@ -37,7 +41,9 @@ export default function Privacy() {
       <p>{t("privacy.keeping.text")}</p>
       <h2>{t("privacy.cookies.heading")}</h2>
       <p>{t("privacy.cookies.text")}</p>
-      <p>{t("privacy.cookies.language")}</p>
+      <p>
+        <Trans t={t} i18nKey="privacy.cookies.language" components={LANGUAGE_NAMES} />
+      </p>
       <h2>{t("privacy.rights.heading")}</h2>
       <p>{t("privacy.rights.text")}</p>
     </div>
