@@ -3,6 +3,7 @@
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions, newSession } from "~/utils/session.server";
+import { emailConfirmation, existingAccountNotice, passwordReset, writeEmail } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { mayRequestMail } from "./mail-limit.server";
@@ -15,9 +16,7 @@ import {
   recordDeviceFailure,
   recordSignInFailure,
 } from "./throttle.server";
-import { checkToken, consumeToken, issueToken, TOKEN_LIFETIME_MINUTES, type TokenCheck } from "./user-token.server";
-
-export const SERVICE_NAME = "Leadership Essentials";
+import { checkToken, consumeToken, issueToken, type TokenCheck } from "./user-token.server";
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
@@ -66,45 +65,27 @@ export async function signUpCouncillor(
 }
 
 async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; appUrl: string }, origin: RequestOrigin & { ip: string }) {
-  const holder = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  const holder = await db.user.findUnique({
+    where: { email },
+    select: { id: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
+  });
   await recordAudit({ type: "sign-up-existing-email", userId: holder?.id, email, detail: "Sign-up refused: the address has an account" }, origin);
   if (holder && !holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
-    await enqueueEmail({
-      to: email,
-      subject: `Someone tried to create a ${SERVICE_NAME} account with your email address`,
-      text: [
-        "Hello,",
-        "",
-        `Someone tried to create a ${SERVICE_NAME} account with this email address, but you already have one, so no new account was made.`,
-        "",
-        `If it was you, sign in at ${appUrl}/login, or choose a new password at ${appUrl}/forgot-password if you have forgotten it.`,
-        "",
-        "If it was not you, you can ignore this email: nothing about your account has changed.",
-      ].join("\n"),
-    });
+    await enqueueEmail({ to: email, ...writeEmail(holder, existingAccountNotice({ appUrl })) });
   }
   return { status: "email-taken" } as const;
 }
 
 /** Emails a link to confirm the account's address, within the limits on mail to one address and from one client. */
 export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, language: true, council: { select: { nation: true } } },
+  });
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
-  await enqueueEmail({
-    to: user.email,
-    subject: `Confirm your email address for ${SERVICE_NAME}`,
-    text: [
-      `Dear ${user.name},`,
-      "",
-      `To finish creating your ${SERVICE_NAME} account, confirm your email address by opening this link:`,
-      "",
-      `${appUrl}/confirm-email/${token}`,
-      "",
-      `The link works once and expires in ${TOKEN_LIFETIME_MINUTES["confirm-email"] / 60} hours.`,
-      "If you did not create an account, you can ignore this email.",
-    ].join("\n"),
-  });
+  const link = `${appUrl}/confirm-email/${token}`;
+  await enqueueEmail({ to: user.email, ...writeEmail(user, emailConfirmation({ name: user.name, link })) });
 }
 
 /** Sends a fresh link if the address belongs to an account still waiting for confirmation; says nothing either way. */
@@ -265,25 +246,13 @@ export async function changePassword(
 export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, name: true, email: true, deactivatedAt: true },
+    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
   });
   if (!user || user.deactivatedAt) return;
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId: user.id, purpose: "reset-password" });
-  await enqueueEmail({
-    to: user.email,
-    subject: `Reset your ${SERVICE_NAME} password`,
-    text: [
-      `Dear ${user.name},`,
-      "",
-      "Someone (we hope you) asked to reset your password. To choose a new one, open this link:",
-      "",
-      `${appUrl}/reset-password/${token}`,
-      "",
-      "The link works once and expires in 1 hour. If you did not ask for this, you can ignore this email:",
-      "your password has not changed.",
-    ].join("\n"),
-  });
+  const link = `${appUrl}/reset-password/${token}`;
+  await enqueueEmail({ to: user.email, ...writeEmail(user, passwordReset({ name: user.name, link })) });
 }
 
 /** Which account a reset or invitation link belongs to, when it is still usable. */

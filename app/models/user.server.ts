@@ -4,10 +4,11 @@ import type { Language } from "~/i18n/config";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
-import { isEmailTaken, normaliseEmail, sendEmailConfirmation, SERVICE_NAME } from "./account.server";
+import { isEmailTaken, normaliseEmail, sendEmailConfirmation } from "./account.server";
+import { officerInvitation, writeEmail } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
-import { issueToken, TOKEN_LIFETIME_MINUTES } from "./user-token.server";
+import { issueToken } from "./user-token.server";
 
 const profileSelect = {
   id: true,
@@ -183,27 +184,11 @@ export async function createOfficer(
 export async function sendInvitation({ userId, appUrl }: { userId: string; appUrl: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, council: { select: { name: true } } },
+    select: { name: true, email: true, language: true, council: { select: { name: true, welshName: true, nation: true } } },
   });
   const token = await issueToken({ userId, purpose: "invitation" });
-  await enqueueEmail({
-    to: user.email,
-    subject: `Your ${SERVICE_NAME} account`,
-    text: [
-      `Dear ${user.name},`,
-      "",
-      `The association has created a ${SERVICE_NAME} account for you as a council officer${
-        user.council ? ` for ${user.council.name}` : ""
-      }.`,
-      "With it you can follow your council's members' learning. To set your password, open this link:",
-      "",
-      `${appUrl}/invitation/${token}`,
-      "",
-      `The link works once and expires in ${
-        TOKEN_LIFETIME_MINUTES.invitation / (24 * 60)
-      } days. If it expires, use "Forgotten your password?" on the sign-in page.`,
-    ].join("\n"),
-  });
+  const link = `${appUrl}/invitation/${token}`;
+  await enqueueEmail({ to: user.email, ...writeEmail(user, officerInvitation({ name: user.name, council: user.council, link })) });
 }
 
 /** Staff change someone's role or council. Councillors and officers belong to a council; staff to none. */

@@ -1,47 +1,48 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { HTML_LANG } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accessibility"));
 
 // public: a static page
 
+/** The names of the languages, each marked as written in its own language for screen readers. */
+const LANGUAGE_NAMES = { cy: <span lang={HTML_LANG.cy} />, en: <span lang={HTML_LANG.en} /> };
+
+const PREPARED_ON = "2026-11-23T12:00:00Z";
+
 export default function Accessibility() {
+  const { t } = useTranslation("legal");
+  const language = useLanguage();
   return (
     <div className="narrow">
-      <PageHeading>Accessibility statement</PageHeading>
-      <p>
-        This statement applies to Leadership Essentials. We want as many people as possible to be able to use it. You should be
-        able to:
-      </p>
+      <PageHeading>{t("accessibility.heading")}</PageHeading>
+      <p>{t("accessibility.intro")}</p>
       <ul>
-        <li>zoom in up to 400% without text spilling off the screen, and use it on a phone 320 pixels wide</li>
-        <li>navigate the whole service using just a keyboard</li>
-        <li>use it with a screen reader, such as NVDA, JAWS or VoiceOver</li>
-        <li>change colours, contrast levels and fonts using your browser or device settings</li>
-        <li>use every form without JavaScript</li>
+        <li>{t("accessibility.youCan.zoom")}</li>
+        <li>{t("accessibility.youCan.keyboard")}</li>
+        <li>{t("accessibility.youCan.screenReader")}</li>
+        <li>{t("accessibility.youCan.colours")}</li>
+        <li>{t("accessibility.youCan.noJavaScript")}</li>
       </ul>
-      <h2>How accessible this service is</h2>
+      <h2>{t("accessibility.languages.heading")}</h2>
       <p>
-        We test every page automatically against the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA, and
-        by hand with a keyboard. We are not aware of any part of the service that does not meet the standard. If you find one,
-        please tell us.
+        <Trans t={t} i18nKey="accessibility.languages.text" components={LANGUAGE_NAMES} />
       </p>
-      <h2>Feedback and contact information</h2>
-      <p>
-        If you need information in a different format, or you find a problem, contact the association&apos;s member
-        development team. We aim to reply within 5 working days.
-      </p>
-      <h2>Enforcement procedure</h2>
-      <p>
-        The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and
-        Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how we respond to your
-        complaint, contact the Equality Advisory and Support Service (EASS).
-      </p>
-      <h2>Compliance status</h2>
-      <p>This service is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.</p>
-      <h2>Preparation of this statement</h2>
-      <p>This statement was prepared on 23 November 2026 and is reviewed with every release that changes a page.</p>
+      <h2>{t("accessibility.howAccessible.heading")}</h2>
+      <p>{t("accessibility.howAccessible.text")}</p>
+      <h2>{t("accessibility.feedback.heading")}</h2>
+      <p>{t("accessibility.feedback.text")}</p>
+      <h2>{t("accessibility.enforcement.heading")}</h2>
+      <p>{t("accessibility.enforcement.text")}</p>
+      <h2>{t("accessibility.compliance.heading")}</h2>
+      <p>{t("accessibility.compliance.text")}</p>
+      <h2>{t("accessibility.preparation.heading")}</h2>
+      <p>{t("accessibility.preparation.text", { date: formatDate(PREPARED_ON, language) })}</p>
     </div>
   );
 }

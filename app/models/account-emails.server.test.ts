@@ -1,0 +1,117 @@
+// Emails go in the language of the person they go to: their saved language, or both, Welsh first, for
+// someone who has never chosen one and whose council is in Wales.
+import { randomBytes } from "node:crypto";
+import { expect, test } from "vitest";
+import { createCouncil, createUser } from "../../tests/factories";
+import { emailedTokens } from "../../tests/outbox";
+import { db } from "~/utils/db.server";
+import { requestPasswordReset, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
+import { createOfficer } from "./user.server";
+
+const APP_URL = "https://le.test";
+
+/** A client address of its own for each test, so the limits on mail from one address never touch another test. */
+function freshIp() {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+async function welshSpeaker(options: Parameters<typeof createUser>[0] = {}) {
+  const user = await createUser({ name: "Siân Prys", ...options });
+  await db.user.update({ where: { id: user.id }, data: { language: "cy" } });
+  return user;
+}
+
+async function onlyMessageTo(email: string) {
+  const messages = await db.emailMessage.findMany({ where: { to: email } });
+  expect(messages).toHaveLength(1);
+  return messages[0];
+}
+
+test("someone whose language is Welsh gets a password reset link in Welsh only", async () => {
+  const user = await welshSpeaker();
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+
+  const message = await onlyMessageTo(user.email);
+  expect(message.subject).toBe("Ailosod eich cyfrinair Hanfodion Arweinyddiaeth");
+  expect(message.text).toMatch(/^Annwyl Siân Prys,\n/);
+  expect(message.text).toContain("I ddewis un newydd, agorwch y ddolen hon:");
+  expect(message.text).toContain("yn dod i ben ymhen awr.");
+  expect(message.text).not.toMatch(/Dear|Someone|Leadership Essentials|English/);
+  expect(await emailedTokens({ to: user.email, appUrl: APP_URL, path: "reset-password" })).toHaveLength(1);
+});
+
+test("someone whose language is Welsh gets an email confirmation link in Welsh", async () => {
+  const user = await welshSpeaker({ confirmed: false });
+  await sendEmailConfirmation({ userId: user.id, appUrl: APP_URL }, { ip: freshIp() });
+
+  const message = await onlyMessageTo(user.email);
+  expect(message.subject).toBe("Cadarnhewch eich cyfeiriad e-bost ar gyfer Hanfodion Arweinyddiaeth");
+  expect(message.text).toContain("cadarnhewch eich cyfeiriad e-bost drwy agor y ddolen hon:");
+  expect(message.text).toContain("yn dod i ben ymhen 24 awr.");
+  expect(message.text).not.toContain("Dear");
+});
+
+test("the holder of an address someone signs up with is told in their own language, with links that open Welsh pages", async () => {
+  const holder = await welshSpeaker();
+  const outcome = await signUpCouncillor(
+    { name: "Someone Else", email: holder.email, password: "copper-heron-meadow-19", councilId: holder.councilId!, electedOn: new Date("2026-05-07") },
+    { appUrl: APP_URL, origin: { ip: freshIp(), userAgent: "Vitest" } },
+  );
+  expect(outcome.status).toBe("email-taken");
+
+  const message = await onlyMessageTo(holder.email);
+  expect(message.subject).toBe("Mae rhywun wedi ceisio creu cyfrif Hanfodion Arweinyddiaeth gyda'ch cyfeiriad e-bost");
+  expect(message.text).toMatch(/^Helo,\n/);
+  expect(message.text).toContain(`mewngofnodwch yn ${APP_URL}/login?lng=cy,`);
+  expect(message.text).toContain(`${APP_URL}/forgot-password?lng=cy`);
+  expect(message.text).not.toContain("Someone");
+});
+
+test("an officer who has never chosen a language, at a council in Wales, is invited in Welsh and English, Welsh first", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil({ name: `Cardiff Council ${randomBytes(3).toString("hex")}`, welshName: `Cyngor Caerdydd ${randomBytes(3).toString("hex")}`, nation: "wales", region: "Wales" });
+  const email = `swyddog-${randomBytes(4).toString("hex")}@council.gov.uk`;
+  const created = await createOfficer({ name: "Rhian Owen", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, { ip: freshIp() });
+  expect(created.status).toBe("created");
+  expect((await db.user.findUniqueOrThrow({ where: { email } })).language).toBeNull();
+
+  const message = await onlyMessageTo(email);
+  expect(message.subject).toBe("Eich cyfrif Hanfodion Arweinyddiaeth / Your Leadership Essentials account");
+  const [welsh, english] = message.text.split("\n----------\n");
+  expect(welsh).toMatch(/^Scroll down for English\.\n\nAnnwyl Rhian Owen,\n/);
+  expect(welsh).toContain(`i chi fel un o swyddogion ${council.welshName}.`);
+  expect(welsh).toContain("ymhen 7 diwrnod");
+  expect(english).toContain("Dear Rhian Owen,");
+  expect(english).toContain(`as a council officer for ${council.name}.`);
+  expect(english).toContain("expires in 7 days");
+  // The same link in both, and it works.
+  const links = message.text.match(/https:\/\/le\.test\/invitation\/[\w-]+/g);
+  expect(links).toHaveLength(2);
+  expect(links![0]).toBe(links![1]);
+  const [token] = await emailedTokens({ to: email, appUrl: APP_URL, path: "invitation" });
+  expect((await userForToken(token, "invitation")).status).toBe("valid");
+});
+
+test("an officer who has never chosen a language, at a council in England, is invited in English only, as before", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil({ nation: "england" });
+  const email = `officer-${randomBytes(4).toString("hex")}@council.gov.uk`;
+  await createOfficer({ name: "Olu Bankole", email, councilId: council.id, actorId: staff.id, appUrl: APP_URL }, { ip: freshIp() });
+
+  const message = await onlyMessageTo(email);
+  expect(message.subject).toBe("Your Leadership Essentials account");
+  expect(message.text).toMatch(/^Dear Olu Bankole,\n/);
+  expect(message.text).not.toMatch(/Annwyl|Cymraeg|----------/);
+});
+
+test("someone who chose English gets English even when their council is in Wales", async () => {
+  const council = await createCouncil({ nation: "wales", region: "Wales" });
+  const user = await createUser({ councilId: council.id, name: "Gareth Lloyd" });
+  await db.user.update({ where: { id: user.id }, data: { language: "en" } });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+
+  const message = await onlyMessageTo(user.email);
+  expect(message.subject).toBe("Reset your Leadership Essentials password");
+  expect(message.text).not.toContain("Annwyl");
+});

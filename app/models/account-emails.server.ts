@@ -1,0 +1,129 @@
+// The emails about accounts, in the language of the person they go to (docs/decisions/012-bilingual-service.md):
+// their saved language, or, for someone who has never chosen one (an officer staff invited), both languages
+// in one message when their council is in Wales, Welsh first, as the Welsh Language Standards ask.
+import type { TFunction } from "i18next";
+import { isLanguage, type Language } from "~/i18n/config";
+import { i18nFor } from "~/i18n/i18n.server";
+import { TOKEN_LIFETIME_MINUTES } from "./user-token.server";
+
+/** Who an email goes to, as far as its language is concerned. */
+export type Recipient = {
+  language: string | null;
+  council: { nation: string } | null;
+};
+
+/** The languages a message to this person is written in, in the order they come. */
+export function emailLanguages(recipient: Recipient): Language[] {
+  if (isLanguage(recipient.language)) return [recipient.language];
+  return recipient.council?.nation === "wales" ? ["cy", "en"] : ["en"];
+}
+
+type Message = { subject: string; text: string };
+/** Writes one message in one language. */
+export type Letter = (t: EmailWords, language: Language) => Message;
+type EmailWords = TFunction<"email">;
+
+/**
+ * The email catalogue's words in one language. (translatorFor's TFunction is typed for the "common"
+ * namespace, so `t("…")` does not compile; a translator fixed to "email" is typed by its keys.)
+ */
+function emailWords(language: Language): EmailWords {
+  return i18nFor(language).getFixedT(language, "email");
+}
+
+const BETWEEN_LANGUAGES = "\n\n----------\n\n";
+
+/** The subject and text of a letter to this person: in one language, or in both, one after the other. */
+export function writeEmail(recipient: Recipient, letter: Letter): Message {
+  const languages = emailLanguages(recipient);
+  const messages = languages.map((language) => letter(emailWords(language), language));
+  if (messages.length === 1) return messages[0];
+  // A line in the second language at the top tells its readers where their words start.
+  const pointer = emailWords(languages[1])("bilingual.otherLanguageBelow");
+  return {
+    subject: messages.map((message) => message.subject).join(" / "),
+    text: `${pointer}\n\n${messages.map((message) => message.text).join(BETWEEN_LANGUAGES)}`,
+  };
+}
+
+/** A link to one of the service's pages that opens it in this language (a link with a token stays as it is). */
+function pageLink(appUrl: string, path: string, language: Language) {
+  return language === "en" ? `${appUrl}${path}` : `${appUrl}${path}?lng=${language}`;
+}
+
+/** To the holder of an address someone tried to sign up with: no link to use, only where to go. */
+export function existingAccountNotice({ appUrl }: { appUrl: string }): Letter {
+  return (t, language) => ({
+    subject: t("existingAccount.subject"),
+    text: [
+      t("existingAccount.greeting"),
+      "",
+      t("existingAccount.noNewAccount"),
+      "",
+      t("existingAccount.ifItWasYou", {
+        signInLink: pageLink(appUrl, "/login", language),
+        resetLink: pageLink(appUrl, "/forgot-password", language),
+      }),
+      "",
+      t("existingAccount.ifItWasNotYou"),
+    ].join("\n"),
+  });
+}
+
+export function emailConfirmation({ name, link }: { name: string; link: string }): Letter {
+  return (t) => ({
+    subject: t("confirmEmail.subject"),
+    text: [
+      t("greeting", { name }),
+      "",
+      t("confirmEmail.openLink"),
+      "",
+      link,
+      "",
+      t("confirmEmail.expires", { count: TOKEN_LIFETIME_MINUTES["confirm-email"] / 60 }),
+      t("confirmEmail.notYou"),
+    ].join("\n"),
+  });
+}
+
+export function passwordReset({ name, link }: { name: string; link: string }): Letter {
+  return (t) => ({
+    subject: t("resetPassword.subject"),
+    text: [
+      t("greeting", { name }),
+      "",
+      t("resetPassword.openLink"),
+      "",
+      link,
+      "",
+      t("resetPassword.expires", { count: TOKEN_LIFETIME_MINUTES["reset-password"] / 60 }),
+    ].join("\n"),
+  });
+}
+
+/** An officer's invitation to set a password; the council is named as it is in the letter's language. */
+export function officerInvitation({
+  name,
+  council,
+  link,
+}: {
+  name: string;
+  council: { name: string; welshName: string | null } | null;
+  link: string;
+}): Letter {
+  return (t, language) => ({
+    subject: t("invitation.subject"),
+    text: [
+      t("greeting", { name }),
+      "",
+      council
+        ? t("invitation.createdForCouncil", { council: (language === "cy" && council.welshName) || council.name })
+        : t("invitation.created"),
+      t("invitation.openLink"),
+      "",
+      link,
+      "",
+      t("invitation.expires", { count: TOKEN_LIFETIME_MINUTES.invitation / (24 * 60) }),
+    ].join("\n"),
+  });
+}
