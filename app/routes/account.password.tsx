@@ -9,6 +9,7 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { ChangePasswordSchema } from "~/utils/schemas.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changePassword"));
 
@@ -20,13 +21,13 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await args.request.formData();
-  const form = parseForm(formData, ChangePasswordSchema);
+  const form = parseForm(formData, ChangePasswordSchema, translatorFor(args.context.language));
   if (!form.ok) return refuseForm(form.result);
   const outcome = await changePassword({ userId: user.id, ...form.data }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
     return refuseForm(formResult(formData, { fieldErrors: { currentPassword: "Your current password is not right" } }));
   }
-  if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: outcome.problem } }));
+  if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: translatorFor(args.context.language)(outcome.problem, { ns: "validation" }) } }));
   // Every session ended with the change: this browser carries on in a new one.
   return redirectWithFlash("/account", "Your password has been changed. Any other sessions have been signed out.", outcome.cookie);
 }

@@ -11,6 +11,7 @@ import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/for
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { CouncillorProfileSchema, ProfileSchema } from "~/utils/schemas.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changeDetails"));
 
@@ -26,13 +27,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   let change: ProfileChange;
   if (user.role === "councillor") {
-    const form = parseForm(formData, CouncillorProfileSchema);
+    const form = parseForm(formData, CouncillorProfileSchema, translatorFor(args.context.language));
     if (!form.ok) return refuseForm(form.result);
     const council = await findCouncilByName(form.data.council);
     if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: "Choose a council from the list" } }));
     change = { ...form.data, councilId: council.id };
   } else {
-    const form = parseForm(formData, ProfileSchema);
+    const form = parseForm(formData, ProfileSchema, translatorFor(args.context.language));
     if (!form.ok) return refuseForm(form.result);
     change = form.data;
   }

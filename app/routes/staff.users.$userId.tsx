@@ -13,6 +13,7 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffAccount")));
 
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   const userId = args.params.userId ?? "";
   if (!(await getUserForStaff({ userId }))) throw notFound(NO_SUCH_ACCOUNT);
   const formData = await args.request.formData();
-  const form = parseForm(formData, StaffAccountActionSchema);
+  const form = parseForm(formData, StaffAccountActionSchema, translatorFor(args.context.language));
   if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   const here = `/staff/users/${userId}`;

@@ -11,6 +11,7 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { OfficerInvitationSchema } from "~/utils/schemas.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.inviteOfficer"));
 
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const formData = await args.request.formData();
-  const form = parseForm(formData, OfficerInvitationSchema);
+  const form = parseForm(formData, OfficerInvitationSchema, translatorFor(args.context.language));
   if (!form.ok) return refuseForm(form.result);
   const council = await findCouncilByName(form.data.council);
   if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: "Choose a council from the list" } }));
