@@ -1,3 +1,6 @@
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/i18n/use-language";
+import { formatNumber } from "~/i18n/format";
 import { TextField } from "./forms";
 
 /**
@@ -9,19 +12,21 @@ export function CouncilField({
   councils,
   defaultValue,
   error,
-  label = "Your council",
+  label,
 }: {
   councils: { id: string; name: string; welshName: string | null }[];
   defaultValue?: string;
   error?: string;
   label?: string;
 }) {
+  const { t } = useTranslation("auth");
+  const language = useLanguage();
   return (
     <>
       <TextField
         name="council"
-        label={label}
-        hint="Start typing the name of your council in English or Welsh, then choose it from the list, for example Leeds City Council or Cyngor Caerdydd."
+        label={label ?? t("councilField.label")}
+        hint={t("councilField.hint")}
         list="council-options"
         autoComplete="off"
         defaultValue={defaultValue}
@@ -35,11 +40,8 @@ export function CouncilField({
         ])}
       </datalist>
       <details className="form-group">
-        <summary>I cannot find my council</summary>
-        <p className="secondary">
-          The list has every council using Leadership Essentials: {councils.length} at present. If yours is missing, ask your
-          member development or democratic services team to contact the association.
-        </p>
+        <summary>{t("councilField.missing")}</summary>
+        <p className="secondary">{t("councilField.missingHelp", { total: formatNumber(councils.length, language) })}</p>
       </details>
     </>
   );

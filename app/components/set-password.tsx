@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import type { FormResult } from "~/utils/forms";
 import { ErrorSummary, SubmitButton, TextField } from "./forms";
 import { PageHeading } from "./page";
@@ -17,15 +18,15 @@ export function SetPasswordPage({
   result: FormResult | undefined;
   button: string;
 }) {
+  const { t } = useTranslation("auth");
   if (status !== "valid") {
-    const heading =
-      status === "expired" ? "This link has expired" : status === "used" ? "This link has already been used" : "This link is not valid";
+    const heading = status === "expired" ? t("link.expired") : status === "used" ? t("link.used") : t("link.invalid");
     return (
       <div className="narrow">
         <PageHeading>{heading}</PageHeading>
-        <p>Each link works once and for a limited time. Check you copied the whole link, or ask for a new one.</p>
+        <p>{t("setPassword.explanation")}</p>
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link> or <Link to="/login">sign in</Link>.
+          <Trans t={t} i18nKey="setPassword.next" components={{ reset: <Link to="/forgot-password" />, login: <Link to="/login" /> }} />
         </p>
       </div>
     );
@@ -38,8 +39,8 @@ export function SetPasswordPage({
       <Form method="post" noValidate>
         <TextField
           name="password"
-          label="New password"
-          hint="At least 10 characters. A good way to make one you will remember is three random words together."
+          label={t("setPassword.label")}
+          hint={t("password.hint")}
           type="password"
           autoComplete="new-password"
           error={result?.fieldErrors.password}

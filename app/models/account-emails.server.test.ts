@@ -55,7 +55,7 @@ test("someone whose language is Welsh gets an email confirmation link in Welsh",
 test("the holder of an address someone signs up with is told in their own language, with links that open Welsh pages", async () => {
   const holder = await welshSpeaker();
   const outcome = await signUpCouncillor(
-    { name: "Someone Else", email: holder.email, password: "copper-heron-meadow-19", councilId: holder.councilId!, electedOn: new Date("2026-05-07") },
+    { name: "Someone Else", email: holder.email, password: "copper-heron-meadow-19", councilId: holder.councilId!, electedOn: new Date("2026-05-07"), language: "en" },
     { appUrl: APP_URL, origin: { ip: freshIp(), userAgent: "Vitest" } },
   );
   expect(outcome.status).toBe("email-taken");

@@ -44,6 +44,7 @@ async function signUp(overrides: Partial<{ name: string; email: string; password
       password: overrides.password ?? NEW_PASSWORD,
       councilId: council.id,
       electedOn: new Date("2026-05-07"),
+      language: "en",
     },
     { appUrl: APP_URL, origin: { ip: "198.51.100.7", userAgent: "Vitest" } },
   );
@@ -59,6 +60,7 @@ test("signing up creates an unconfirmed councillor and emails a confirmation lin
   expect(user.email).toBe(typed.trim().toLowerCase());
   expect(user.role).toBe("councillor");
   expect(user.councilId).toBe(council.id);
+  expect(user.language).toBe("en");
   expect(user.emailConfirmedAt).toBeNull();
   expect(user.passwordHash).toMatch(/^\$argon2id\$/);
 
@@ -413,7 +415,7 @@ test("the audit log records sign-ins, failed sign-ins and new accounts with who 
   const council = await createCouncil();
   const email = `audited-${tag()}@example.org`;
   const created = await signUpCouncillor(
-    { name: "Audrey Hall", email, password: NEW_PASSWORD, councilId: council.id, electedOn: new Date("2025-05-01") },
+    { name: "Audrey Hall", email, password: NEW_PASSWORD, councilId: council.id, electedOn: new Date("2025-05-01"), language: "en" },
     { appUrl: APP_URL, origin: { ip, userAgent: "Vitest" } },
   );
   if (created.status !== "created") throw new Error("sign-up failed");

@@ -1,5 +1,6 @@
 // Accounts: creating one, confirming its email, signing in, and passwords.
 // Expected outcomes are return values; routes turn them into messages.
+import type { Language } from "~/i18n/config";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions, newSession } from "~/utils/session.server";
@@ -35,6 +36,8 @@ export type SignUpInput = {
   password: string;
   councilId: string;
   electedOn: Date;
+  /** The language they signed up in: their pages and emails stay in it. */
+  language: Language;
 };
 
 /**
@@ -52,7 +55,15 @@ export async function signUpCouncillor(
   if (await isEmailTaken(email)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
   try {
     const user = await db.user.create({
-      data: { name: input.name, email, role: "councillor", councilId: input.councilId, electedOn: input.electedOn, passwordHash },
+      data: {
+        name: input.name,
+        email,
+        role: "councillor",
+        councilId: input.councilId,
+        electedOn: input.electedOn,
+        language: input.language,
+        passwordHash,
+      },
       select: { id: true },
     });
     await recordAudit({ type: "account-created", userId: user.id, email, detail: "Signed up as a councillor" }, origin);

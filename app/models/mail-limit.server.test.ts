@@ -51,7 +51,7 @@ test("confirmation resends and sign-ups with an address in use count against the
   const email = `waiting-${randomBytes(4).toString("hex")}@example.org`;
   const signUp = () =>
     signUpCouncillor(
-      { name: "Priya Shah", email, password: "copper-heron-meadow-19", councilId: council.id, electedOn: new Date("2026-05-07") },
+      { name: "Priya Shah", email, password: "copper-heron-meadow-19", councilId: council.id, electedOn: new Date("2026-05-07"), language: "en" },
       { appUrl: APP_URL, origin: { ip: freshIp() } },
     );
   expect((await signUp()).status).toBe("created");

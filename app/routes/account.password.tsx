@@ -23,13 +23,13 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await args.request.formData();
   const t = translatorFor(args.context.language);
-  const form = parseForm(formData, ChangePasswordSchema);
+  const form = parseForm(formData, ChangePasswordSchema, t);
   if (!form.ok) return refuseForm(form.result);
   const outcome = await changePassword({ userId: user.id, ...form.data }, requestOrigin(args));
   if (outcome.status === "wrong-password") {
     return refuseForm(formResult(formData, { fieldErrors: { currentPassword: t("password.wrongCurrent", { ns: "account" }) } }));
   }
-  if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: outcome.problem } }));
+  if (outcome.status === "weak-password") return refuseForm(formResult(formData, { fieldErrors: { newPassword: t(outcome.problem, { ns: "validation" }) } }));
   // Every session ended with the change: this browser carries on in a new one.
   return redirectWithFlash("/account", t("password.changed", { ns: "account" }), outcome.cookie);
 }

@@ -31,13 +31,13 @@ export async function action(args: ActionFunctionArgs) {
   const t = translatorFor(args.context.language);
   let change: ProfileChange;
   if (user.role === "councillor") {
-    const form = parseForm(formData, CouncillorProfileSchema);
+    const form = parseForm(formData, CouncillorProfileSchema, t);
     if (!form.ok) return refuseForm(form.result);
     const council = await findCouncilByName(form.data.council);
     if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: t("profile.councilNotListed", { ns: "account" }) } }));
     change = { ...form.data, councilId: council.id };
   } else {
-    const form = parseForm(formData, ProfileSchema);
+    const form = parseForm(formData, ProfileSchema, t);
     if (!form.ok) return refuseForm(form.result);
     change = form.data;
   }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
 import { SubmitButton } from "~/components/forms";
 import { confirmEmail } from "~/models/account.server";
@@ -8,6 +9,7 @@ import { checkToken } from "~/models/user-token.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.confirmEmail"));
 
@@ -23,40 +25,38 @@ export async function action(args: ActionFunctionArgs) {
   // public: anyone holding the link may confirm it
   const status = await confirmEmail(args.params.token ?? "", requestOrigin(args));
   if (status === "confirmed") {
-    return redirectWithFlash(args.context.user ? "/" : "/login", "Your email address is confirmed. You can now sign in.");
+    const t = translatorFor(args.context.language);
+    return redirectWithFlash(args.context.user ? "/" : "/login", t("confirmEmail.confirmed", { ns: "auth" }));
   }
   return data({ status }, { status: 400 });
 }
 
 export default function ConfirmEmail() {
+  const { t } = useTranslation("auth");
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const status = acted?.status ?? loaded.status;
   if (status !== "valid") return <LinkProblem status={status} />;
   return (
     <div className="narrow">
-      <PageHeading>Confirm your email address</PageHeading>
-      <p>Select the button to confirm this is your email address and finish creating your account.</p>
+      <PageHeading>{t("confirmEmail.heading")}</PageHeading>
+      <p>{t("confirmEmail.intro")}</p>
       <Form method="post">
-        <SubmitButton>Confirm my email address</SubmitButton>
+        <SubmitButton>{t("confirmEmail.submit")}</SubmitButton>
       </Form>
     </div>
   );
 }
 
 function LinkProblem({ status }: { status: string }) {
-  const title =
-    status === "expired" ? "This link has expired" : status === "used" ? "This link has already been used" : "This link is not valid";
+  const { t } = useTranslation("auth");
+  const title = status === "expired" ? t("link.expired") : status === "used" ? t("link.used") : t("link.invalid");
   return (
     <div className="narrow">
       <PageHeading>{title}</PageHeading>
+      <p>{status === "used" ? t("confirmEmail.used") : t("confirmEmail.expiredOrInvalid")}</p>
       <p>
-        {status === "used"
-          ? "Your email address may already be confirmed: try signing in."
-          : "Links to confirm an email address work once and expire after 24 hours. Check you copied the whole link, or ask for a new one."}
-      </p>
-      <p>
-        <Link to="/login">Sign in</Link> or <Link to="/confirm-email">send a new confirmation link</Link>.
+        <Trans t={t} i18nKey="confirmEmail.next" components={{ login: <Link to="/login" />, confirm: <Link to="/confirm-email" /> }} />
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { EmailField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { requestPasswordReset } from "~/models/account.server";
@@ -10,6 +11,7 @@ import { parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { EmailFormSchema } from "~/utils/schemas.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.forgotPassword"));
 
@@ -20,31 +22,30 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
-  const form = parseForm(await args.request.formData(), EmailFormSchema);
+  const t = translatorFor(args.context.language);
+  const form = parseForm(await args.request.formData(), EmailFormSchema, t);
   if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   // The same answer, in the same time, whether or not the address has an account.
   runAfterResponse("Password reset request", () => requestPasswordReset({ email: form.data.email, appUrl: appUrl() }, origin));
-  return redirectWithFlash(
-    "/login",
-    `If ${form.data.email} belongs to an account, we have sent it a link to reset the password. The link expires in 1 hour.`,
-  );
+  return redirectWithFlash("/login", t("forgotPassword.sent", { ns: "auth", email: form.data.email }));
 }
 
 export default function ForgotPassword() {
+  const { t } = useTranslation("auth");
   const result = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <BackLink to="/login">Back to sign in</BackLink>
+      <BackLink to="/login">{t("forgotPassword.back")}</BackLink>
       <ErrorSummary result={result} />
-      <PageHeading>Reset your password</PageHeading>
-      <p>Enter the email address you use for Leadership Essentials and we will send you a link to choose a new password.</p>
+      <PageHeading>{t("forgotPassword.heading")}</PageHeading>
+      <p>{t("forgotPassword.intro")}</p>
       <Form method="post" noValidate>
         <EmailField
           defaultValue={result?.values.email}
           error={result?.fieldErrors.email}
         />
-        <SubmitButton>Send the link</SubmitButton>
+        <SubmitButton>{t("forgotPassword.submit")}</SubmitButton>
       </Form>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SetPasswordPage } from "~/components/set-password";
 import { loadPasswordLink, setPasswordFromLink } from "~/utils/password-link.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.resetPassword"));
 
@@ -13,23 +15,20 @@ export function loader(args: LoaderFunctionArgs) {
 
 export function action(args: ActionFunctionArgs) {
   // public: anyone holding the link may use it
-  return setPasswordFromLink(
-    args,
-    "reset-password",
-    "Your password has been reset and you are signed in. Any other sessions have been signed out.",
-  );
+  return setPasswordFromLink(args, "reset-password", translatorFor(args.context.language)("resetPassword.done", { ns: "auth" }));
 }
 
 export default function ResetPassword() {
+  const { t } = useTranslation("auth");
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <SetPasswordPage
       status={result?.status ?? loaded.status}
-      title="Choose a new password"
-      intro="Choose a new password for your account. You will be signed out everywhere else."
+      title={t("resetPassword.heading")}
+      intro={t("resetPassword.intro")}
       result={result}
-      button="Save new password"
+      button={t("resetPassword.submit")}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
@@ -12,6 +13,7 @@ import { passwordProblem } from "~/utils/password.server";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { SignUpSchema } from "~/utils/schemas.server";
 import { pageTitle } from "~/i18n/meta";
+import { translatorFor } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.signUp"));
 
@@ -24,48 +26,50 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
+  const t = translatorFor(args.context.language);
   const formData = await args.request.formData();
-  const form = parseForm(formData, SignUpSchema);
+  const form = parseForm(formData, SignUpSchema, t);
   if (!form.ok) return refuseForm(form.result);
 
   const council = await findCouncilByName(form.data.council);
   const weakness = passwordProblem(form.data.password, form.data);
   if (!council || weakness) {
     const fieldErrors: FieldErrors = {};
-    if (!council) fieldErrors.council = "Choose a council from the list";
-    if (weakness) fieldErrors.password = weakness;
+    if (!council) fieldErrors.council = t("council.notListed", { ns: "validation" });
+    if (weakness) fieldErrors.password = t(weakness, { ns: "validation" });
     return refuseForm(formResult(formData, { fieldErrors }));
   }
 
   // For an address that already has an account, the same answer: its holder is told by email instead.
-  await signUpCouncillor({ ...form.data, councilId: council.id }, { appUrl: appUrl(), origin: requestOrigin(args) });
-  return redirectWithFlash("/confirm-email", `We have sent a confirmation link to ${form.data.email}.`);
+  await signUpCouncillor(
+    { ...form.data, councilId: council.id, language: args.context.language },
+    { appUrl: appUrl(), origin: requestOrigin(args) },
+  );
+  return redirectWithFlash("/confirm-email", t("signup.sent", { ns: "auth", email: form.data.email }));
 }
 
 export default function SignUp() {
+  const { t } = useTranslation("auth");
   const { councils } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
   return (
     <div className="narrow">
       <ErrorSummary result={result} order={FIELD_ORDER} />
-      <PageHeading caption="Councillors">Create an account</PageHeading>
-      <p>
-        Leadership Essentials is free for elected members of councils in England and Wales. Council officers are invited by
-        the association instead.
-      </p>
+      <PageHeading caption={t("signup.caption")}>{t("signup.heading")}</PageHeading>
+      <p>{t("signup.intro")}</p>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
+        <TextField name="name" label={t("signup.name")} autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
         <EmailField
-          hint="We will send a link to confirm it. Your council email address is best."
+          hint={t("signup.emailHint")}
           defaultValue={values.email}
           error={result?.fieldErrors.email}
         />
         <CouncilField councils={councils} defaultValue={values.council} error={result?.fieldErrors.council} />
         <TextField
           name="electedOn"
-          label="Date you were elected"
-          hint="The date of the election that brought you onto this council, for example 7 May 2026."
+          label={t("signup.electedOn")}
+          hint={t("signup.electedOnHint")}
           type="date"
           width="date"
           defaultValue={values.electedOn}
@@ -73,16 +77,16 @@ export default function SignUp() {
         />
         <TextField
           name="password"
-          label="Create a password"
-          hint="At least 10 characters. A good way to make one you will remember is three random words together."
+          label={t("signup.password")}
+          hint={t("password.hint")}
           type="password"
           autoComplete="new-password"
           error={result?.fieldErrors.password}
         />
-        <SubmitButton>Create account</SubmitButton>
+        <SubmitButton>{t("signup.submit")}</SubmitButton>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>.
+        <Trans t={t} i18nKey="signup.haveAccount" components={{ login: <Link to="/login" /> }} />
       </p>
     </div>
   );

@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const t = translatorFor(args.context.language);
   if (!(await getUserForStaff({ userId }))) throw noSuchAccount(t);
   const formData = await args.request.formData();
-  const form = parseForm(formData, StaffAccountActionSchema);
+  const form = parseForm(formData, StaffAccountActionSchema, t);
   if (!form.ok) return refuseForm(form.result);
   const origin = requestOrigin(args);
   const here = `/staff/users/${userId}`;

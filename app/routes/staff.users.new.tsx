@@ -25,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   const staff = requirePermission(args, "users:manage");
   const formData = await args.request.formData();
   const t = translatorFor(args.context.language);
-  const form = parseForm(formData, OfficerInvitationSchema);
+  const form = parseForm(formData, OfficerInvitationSchema, t);
   if (!form.ok) return refuseForm(form.result);
   const council = await findCouncilByName(form.data.council);
   if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: t("invite.councilNotListed", { ns: "staff" }) } }));

@@ -3,6 +3,7 @@
 // (app/components/forms.tsx), so a form is shown again as it was with its messages, with or without
 // JavaScript. See docs/decisions/009-form-results-and-error-pages.md.
 import { data } from "@remix-run/node";
+import type { ParseKeys, TFunction } from "i18next";
 import type { z } from "zod";
 
 export type FormValues = Record<string, string>;
@@ -29,10 +30,33 @@ export function formResult(formData: Submitted, errors: { fieldErrors?: FieldErr
   return { values: formValues(formData), fieldErrors: errors.fieldErrors ?? {}, formError: errors.formError ?? null };
 }
 
-/** zod checks the fields: the parsed data, or the form's result with the first message for each field. */
+/** How the schemas (app/utils/schemas.server.ts) write a message: a key of the `validation` catalogue. */
+const VALIDATION_PREFIX = "validation:";
+
+/**
+ * What a refused field says, in the reader's language: the issue's message is a `validation` key, and its
+ * numbers (zod's `maximum` and `minimum`, and the `params` a rule attaches) fill the message's placeholders.
+ * A message that is not a key (zod's own, for a form no page sends) is shown as it is.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
+  if (!issue.message.startsWith(VALIDATION_PREFIX)) return issue.message;
+  const key = issue.message.slice(VALIDATION_PREFIX.length) as ParseKeys<"validation">;
+  const params = {
+    ...("params" in issue ? issue.params : {}),
+    ...("maximum" in issue ? { maximum: issue.maximum } : {}),
+    ...("minimum" in issue ? { minimum: issue.minimum } : {}),
+  };
+  return t(key, { ...params, ns: "validation" });
+}
+
+/**
+ * zod checks the fields: the parsed data, or the form's result with the first message for each field, in
+ * the language of `t` (`translatorFor(args.context.language)`).
+ */
 export function parseForm<S extends z.ZodType>(
   formData: FormData,
   schema: S,
+  t: TFunction,
 ): { ok: true; data: z.output<S> } | { ok: false; result: FormResult } {
   const raw: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
@@ -42,8 +66,8 @@ export function parseForm<S extends z.ZodType>(
   let formError: string | undefined;
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (field === undefined) formError ??= issue.message;
-    else fieldErrors[String(field)] ??= issue.message;
+    if (field === undefined) formError ??= issueMessage(issue, t);
+    else fieldErrors[String(field)] ??= issueMessage(issue, t);
   }
   return { ok: false, result: formResult(formData, { fieldErrors, formError }) };
 }

@@ -1,6 +1,7 @@
 // The loader and action behind a link that sets a password: a reset link or an officer's invitation.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { translatorFor } from "~/i18n/i18n.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
@@ -15,9 +16,11 @@ export async function loadPasswordLink({ params }: LoaderFunctionArgs, purpose: 
   return { status: found.status };
 }
 
+/** Sets the password from the link; `successMessage` is the flash message, in the reader's language. */
 export async function setPasswordFromLink(args: ActionFunctionArgs, purpose: Purpose, successMessage: string) {
+  const t = translatorFor(args.context.language);
   const formData = await args.request.formData();
-  const form = parseForm(formData, z.object({ password: NewPasswordSchema }));
+  const form = parseForm(formData, z.object({ password: NewPasswordSchema }), t);
   // `status` says whether the link can still be used, as the loader does
   if (!form.ok) return refuseForm({ ...form.result, status: "valid" });
   const outcome = await setPasswordWithToken(
@@ -25,7 +28,7 @@ export async function setPasswordFromLink(args: ActionFunctionArgs, purpose: Pur
     requestOrigin(args),
   );
   if (outcome.status === "weak-password") {
-    return refuseForm({ ...formResult(formData, { fieldErrors: { password: outcome.problem } }), status: "valid" });
+    return refuseForm({ ...formResult(formData, { fieldErrors: { password: t(outcome.problem, { ns: "validation" }) } }), status: "valid" });
   }
   if (outcome.status !== "password-set") {
     return refuseForm({ ...formResult(formData), status: outcome.status });

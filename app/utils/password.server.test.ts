@@ -1,5 +1,14 @@
 import { expect, test } from "vitest";
-import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import { hashPassword, passwordProblem as problemKey, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
+
+// What the person choosing the password reads: the problem's message in the catalogue.
+const english = translatorFor("en");
+const welsh = translatorFor("cy");
+function passwordProblem(...args: Parameters<typeof problemKey>) {
+  const key = problemKey(...args);
+  return key && english(key, { ns: "validation" });
+}
 
 const GOOD = "marble-lantern-orchard-42";
 
@@ -12,6 +21,7 @@ test("common passwords are refused, however they are dressed up", () => {
 test(`a password shorter than ${PASSWORD_MIN_LENGTH} characters is refused`, () => {
   expect(passwordProblem("kx7-vq2-m")).toBe(`Password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   expect(passwordProblem("kx7-vq2-mw")).toBeNull();
+  expect(welsh("password.tooShort", { ns: "validation" })).toContain(` ${PASSWORD_MIN_LENGTH} `);
 });
 
 test(`a password longer than ${PASSWORD_MAX_LENGTH} characters is refused`, () => {
@@ -19,6 +29,7 @@ test(`a password longer than ${PASSWORD_MAX_LENGTH} characters is refused`, () =
   const long = words.repeat(10).slice(0, PASSWORD_MAX_LENGTH + 1);
   expect(passwordProblem(long)).toBe(`Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`);
   expect(passwordProblem(long.slice(0, PASSWORD_MAX_LENGTH))).toBeNull();
+  expect(welsh("password.tooLong", { ns: "validation" })).toContain(` ${PASSWORD_MAX_LENGTH} `);
 });
 
 test("a password containing your name or the first part of your email address is refused", () => {

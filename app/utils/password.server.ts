@@ -1,5 +1,6 @@
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import type { ParseKeys } from "i18next";
 
 // OWASP's argon2id parameters (about 60 ms a hash on our machines).
 // Algorithm.Argon2id is a const enum (2), which isolated modules cannot read.
@@ -30,24 +31,31 @@ export async function spendPasswordCheckTime(password: string): Promise<void> {
 // About 30,000 of the passwords most often seen in breaches (shipped with zxcvbn-ts).
 const commonPasswords = new Set((dictionary.passwords as string[]).map((word) => word.toLowerCase()));
 
-/** Why a new password is not good enough, in words for the person choosing it; null when it is fine. */
-export function passwordProblem(password: string, { email, name }: { email?: string; name?: string } = {}): string | null {
+/**
+ * Why a new password is not good enough: a key of the `validation` catalogue, which the page shows in the
+ * reader's language (`t(problem, { ns: "validation" })`). The catalogue's messages give the two lengths
+ * (app/utils/password.server.test.ts checks them against these constants).
+ */
+export type PasswordProblem = Extract<ParseKeys<"validation">, `password.${string}`>;
+
+/** Why a new password is not good enough, for the person choosing it; null when it is fine. */
+export function passwordProblem(password: string, { email, name }: { email?: string; name?: string } = {}): PasswordProblem | null {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+    return "password.tooShort";
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+    return "password.tooLong";
   }
   const lower = password.toLowerCase();
   const stripped = lower.replace(/[\d\W_]+$/g, "").replace(/^[\d\W_]+/g, "");
   if (commonPasswords.has(lower) || commonPasswords.has(stripped) || /^(.)\1+$/.test(password)) {
-    return "That password is too common and easy to guess. Try three random words together";
+    return "password.common";
   }
   const personal = [email?.split("@")[0], ...(name?.split(/\s+/) ?? [])]
     .map((part) => part?.toLowerCase() ?? "")
     .filter((part) => part.length >= 4);
   if (personal.some((part) => lower.includes(part))) {
-    return "Password must not contain your name or email address";
+    return "password.personal";
   }
   return null;
 }

@@ -1,5 +1,7 @@
 // Field rules shared by several forms, and every form's and query's schema. Messages say what to do, in
-// plain English (GOV.UK style). Zod is for the server only: a schema at the top of a route module would be
+// plain words (GOV.UK style); each is a key of the `validation` catalogue, in English and Welsh, that
+// parseForm (app/utils/forms.ts) translates with the issue's numbers (zod's `maximum`, `minimum`, and the
+// `params` a rule attaches). Zod is for the server only: a schema at the top of a route module would be
 // sent to the browser with zod itself (about 450 KB), though only the loader or action parses. So routes
 // import their schemas from here, and this file's `.server` name keeps it out of the browser bundles.
 import { z } from "zod";
@@ -9,13 +11,16 @@ import { ROLES } from "~/utils/permissions";
 // display in another order than it is stored (U+202A–U+202E, U+2066–U+2069).
 const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
+/** The one-line fields: each has `required`, `tooLong` and `oneLine` messages in the `validation` catalogue. */
+type SingleLineField = "name" | "council" | "search" | "auditEmail";
+
 /**
  * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
  * it was typed), trimmed, and refused when it holds line breaks, other control characters or direction
  * overrides. Use it for every single-line field.
  */
-export function singleLine({ label, max, required = `Enter ${label}` }: { label: string; max: number; required?: string }) {
-  const capital = `${label[0].toUpperCase()}${label.slice(1)}`;
+export function singleLine({ field, max }: { field: SingleLineField; max: number }) {
+  const required = `validation:${field}.required`;
   return z
     .string({ error: required })
     .transform((value) => value.normalize("NFC").trim())
@@ -23,8 +28,8 @@ export function singleLine({ label, max, required = `Enter ${label}` }: { label:
       z
         .string()
         .min(1, required)
-        .max(max, `${capital} must be ${max} characters or fewer`)
-        .refine((value) => !CONTROL_OR_BIDI.test(value), `${capital} must be on one line, with letters, numbers and punctuation only`),
+        .max(max, `validation:${field}.tooLong`)
+        .refine((value) => !CONTROL_OR_BIDI.test(value), `validation:${field}.oneLine`),
     );
 }
 
@@ -33,46 +38,46 @@ export function singleLine({ label, max, required = `Enter ${label}` }: { label:
 const LINK_LIKE = /:\/\/|\bwww\.|@|\bhttps?\b|[\p{L}\p{N}-]\.\p{L}{2,}/iu;
 
 /** A person's name. It is used in the greeting of emails, so it cannot carry a link. */
-export const NameSchema = singleLine({ label: "full name", max: 100, required: "Enter your full name" }).refine(
-  (name) => !LINK_LIKE.test(name),
-  "Full name must not contain a web address or email address. Write initials with a space after the dot, like J. Smith",
-);
+export const NameSchema = singleLine({ field: "name", max: 100 }).refine((name) => !LINK_LIKE.test(name), "validation:name.noLinks");
 
 export const EmailSchema = z
-  .string({ error: "Enter your email address" })
+  .string({ error: "validation:email.required" })
   .transform((email) => email.normalize("NFC").trim())
   .pipe(
     z
       .string()
-      .min(1, "Enter your email address")
-      .max(254, "Email address must be 254 characters or fewer")
-      .pipe(z.email("Enter an email address in the correct format, like name@council.gov.uk")),
+      .min(1, "validation:email.required")
+      .max(254, "validation:email.tooLong")
+      .pipe(z.email("validation:email.format")),
   )
   .transform((email) => email.toLowerCase());
 
 /** Only presence and length here; strength is checked on the server (passwordProblem). */
 export const NewPasswordSchema = z
-  .string({ error: "Enter a password" })
-  .min(1, "Enter a password")
-  .max(128, "Password must be 128 characters or fewer");
+  .string({ error: "validation:password.required" })
+  .min(1, "validation:password.required")
+  .max(128, "validation:password.tooLong");
 
 export const CurrentPasswordSchema = z
-  .string({ error: "Enter your password" })
-  .min(1, "Enter your password")
-  .max(1000, "Enter your password");
+  .string({ error: "validation:currentPassword.required" })
+  .min(1, "validation:currentPassword.required")
+  .max(1000, "validation:currentPassword.required");
 
-export const CouncilNameSchema = singleLine({ label: "council", max: 120, required: "Choose your council" });
+export const CouncilNameSchema = singleLine({ field: "council", max: 120 });
 
 const FIRST_ELECTION_YEAR = 1950;
 export const ElectedOnSchema = z
-  .string({ error: "Enter the date you were elected" })
+  .string({ error: "validation:electedOn.required" })
   .trim()
-  .min(1, "Enter the date you were elected")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date you were elected as a real date, like 2026-05-07")
+  .min(1, "validation:electedOn.required")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation:electedOn.notADate")
   .transform((value) => new Date(`${value}T00:00:00Z`))
-  .refine((date) => !Number.isNaN(date.getTime()), "Enter the date you were elected as a real date, like 2026-05-07")
-  .refine((date) => date.getTime() <= Date.now(), "The date you were elected must be today or in the past")
-  .refine((date) => date.getUTCFullYear() >= FIRST_ELECTION_YEAR, `The date you were elected must be after ${FIRST_ELECTION_YEAR}`);
+  .refine((date) => !Number.isNaN(date.getTime()), "validation:electedOn.notADate")
+  .refine((date) => date.getTime() <= Date.now(), "validation:electedOn.future")
+  .refine((date) => date.getUTCFullYear() >= FIRST_ELECTION_YEAR, {
+    message: "validation:electedOn.tooEarly",
+    params: { year: FIRST_ELECTION_YEAR },
+  });
 
 export const EmailFormSchema = z.object({ email: EmailSchema });
 
@@ -96,7 +101,7 @@ export const OfficerInvitationSchema = z.object({ name: NameSchema, email: Email
 export const StaffAccountActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("change-access"),
-    role: z.enum(ROLES, { error: "Choose a role" }),
+    role: z.enum(ROLES, { error: "validation:role.required" }),
     councilId: z.string().max(100).optional().transform((id) => id || null),
   }),
   z.object({ intent: z.literal("deactivate") }),
@@ -107,14 +112,14 @@ export const StaffAccountActionSchema = z.discriminatedUnion("intent", [
 const PageNumberSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export const AccountFilterSchema = z.object({
-  q: singleLine({ label: "search", max: 100 }).catch(""),
+  q: singleLine({ field: "search", max: 100 }).catch(""),
   role: z.enum(["", ...ROLES]).catch(""),
   page: PageNumberSchema,
 });
 
 export const AuditFilterSchema = z.object({
   userId: z.string().max(100).catch(""),
-  email: singleLine({ label: "email address", max: 254 }).catch(""),
+  email: singleLine({ field: "auditEmail", max: 254 }).catch(""),
   page: PageNumberSchema,
 });
 

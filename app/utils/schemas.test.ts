@@ -1,10 +1,14 @@
 // One-line fields: what people type is normalised, and text that could change how an email or a page
 // reads (line breaks, direction overrides, links in a name) is refused with a clear message.
 import { expect, test } from "vitest";
+import type { z } from "zod";
+import { translatorFor } from "~/i18n/i18n.server";
+import { issueMessage } from "./forms";
 import { CouncilNameSchema, EmailSchema, NameSchema } from "./schemas.server";
 
-const problem = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? null : result.error!.issues[0].message;
+/** The first message, in English, as the form shows it. */
+const problem = (result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }) =>
+  result.success ? null : issueMessage(result.error!.issues[0], translatorFor("en"));
 
 test("names are stored in one normal form however they were typed, without surrounding spaces", () => {
   const decomposed = "  Sia\u0302n Wyn  "; // "â" typed as "a" plus a combining circumflex
