@@ -18,7 +18,6 @@ import { formResult, refuseForm } from "~/utils/forms";
 import { can } from "~/utils/permissions";
 import { LessonActionSchema } from "~/utils/schemas.server";
 import { formatNumber } from "~/i18n/format";
-import { translatorFor } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { pageTitle } from "~/i18n/meta";
 
