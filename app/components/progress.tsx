@@ -1,13 +1,13 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type { ModuleState } from "~/learning/core";
 
-const STATE_LABELS: Record<ModuleState, string> = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
-
 export function ModuleStateTag({ state, percent }: { state: ModuleState; percent: number }) {
+  const { t } = useTranslation("learning");
   const tone = state === "completed" ? "tag--green" : state === "in-progress" ? "" : "tag--grey";
   return (
     <strong className={`tag ${tone}`}>
-      {STATE_LABELS[state]}
+      {t(`status.${state}`)}
       {state === "in-progress" ? ` – ${percent}%` : null}
     </strong>
   );
@@ -28,9 +28,13 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
   );
 }
 
-export function minutesText(minutes: number) {
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return `${hours} hour${hours === 1 ? "" : "s"}${rest ? ` ${rest} minutes` : ""}`;
+/** A length of time in the page's language: "45 minutes", "1 hour 30 minutes". */
+export function useMinutesText() {
+  const { t } = useTranslation("learning");
+  return (minutes: number) => {
+    if (minutes < 60) return t("duration.minutes", { count: minutes });
+    const hours = t("duration.hours", { count: Math.floor(minutes / 60) });
+    const rest = minutes % 60;
+    return rest ? t("duration.hoursAndMinutes", { hours, minutes: rest }) : hours;
+  };
 }

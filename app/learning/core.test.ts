@@ -294,9 +294,9 @@ describe("drawing an attempt's questions", () => {
 
 describe("case studies and reflections", () => {
   test("a reflection must have words and at most 5,000 characters, counted after trimming", () => {
-    expect(reflectionProblem("  \n ")).toBe("Write your reflection before saving it");
+    expect(reflectionProblem("  \n ")).toBe("empty");
     expect(reflectionProblem(` ${"x".repeat(5000)} `)).toBeNull();
-    expect(reflectionProblem("x".repeat(5001))).toBe("Your reflection must be 5,000 characters or fewer");
+    expect(reflectionProblem("x".repeat(5001))).toBe("too-long");
   });
 
   test("a case-study choice is one of its choices, by position; the discussion opens for a current choice only", () => {

@@ -250,13 +250,13 @@ export function answersScoring(check: KnowledgeCheck, correct: number, firstRigh
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
-/** Why a reflection cannot be saved, in words for its author; null when it can (after trimming). */
-export function reflectionProblem(text: string): string | null {
+/** Why a reflection cannot be saved (the page puts it in words: "too-long" means over REFLECTION_MAX_LENGTH); null when it can (after trimming). */
+export type ReflectionProblem = "empty" | "too-long";
+
+export function reflectionProblem(text: string): ReflectionProblem | null {
   const trimmed = text.trim();
-  if (trimmed === "") return "Write your reflection before saving it";
-  if (trimmed.length > REFLECTION_MAX_LENGTH) {
-    return `Your reflection must be ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters or fewer`;
-  }
+  if (trimmed === "") return "empty";
+  if (trimmed.length > REFLECTION_MAX_LENGTH) return "too-long";
   return null;
 }
 

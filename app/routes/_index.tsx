@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, PageHeading } from "~/components/page";
-import { minutesText, ProgressBar } from "~/components/progress";
+import { Trans, useTranslation } from "react-i18next";
+import { PageHeading } from "~/components/page";
+import { ProgressBar, useMinutesText } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
 import type { ModuleInfo } from "~/content/content.server";
 import { nextStepHref, type NextStep } from "~/learning/core";
@@ -9,7 +10,9 @@ import { learningHome } from "~/learning/reader.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { formatDate } from "~/i18n/format";
 import { languageOf, titleWords } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = titleWords(languageOf(matches));
@@ -34,7 +37,7 @@ function homeView({ current, firstNotStarted, completedCount, moduleCount, certi
       title: current.module.title,
       percent: current.progress.percent,
       minutesLeft: current.progress.minutesLeft,
-      next: { href: nextStepHref(current.module.id, current.progress.nextStep), label: nextStepLabel(current.progress.nextStep) },
+      next: { href: nextStepHref(current.module.id, current.progress.nextStep), step: current.progress.nextStep },
     },
     suggestion: firstNotStarted && {
       id: firstNotStarted.id,
@@ -48,41 +51,36 @@ function homeView({ current, firstNotStarted, completedCount, moduleCount, certi
   };
 }
 
-function nextStepLabel(step: NextStep) {
-  return step?.kind === "lesson" ? step.title : step?.kind === "finish" ? "Get your certificate" : "Knowledge check";
+/** What the next step is called: the lesson's title, or the knowledge check, or getting the certificate. */
+function useNextStepLabel() {
+  const { t } = useTranslation("learning");
+  return (step: NextStep) => (step?.kind === "lesson" ? step.title : step?.kind === "finish" ? t("getCertificate") : t("knowledgeCheck"));
 }
 
-const TOPICS = [
-  "Counter-extremism: the councillor's role",
-  "The Prevent duty",
-  "Community cohesion and integration",
-  "Handling difficult conversations",
-  "Standards in public office",
-  "Emergency planning and civil resilience",
-  "Induction for new councillors",
-];
+const TOPICS = ["counterExtremism", "prevent", "cohesion", "conversations", "standards", "resilience", "induction"] as const;
 
 export default function Home() {
   const { profile, learning } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("learning");
   if (!profile) return <Welcome />;
   const firstName = profile.name.split(" ")[0];
   return (
     <>
-      <PageHeading caption={profile.council?.name ?? "The association"}>Hello, {firstName}</PageHeading>
+      <PageHeading caption={profile.council?.name ?? t("home.association")}>{t("home.hello", { name: firstName })}</PageHeading>
       {learning ? <Learning learning={learning} /> : null}
       {profile.role === "officer" ? (
         <ul className="cards">
           <li>
             <h2 className="heading-m">
-              <Link to="/modules">Online modules</Link>
+              <Link to="/modules">{t("home.officer.modules")}</Link>
             </h2>
-            <p>Read the modules your members can take, with their learning outcomes and sources.</p>
+            <p>{t("home.officer.modulesText")}</p>
           </li>
           <li>
             <h2 className="heading-m">
-              <Link to="/council">Your council&apos;s members</Link>
+              <Link to="/council">{t("home.officer.council")}</Link>
             </h2>
-            <p>See which councillors from {profile.council?.name} have accounts.</p>
+            <p>{t("home.officer.councilText", { council: profile.council?.name })}</p>
           </li>
         </ul>
       ) : null}
@@ -90,27 +88,27 @@ export default function Home() {
         <ul className="cards">
           <li>
             <h2 className="heading-m">
-              <Link to="/modules">Online modules</Link>
+              <Link to="/modules">{t("home.staff.modules")}</Link>
             </h2>
-            <p>The published modules as councillors see them.</p>
+            <p>{t("home.staff.modulesText")}</p>
           </li>
           <li>
             <h2 className="heading-m">
-              <Link to="/staff/users">Accounts</Link>
+              <Link to="/staff/users">{t("home.staff.accounts")}</Link>
             </h2>
-            <p>Find people, invite council officers, change roles and deactivate accounts.</p>
+            <p>{t("home.staff.accountsText")}</p>
           </li>
           <li>
             <h2 className="heading-m">
-              <Link to="/staff/outbox">Outbox</Link>
+              <Link to="/staff/outbox">{t("home.staff.outbox")}</Link>
             </h2>
-            <p>Every email the service has sent or is about to send.</p>
+            <p>{t("home.staff.outboxText")}</p>
           </li>
           <li>
             <h2 className="heading-m">
-              <Link to="/staff/audit">Audit log</Link>
+              <Link to="/staff/audit">{t("home.staff.auditLog")}</Link>
             </h2>
-            <p>Sign-ins, lockouts, password changes and account changes.</p>
+            <p>{t("home.staff.auditLogText")}</p>
           </li>
         </ul>
       ) : null}
@@ -120,43 +118,62 @@ export default function Home() {
 
 function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["learning"]> }) {
   const { current, suggestion, certificates } = learning;
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  const minutesText = useMinutesText();
+  const nextStepLabel = useNextStepLabel();
   return (
     <>
       {current ? (
         <section className="panel" aria-labelledby="continue-heading">
           <h2 className="heading-m" id="continue-heading">
-            Continue where you left off
+            {t("home.continueHeading")}
           </h2>
           <p>
-            <Link to={`/modules/${current.moduleId}`}>{current.title}</Link>: about {minutesText(current.minutesLeft)} left.
+            <Trans
+              t={t}
+              i18nKey="home.timeLeft"
+              values={{ title: current.title, duration: minutesText(current.minutesLeft) }}
+              components={{ module: <Link to={`/modules/${current.moduleId}`} /> }}
+            />
           </p>
-          <ProgressBar percent={current.percent} label="Progress" />
+          <ProgressBar percent={current.percent} label={t("home.progress")} />
           <p>
             <Link to={current.next.href} className="button">
-              Continue: {current.next.label}
+              {t("home.continue", { step: nextStepLabel(current.next.step) })}
             </Link>
           </p>
         </section>
       ) : suggestion ? (
         <section className="panel" aria-labelledby="start-heading">
           <h2 className="heading-m" id="start-heading">
-            {learning.completedCount > 0 ? "Start your next module" : "Start your first module"}
+            {learning.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
           </h2>
           <p>
-            <Link to={`/modules/${suggestion.id}`}>{suggestion.title}</Link> (about {minutesText(suggestion.minutes)}): {suggestion.summary}
+            <Trans
+              t={t}
+              i18nKey="home.suggestion"
+              values={{ title: suggestion.title, duration: minutesText(suggestion.minutes), summary: suggestion.summary }}
+              components={{ module: <Link to={`/modules/${suggestion.id}`} /> }}
+            />
           </p>
         </section>
       ) : null}
       <p>
-        You have completed {learning.completedCount} of {learning.moduleCount} online modules. <Link to="/modules">See all modules</Link>
+        {t("home.completedCount", { completed: learning.completedCount, total: learning.moduleCount })} <Link to="/modules">{t("home.seeAll")}</Link>
       </p>
       {certificates.length > 0 ? (
         <>
-          <h2>Your certificates</h2>
+          <h2>{t("home.certificates")}</h2>
           <ul>
             {certificates.map((c) => (
               <li key={c.moduleId}>
-                <Link to={`/modules/${c.moduleId}/certificate`}>{c.title}</Link>, completed {formatDate(c.completedAt)}
+                <Trans
+                  t={t}
+                  i18nKey="home.certificate"
+                  values={{ title: c.title, date: formatDate(c.completedAt, language) }}
+                  components={{ module: <Link to={`/modules/${c.moduleId}/certificate`} /> }}
+                />
               </li>
             ))}
           </ul>
@@ -167,28 +184,26 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
 }
 
 function Welcome() {
+  const { t } = useTranslation("learning");
   return (
     <>
-      <PageHeading>Leadership Essentials for councillors</PageHeading>
-      <p className="lead">
-        Short courses that help elected members in England and Wales lead on hard local issues, online at your own pace and at events with
-        other councillors.
-      </p>
+      <PageHeading>{t("home.heading")}</PageHeading>
+      <p className="lead">{t("home.lead")}</p>
       <p>
         <Link to="/signup" className="button">
-          Create an account
+          {t("home.createAccount")}
         </Link>
         <Link to="/login" className="button button--secondary">
-          Sign in
+          {t("home.signIn")}
         </Link>
       </p>
-      <h2>What you can learn</h2>
+      <h2>{t("home.whatYouCanLearn")}</h2>
       <ul>
         {TOPICS.map((topic) => (
-          <li key={topic}>{topic}</li>
+          <li key={topic}>{t(`home.topics.${topic}`)}</li>
         ))}
       </ul>
-      <p>Each online module takes 30 to 60 minutes and works on a phone between meetings.</p>
+      <p>{t("home.moduleLength")}</p>
     </>
   );
 }

@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { LessonBody } from "~/components/content/lesson-body";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
-import { BackLink, formatDate, PageHeading } from "~/components/page";
-import { minutesText, ModuleStateTag, ProgressBar } from "~/components/progress";
+import { BackLink, PageHeading } from "~/components/page";
+import { ModuleStateTag, ProgressBar, useMinutesText } from "~/components/progress";
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
-import { TOPICS } from "~/content/topics";
 import { nextStepHref } from "~/learning/core";
 import { completeIfDone } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";
+import { learningWords } from "~/learning/words.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
+import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => data?.module.title ?? t("pages.module"));
@@ -29,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: module.id,
       title: module.title,
       summary: module.summary,
-      topic: TOPICS[module.topic],
+      topic: module.topic,
       audience: module.audience,
       minutes: module.minutes,
       outcomes: module.outcomes,
@@ -64,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
   const module = requireModule(args.params.moduleId);
   const completed = await completeIfDone({ userId: user.id, module });
   if (!completed) return redirect(`/modules/${module.id}`);
-  return redirectWithFlash(`/modules/${module.id}/certificate`, `You have completed ${module.title}.`);
+  return redirectWithFlash(`/modules/${module.id}/certificate`, learningWords(args.context.language)("moduleCompleted", { module: module.title }));
 }
 
 export default function ModulePage() {
@@ -73,71 +76,74 @@ export default function ModulePage() {
   const next = progress?.nextStep;
   // staff and officers, who have no progress, read from the first lesson
   const nextHref = progress?.nextHref ?? `${base}/lessons/${module.lessons[0]!.slug}`;
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  const minutesText = useMinutesText();
   return (
     <>
-      <BackLink to="/modules">All modules</BackLink>
-      <PageHeading caption={module.topic}>{module.title}</PageHeading>
+      <BackLink to="/modules">{t("module.allModules")}</BackLink>
+      <PageHeading caption={t(`topics.${module.topic}`)}>{module.title}</PageHeading>
       <p className="lead">{module.summary}</p>
       <dl className="summary-list">
         <div>
-          <dt>For</dt>
+          <dt>{t("module.for")}</dt>
           <dd>{module.audience}</dd>
         </div>
         <div>
-          <dt>Time</dt>
+          <dt>{t("module.time")}</dt>
           <dd>
-            About {minutesText(module.minutes)}, in {module.lessons.length} lessons and a knowledge check
-            {progress && progress.state === "in-progress" ? ` (about ${minutesText(progress.minutesLeft)} left)` : null}
+            {t("module.timeText", { duration: minutesText(module.minutes), count: module.lessons.length })}
+            {progress && progress.state === "in-progress" ? ` ${t("module.timeLeft", { duration: minutesText(progress.minutesLeft) })}` : null}
           </dd>
         </div>
         {progress ? (
           <div>
-            <dt>Your progress</dt>
+            <dt>{t("module.yourProgress")}</dt>
             <dd>
               <ModuleStateTag state={progress.state} percent={progress.percent} />
-              {progress.completedAt ? ` on ${formatDate(progress.completedAt)}` : null}
+              {progress.completedAt ? ` ${t("module.completedOn", { date: formatDate(progress.completedAt, language) })}` : null}
             </dd>
           </div>
         ) : null}
       </dl>
-      {progress?.state === "in-progress" ? <ProgressBar percent={progress.percent} label="Module progress" /> : null}
+      {progress?.state === "in-progress" ? <ProgressBar percent={progress.percent} label={t("moduleProgress")} /> : null}
       {progress?.state === "completed" ? (
         <div className="panel">
-          <h2 className="heading-m">You have completed this module</h2>
+          <h2 className="heading-m">{t("module.completedHeading")}</h2>
           <p>
             <Link to={`${base}/certificate`} className="button">
-              View your certificate
+              {t("viewCertificate")}
             </Link>
           </p>
         </div>
       ) : next?.kind === "finish" ? (
         <Form method="post" className="panel">
-          <h2 className="heading-m">You have done every lesson and passed the knowledge check</h2>
+          <h2 className="heading-m">{t("module.readyHeading")}</h2>
           <input type="hidden" name="intent" value="finish" />
           <button type="submit" className="button">
-            Get your certificate
+            {t("getCertificate")}
           </button>
         </Form>
       ) : progress ? (
         <p>
           <Link to={nextHref} className="button">
             {progress.state === "not-started"
-              ? "Start the module"
+              ? t("module.start")
               : next?.kind === "check"
-              ? "Take the knowledge check"
-              : `Continue: ${next?.kind === "lesson" ? next.title : ""}`}
+              ? t("module.takeCheck")
+              : t("module.continue", { lesson: next?.kind === "lesson" ? next.title : "" })}
           </Link>
         </p>
       ) : (
         <p>
           <Link to={nextHref} className="button button--secondary">
-            Read the module
+            {t("module.read")}
           </Link>
         </p>
       )}
 
-      <h2>What you will learn</h2>
-      <p>By the end of this module you can:</p>
+      <h2>{t("module.outcomesHeading")}</h2>
+      <p>{t("module.outcomesIntro")}</p>
       <ul>
         {module.outcomes.map((outcome) => (
           <li key={outcome}>{outcome}</li>
@@ -155,7 +161,7 @@ export default function ModulePage() {
         }}
       />
 
-      <h2>Lessons</h2>
+      <h2>{t("module.lessons")}</h2>
       <ol className="lesson-list">
         {module.lessons.map((lesson) => (
           <li key={lesson.slug}>
@@ -164,37 +170,38 @@ export default function ModulePage() {
               {minutesText(lesson.minutes)}
               {progress ? (
                 lesson.done ? (
-                  <strong className="tag tag--green">Completed</strong>
+                  <strong className="tag tag--green">{t("status.lessonDone")}</strong>
                 ) : (
-                  <span className="tag tag--grey">Not done</span>
+                  <span className="tag tag--grey">{t("status.lessonNotDone")}</span>
                 )
               ) : null}
             </span>
           </li>
         ))}
         <li>
-          {progress ? <Link to={`${base}/check`}>Knowledge check</Link> : "Knowledge check"}
+          {progress ? <Link to={`${base}/check`}>{t("knowledgeCheck")}</Link> : t("knowledgeCheck")}
           <span className="lesson-list__meta">
-            {module.questionCount} questions, pass mark {module.passMark}%
+            {t("module.checkMeta", { questions: module.questionCount, passMark: module.passMark })}
             {progress ? (
               progress.passed ? (
-                <strong className="tag tag--green">Passed ({progress.bestScore}%)</strong>
+                <strong className="tag tag--green">{t("module.passed", { score: progress.bestScore })}</strong>
               ) : progress.bestScore !== null ? (
-                <strong className="tag tag--red">Not passed yet (best {progress.bestScore}%)</strong>
+                <strong className="tag tag--red">{t("module.notPassed", { score: progress.bestScore })}</strong>
               ) : (
-                <span className="tag tag--grey">Not done</span>
+                <span className="tag tag--grey">{t("status.checkNotDone")}</span>
               )
             ) : null}
           </span>
         </li>
       </ol>
 
-      <h2>Sources</h2>
+      <h2>{t("module.sources")}</h2>
       <SourceList sources={module.sources} />
     </>
   );
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
+  const { t } = useTranslation("learning");
+  return <RouteErrorBoundary links={[{ to: "/modules", label: t("goToAllModules") }]} />;
 }

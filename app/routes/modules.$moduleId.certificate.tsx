@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
-import { BackLink, formatDate } from "~/components/page";
+import { BackLink } from "~/components/page";
 import { certificateFor, formatCertificateCode } from "~/learning/certificates.server";
+import { learningWords } from "~/learning/words.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error
@@ -19,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // only ever the signed-in councillor's own certificate: the user id comes from the session. The
   // catalogue is not consulted: a certificate outlives changes to (or the retirement of) its module.
   const certificate = await certificateFor({ userId: user.id, moduleId });
-  if (!certificate) throw new Response("You have not completed this module yet, so there is no certificate to show.", { status: 404 });
+  if (!certificate) throw new Response(learningWords(args.context.language)("certificate.notYet"), { status: 404 });
   const code = formatCertificateCode(certificate.certificateCode);
   return {
     moduleId,
@@ -36,6 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function CertificatePage() {
   const { moduleId, certificate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
   return (
     <>
       <div className="no-print">
@@ -43,28 +49,27 @@ export default function CertificatePage() {
         <PrintButton />
       </div>
       <section className="certificate" aria-labelledby="certificate-title">
-        <p className="certificate__issuer">Leadership Essentials for councillors</p>
+        <p className="certificate__issuer">{t("certificate.issuer")}</p>
         <h1 className="certificate__title" id="certificate-title">
-          Certificate of completion
+          {t("certificate.heading")}
         </h1>
-        <p>This certifies that</p>
+        <p>{t("certificate.certifies")}</p>
         <p className="certificate__name">{certificate.name}</p>
         {certificate.council ? <p className="certificate__council">{certificate.council}</p> : null}
-        <p>has completed the online module</p>
+        <p>{t("certificate.hasCompleted")}</p>
         <p className="certificate__module">{certificate.moduleTitle}</p>
         <p>
-          on <strong>{formatDate(certificate.completedAt)}</strong>
+          <Trans t={t} i18nKey="certificate.on" values={{ date: formatDate(certificate.completedAt, language) }} components={{ strong: <strong /> }} />
         </p>
         <dl className="certificate__verify">
-          <dt>Verification code</dt>
+          <dt>{t("certificate.code")}</dt>
           <dd className="certificate__code">{certificate.code}</dd>
-          <dt>Check it at</dt>
+          <dt>{t("certificate.checkAt")}</dt>
           <dd>{certificate.verifyUrl}</dd>
         </dl>
       </section>
       <p className="no-print">
-        Anyone with the code can check this certificate at <Link to={`/verify/${certificate.code}`}>the verification page</Link>. It shows
-        your name, the module and the date, and nothing else.
+        <Trans t={t} i18nKey="certificate.anyone" components={{ verify: <Link to={`/verify/${certificate.code}`} /> }} />
       </p>
     </>
   );
@@ -72,22 +77,24 @@ export default function CertificatePage() {
 
 /** Printing needs JavaScript; without it, the browser's own print command does the same. */
 function PrintButton() {
+  const { t } = useTranslation("learning");
   return useHydrated() ? (
     <button type="button" className="button button--secondary" onClick={() => window.print()}>
-      Print or save as PDF
+      {t("certificate.print")}
     </button>
   ) : (
-    <p>Use your browser&apos;s print command to print this certificate or save it as a PDF.</p>
+    <p>{t("certificate.printWithoutScript")}</p>
   );
 }
 
 export function ErrorBoundary() {
   const { moduleId } = useParams();
+  const { t } = useTranslation("learning");
   return (
     <RouteErrorBoundary
       links={[
-        { to: `/modules/${moduleId}`, label: "Go to the module" },
-        { to: "/modules", label: "Go to all modules" },
+        { to: `/modules/${moduleId}`, label: t("certificate.goToModule") },
+        { to: "/modules", label: t("goToAllModules") },
       ]}
     />
   );

@@ -1,37 +1,42 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
-import { BackLink, formatDateTime, PageHeading } from "~/components/page";
+import { BackLink, PageHeading } from "~/components/page";
 import { knowledgeCheckFor, requireModule } from "~/content/content.server";
 import { questionsToAsk, type Answers } from "~/learning/core";
 import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
 import { progressForModule } from "~/learning/reader.server";
+import { learningWords, type LearningWords } from "~/learning/words.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { KnowledgeCheckActionSchema } from "~/utils/schemas.server";
 import { formResult, refuseForm } from "~/utils/forms";
+import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.knowledgeCheck", { module: data?.module.title ?? t("pages.module") }));
 
-function requireKnowledgeCheck(moduleId: string | undefined) {
+function requireKnowledgeCheck(moduleId: string | undefined, t: LearningWords) {
   const module = requireModule(moduleId);
   const knowledgeCheck = knowledgeCheckFor(module.id);
-  if (!knowledgeCheck) throw new Response("This module has no knowledge check.", { status: 404 });
+  if (!knowledgeCheck) throw new Response(t("check.noCheck"), { status: 404 });
   return { module, knowledgeCheck };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
+  const t = learningWords(args.context.language);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
   const attemptId = new URL(args.request.url).searchParams.get("attempt");
   const progress = await progressForModule({ userId: user.id, module });
   // the answers and explanations leave the server only for an attempt its author has submitted and passed
   const results = attemptId ? await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId }) : null;
-  if (attemptId && !results) throw new Response("That attempt was not found.", { status: 404 });
+  if (attemptId && !results) throw new Response(t("check.attemptNotFound"), { status: 404 });
   const open = results ? null : await openAttempt({ userId: user.id, module, knowledgeCheck });
   return {
     module: { id: module.id, title: module.title, passMark: module.passMark, questionCount: module.questionCount },
@@ -49,10 +54,11 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId);
+  const t = learningWords(args.context.language);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
   const formData = await args.request.formData();
   const form = KnowledgeCheckActionSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
-  if (!form.success) throw new Response("This form was not understood.", { status: 400 });
+  if (!form.success) throw new Response(t("check.notUnderstood"), { status: 400 });
   const checkUrl = `/modules/${module.id}/check`;
   if (form.data.intent === "start") {
     await startKnowledgeCheck({ userId: user.id, module, knowledgeCheck });
@@ -63,17 +69,17 @@ export async function action(args: ActionFunctionArgs) {
   const submission = await submitKnowledgeCheck({ userId: user.id, module, knowledgeCheck, attemptId: form.data.attempt, answers });
   switch (submission.kind) {
     case "not-found":
-      return redirectWithFlash(checkUrl, "That attempt has ended or the module has changed. Start the knowledge check again.");
+      return redirectWithFlash(checkUrl, t("check.attemptEnded"));
     case "already-submitted":
       return redirect(`${checkUrl}?attempt=${submission.attemptId}`);
     case "unanswered": {
       const numberOf = (id: string) => submission.check.questions.findIndex((q) => q.id === id) + 1;
-      const fieldErrors = Object.fromEntries(submission.questionIds.map((id) => [`answer-${id}`, `Choose an answer to question ${numberOf(id)}`]));
+      const fieldErrors = Object.fromEntries(submission.questionIds.map((id) => [`answer-${id}`, t("check.chooseAnswer", { number: numberOf(id) })]));
       return refuseForm(formResult(formData, { fieldErrors }));
     }
     case "graded": {
       const resultsUrl = `${checkUrl}?attempt=${submission.attemptId}`;
-      if (submission.completed?.isNew) return redirectWithFlash(resultsUrl, `You have completed ${module.title}. Your certificate is ready.`);
+      if (submission.completed?.isNew) return redirectWithFlash(resultsUrl, t("check.certificateReady", { module: module.title }));
       return redirect(resultsUrl);
     }
   }
@@ -99,10 +105,10 @@ export default function KnowledgeCheckPage() {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function BestScore({ progress }: { progress: LoaderData["progress"] }) {
+  const { t } = useTranslation("learning");
   return progress.bestScore !== null ? (
     <p>
-      Your best score so far is <strong>{progress.bestScore}%</strong>
-      {progress.passed ? " (passed)" : ""}.
+      <Trans t={t} i18nKey={progress.passed ? "check.bestScorePassed" : "check.bestScore"} values={{ score: progress.bestScore }} components={{ strong: <strong /> }} />
     </p>
   ) : null;
 }
@@ -120,15 +126,13 @@ function StartButton({ module, label }: { module: LoaderData["module"]; label: s
 }
 
 function Start({ module, progress }: { module: LoaderData["module"]; progress: LoaderData["progress"] }) {
+  const { t } = useTranslation("learning");
   return (
     <>
-      <PageHeading caption={module.title}>Knowledge check</PageHeading>
-      <p>
-        {module.questionCount} questions, drawn afresh for each attempt. Choose one answer for each. You need {module.passMark}% to pass and
-        you can try again as often as you like: your best score counts.
-      </p>
+      <PageHeading caption={module.title}>{t("check.heading")}</PageHeading>
+      <p>{t("check.startIntro", { questions: module.questionCount, passMark: module.passMark })}</p>
       <BestScore progress={progress} />
-      <StartButton module={module} label="Start the knowledge check" />
+      <StartButton module={module} label={t("check.start")} />
     </>
   );
 }
@@ -144,15 +148,13 @@ function Questions({
 }) {
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const { t } = useTranslation("learning");
   const { questions } = attempt;
   return (
     <>
       <ErrorSummary result={result} order={questions.map((q) => `answer-${q.id}`)} />
-      <PageHeading caption={module.title}>Knowledge check</PageHeading>
-      <p>
-        {questions.length} questions. Choose one answer for each. You need {module.passMark}% to pass and you can try again as often as you
-        like: your best score counts.
-      </p>
+      <PageHeading caption={module.title}>{t("check.heading")}</PageHeading>
+      <p>{t("check.questionsIntro", { questions: questions.length, passMark: module.passMark })}</p>
       <BestScore progress={progress} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="submit" />
@@ -167,11 +169,11 @@ function Questions({
               aria-describedby={error ? `${fieldId(name)}-error` : undefined}
             >
               <legend className="question__prompt">
-                <span className="question__number">Question {index + 1}</span> {question.prompt}
+                <span className="question__number">{t("check.question", { number: index + 1 })}</span> {question.prompt}
               </legend>
               {error ? (
                 <p className="error-message" id={`${fieldId(name)}-error`}>
-                  <span className="visually-hidden">Error:</span> {error}
+                  <span className="visually-hidden">{t("check.error")}</span> {error}
                 </p>
               ) : null}
               <div className="radios">
@@ -195,7 +197,7 @@ function Questions({
           );
         })}
         <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Checking your answers…" : "Check my answers"}
+          {submitting ? t("check.checking") : t("check.submit")}
         </button>
       </Form>
     </>
@@ -213,59 +215,56 @@ function Results({
 }) {
   const base = `/modules/${module.id}`;
   const wrong = results.results.filter((r) => !r.isCorrect);
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
   return (
     <>
-      <PageHeading caption={module.title}>{results.passed ? "You passed the knowledge check" : "You did not pass this time"}</PageHeading>
+      <PageHeading caption={module.title}>{results.passed ? t("check.passedHeading") : t("check.failedHeading")}</PageHeading>
       <div className={results.passed ? "result-panel result-panel--pass" : "result-panel"}>
-        <p className="result-panel__score">
-          You scored {results.correct} out of {results.total} ({results.scorePercent}%)
-        </p>
+        <p className="result-panel__score">{t("check.score", { correct: results.correct, total: results.total, percent: results.scorePercent })}</p>
         <p>
-          The pass mark is {module.passMark}%. Submitted {formatDateTime(results.submittedAt)}.
-          {progress.bestScore !== null && progress.bestScore > results.scorePercent ? ` Your best score is ${progress.bestScore}%.` : null}
+          {t("check.passMark", { passMark: module.passMark, date: formatDateTime(results.submittedAt, language) })}
+          {progress.bestScore !== null && progress.bestScore > results.scorePercent ? ` ${t("check.bestScoreHigher", { score: progress.bestScore })}` : null}
         </p>
       </div>
       {progress.completed ? (
         <p>
           <Link to={`${base}/certificate`} className="button">
-            View your certificate
+            {t("viewCertificate")}
           </Link>
         </p>
       ) : results.passed && progress.lessonsLeft > 0 ? (
         <p>
-          To complete the module, finish the {progress.lessonsLeft} lesson{progress.lessonsLeft === 1 ? "" : "s"} you have not marked
-          complete.{" "}
-          {progress.nextLesson ? <Link to={`${base}/lessons/${progress.nextLesson.slug}`}>Go to {progress.nextLesson.title}</Link> : null}
+          {t("check.lessonsLeft", { count: progress.lessonsLeft })}{" "}
+          {progress.nextLesson ? (
+            <Link to={`${base}/lessons/${progress.nextLesson.slug}`}>{t("check.goTo", { lesson: progress.nextLesson.title })}</Link>
+          ) : null}
         </p>
       ) : null}
       {!results.passed ? (
         <div className="button-group">
-          <StartButton module={module} label="Try again" />
+          <StartButton module={module} label={t("check.tryAgain")} />
           <Link to={base} className="button button--secondary">
-            Review the lessons
+            {t("check.review")}
           </Link>
         </div>
       ) : null}
       {results.sameVersion ? (
         <>
-          <h2>
-            {wrong.length === 0
-              ? "You answered every question correctly"
-              : `${wrong.length} answer${wrong.length === 1 ? " was" : "s were"} wrong`}
-          </h2>
+          <h2>{wrong.length === 0 ? t("check.allCorrect") : t("check.wrongCount", { count: wrong.length })}</h2>
           {results.passed ? (
             <AnswerList results={results.results} />
           ) : (
             <>
-              <p>Read the lesson again for each question you got wrong, then try again. Each attempt draws its questions afresh.</p>
+              <p>{t("check.readAgainIntro")}</p>
               <WrongList moduleId={module.id} results={results.results} />
             </>
           )}
         </>
       ) : (
-        <p>The module has been updated since this attempt, so its questions and answers are not shown. Your score stands.</p>
+        <p>{t("check.moduleUpdated")}</p>
       )}
-      {results.passed ? <StartButton module={module} label="Take it again" /> : null}
+      {results.passed ? <StartButton module={module} label={t("check.takeAgain")} /> : null}
     </>
   );
 }
@@ -274,26 +273,28 @@ type Result = NonNullable<LoaderData["results"]>["results"][number];
 
 /** A question as answered: its prompt, whether the answer was right, and the answer chosen. */
 function QuestionAnswered({ result }: { result: Result }) {
+  const { t } = useTranslation("learning");
   return (
     <>
       <p className="answer__prompt">{result.prompt}</p>
       <p>
-        <strong className={result.isCorrect ? "tag tag--green" : "tag tag--red"}>{result.isCorrect ? "Correct" : "Wrong"}</strong> Your answer:{" "}
-        {result.chosen ?? "none"}
+        <strong className={result.isCorrect ? "tag tag--green" : "tag tag--red"}>{result.isCorrect ? t("check.correct") : t("check.wrong")}</strong>{" "}
+        {t("check.yourAnswer")} {result.chosen ?? t("check.none")}
       </p>
     </>
   );
 }
 
 function AnswerList({ results }: { results: Result[] }) {
+  const { t } = useTranslation("learning");
   return (
     <ol className="answer-list">
       {results.map((r) => (
         <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
           <QuestionAnswered result={r} />
-          {!r.isCorrect ? <p>The right answer: {r.correctAnswer}</p> : null}
+          {!r.isCorrect ? <p>{t("check.rightAnswer", { answer: r.correctAnswer })}</p> : null}
           <p className="answer__why">
-            <span className="visually-hidden">Why: </span>
+            <span className="visually-hidden">{t("check.why")} </span>
             {r.explanation}
           </p>
         </li>
@@ -304,6 +305,7 @@ function AnswerList({ results }: { results: Result[] }) {
 
 /** After a fail: which answers were wrong and where to read again, never the right answers. */
 function WrongList({ moduleId, results }: { moduleId: string; results: Result[] }) {
+  const { t } = useTranslation("learning");
   return (
     <ol className="answer-list">
       {results.map((r) => (
@@ -311,7 +313,7 @@ function WrongList({ moduleId, results }: { moduleId: string; results: Result[] 
           <QuestionAnswered result={r} />
           {!r.isCorrect && r.lesson ? (
             <p>
-              Read again: <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`}>{r.lesson.title}</Link>
+              {t("check.readAgain")} <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`}>{r.lesson.title}</Link>
             </p>
           ) : null}
         </li>
@@ -321,5 +323,6 @@ function WrongList({ moduleId, results }: { moduleId: string; results: Result[] 
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary links={[{ to: "/modules", label: "Go to all modules" }]} />;
+  const { t } = useTranslation("learning");
+  return <RouteErrorBoundary links={[{ to: "/modules", label: t("goToAllModules") }]} />;
 }

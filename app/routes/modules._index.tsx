@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
-import { minutesText, ModuleStateTag } from "~/components/progress";
+import { ModuleStateTag, useMinutesText } from "~/components/progress";
 import { getCatalogue } from "~/content/content.server";
 import { TOPICS, type Topic } from "~/content/topics";
 import { progressForModules } from "~/learning/reader.server";
@@ -19,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const shown = topic ? modules.filter((m) => m.topic === topic) : modules;
   const progress = can(user, "module:take") ? await progressForModules({ userId: user.id, modules: shown }) : null;
   const topicCounts = Object.entries(TOPICS)
-    .map(([key, label]) => ({ key, label, count: modules.filter((m) => m.topic === key).length }))
+    .map(([key]) => ({ key: key as Topic, count: modules.filter((m) => m.topic === key).length }))
     .filter((t) => t.count > 0);
   return {
     topic,
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
         id: m.id,
         title: m.title,
         summary: m.summary,
-        topic: TOPICS[m.topic],
+        topic: m.topic,
         minutes: m.minutes,
         lessons: m.lessons.length,
         state: p ? { state: p.state, percent: p.percent } : null,
@@ -42,40 +43,42 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Catalogue() {
   const { topic, topics, total, modules } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("learning");
+  const minutesText = useMinutesText();
   return (
     <>
-      <PageHeading caption="Leadership Essentials">Online modules</PageHeading>
-      <p className="lead">Self-paced modules of 30 to 60 minutes. Each ends with a short knowledge check and a certificate.</p>
-      <nav aria-label="Filter by topic" className="topic-filter">
-        <h2 className="visually-hidden">Topics</h2>
+      <PageHeading caption={t("catalogue.caption")}>{t("catalogue.heading")}</PageHeading>
+      <p className="lead">{t("catalogue.lead")}</p>
+      <nav aria-label={t("catalogue.filter")} className="topic-filter">
+        <h2 className="visually-hidden">{t("catalogue.topics")}</h2>
         <ul>
           <li>
             <Link to="/modules" aria-current={topic === null ? "page" : undefined}>
-              All topics ({total})
+              {t("catalogue.allTopics", { count: total })}
             </Link>
           </li>
-          {topics.map((t) => (
-            <li key={t.key}>
-              <Link to={`/modules?topic=${t.key}`} aria-current={topic === t.key ? "page" : undefined}>
-                {t.label} ({t.count})
+          {topics.map((shown) => (
+            <li key={shown.key}>
+              <Link to={`/modules?topic=${shown.key}`} aria-current={topic === shown.key ? "page" : undefined}>
+                {t("catalogue.topicCount", { topic: t(`topics.${shown.key}`), count: shown.count })}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {modules.length === 0 ? (
-        <p>No modules are published yet. Check back soon.</p>
+        <p>{t("catalogue.none")}</p>
       ) : (
         <ul className="module-list">
           {modules.map((m) => (
             <li key={m.id} className="module-card">
-              <p className="module-card__topic">{m.topic}</p>
+              <p className="module-card__topic">{t(`topics.${m.topic}`)}</p>
               <h2 className="heading-m module-card__title">
                 <Link to={`/modules/${m.id}`}>{m.title}</Link>
               </h2>
               <p>{m.summary}</p>
               <p className="module-card__meta">
-                {m.lessons} lessons · about {minutesText(m.minutes)}
+                {t("catalogue.lessons", { count: m.lessons, duration: minutesText(m.minutes) })}
                 {m.state ? (
                   <>
                     {" · "}

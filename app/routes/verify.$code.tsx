@@ -1,16 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, PageHeading } from "~/components/page";
-import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
+import { Fragment, type ReactNode } from "react";
+import { PageHeading } from "~/components/page";
+import { HTML_LANG, LANGUAGES, type Language } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
+import { learningWords } from "~/learning/words.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("pages.verifyResult")), { name: "robots", content: "noindex" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+/**
+ * The result is shown in Welsh and English at once, whatever the page's language (the page's first), so
+ * whoever checks a certificate can read it: the browser holds only the page's language, so both come from here.
+ */
+function wordsInBothLanguages(pageLanguage: Language) {
+  return [pageLanguage, ...LANGUAGES.filter((language) => language !== pageLanguage)].map((language) => ({
+    language,
+    words: learningWords(language)("verify", { returnObjects: true }),
+  }));
+}
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
   // public by design: it confirms the name, module and date on a certificate and shows nothing else
   const certificate = await verifyCertificate(params.code ?? "");
-  if (!certificate) return data({ certificate: null, code: params.code ?? "" }, { status: 404 });
+  const inLanguages = wordsInBothLanguages(context.language);
+  if (!certificate) return data({ certificate: null, code: params.code ?? "", inLanguages }, { status: 404 });
   return {
     certificate: {
       name: certificate.name,
@@ -19,47 +35,100 @@ export async function loader({ params }: LoaderFunctionArgs) {
       code: formatCertificateCode(certificate.code),
     },
     code: params.code ?? "",
+    inLanguages,
   };
 }
 
+/** The same words in each language, each marked with its language; the page's language first. */
+function Both({ of }: { of: (words: Words, language: Language) => ReactNode }) {
+  const { inLanguages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {inLanguages.map(({ language, words }, index) => (
+        <Fragment key={language}>
+          {index > 0 ? <br /> : null}
+          <span lang={HTML_LANG[language]} className={index > 0 ? "secondary" : undefined}>
+            {of(words, language)}
+          </span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+type Words = ReturnType<typeof useLoaderData<typeof loader>>["inLanguages"][number]["words"];
+
 export default function VerifyCertificate() {
-  const { certificate, code } = useLoaderData<typeof loader>();
+  const { certificate, code, inLanguages } = useLoaderData<typeof loader>();
+  const [first, ...others] = inLanguages;
   if (!certificate) {
     return (
       <div className="narrow">
-        <PageHeading>Certificate not found</PageHeading>
+        <PageHeading>{first!.words.notFound}</PageHeading>
+        {others.map(({ language, words }) => (
+          <p key={language} className="lead" lang={HTML_LANG[language]}>
+            {words.notFound}
+          </p>
+        ))}
+        {inLanguages.map(({ language, words }) => {
+          const [before, after] = words.noCertificate.split(/\{\{\s*code\s*\}\}/);
+          return (
+            <p key={language} lang={HTML_LANG[language]}>
+              {before}
+              <strong className="break-anywhere">{code}</strong>
+              {after}
+            </p>
+          );
+        })}
         <p>
-          No certificate has the code <strong className="break-anywhere">{code}</strong>. Check the code against the printed certificate and
-          try again: it has 16 letters and numbers.
-        </p>
-        <p>
-          <Link to="/verify">Enter a code</Link>
+          <Link to="/verify">
+            <Both of={(words) => words.enterAnother} />
+          </Link>
         </p>
       </div>
     );
   }
   return (
     <div className="narrow">
-      <PageHeading>This certificate is genuine</PageHeading>
+      <PageHeading>{first!.words.genuine}</PageHeading>
+      {others.map(({ language, words }) => (
+        <p key={language} className="lead" lang={HTML_LANG[language]}>
+          {words.genuine}
+        </p>
+      ))}
       <dl className="summary-list">
         <div>
-          <dt>Awarded to</dt>
+          <dt>
+            <Both of={(words) => words.awardedTo} />
+          </dt>
           <dd>{certificate.name}</dd>
         </div>
         <div>
-          <dt>Module</dt>
+          <dt>
+            <Both of={(words) => words.module} />
+          </dt>
           <dd>{certificate.moduleTitle}</dd>
         </div>
         <div>
-          <dt>Completed on</dt>
-          <dd>{formatDate(certificate.completedAt)}</dd>
+          <dt>
+            <Both of={(words) => words.completedOn} />
+          </dt>
+          <dd>
+            <Both of={(_, language) => formatDate(certificate.completedAt, language)} />
+          </dd>
         </div>
         <div>
-          <dt>Verification code</dt>
+          <dt>
+            <Both of={(words) => words.code} />
+          </dt>
           <dd>{certificate.code}</dd>
         </div>
       </dl>
-      <p>Leadership Essentials is the national association&apos;s learning programme for councillors in England and Wales.</p>
+      {inLanguages.map(({ language, words }) => (
+        <p key={language} lang={HTML_LANG[language]}>
+          {words.about}
+        </p>
+      ))}
     </div>
   );
 }

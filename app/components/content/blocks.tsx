@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useLesson } from "./lesson-body";
 
 export function Callout({ title, kind = "info", children }: { title?: string; kind?: "info" | "warning"; children: ReactNode }) {
@@ -12,22 +13,24 @@ export function Callout({ title, kind = "info", children }: { title?: string; ki
 }
 
 export function KeyFact({ source, children }: { source: string; children: ReactNode }) {
+  const { t } = useTranslation("learning");
   return (
     <div className="key-fact" role="note">
-      <p className="key-fact__label">Key fact</p>
+      <p className="key-fact__label">{t("content.keyFact")}</p>
       {children}
-      <p className="key-fact__source">Source: {source}</p>
+      <p className="key-fact__source">{t("content.source", { source })}</p>
     </div>
   );
 }
 
 export function Diagram({ name, alt, children }: { name: string; alt: string; children: ReactNode }) {
+  const { t } = useTranslation("learning");
   return (
     <figure className="diagram">
       <img src={`/diagrams/${name}.svg`} alt={alt} />
       <figcaption>
         <details>
-          <summary>The diagram in words</summary>
+          <summary>{t("content.diagramInWords")}</summary>
           {children}
         </details>
       </figcaption>
@@ -39,23 +42,22 @@ export function Diagram({ name, alt, children }: { name: string; alt: string; ch
 export function KnowledgeCheckLink() {
   const { moduleId, canTake, check } = useLesson();
   const headingId = useId();
+  const { t } = useTranslation("learning");
   return (
     <section className="knowledge-check-link" aria-labelledby={headingId}>
-      <h2 id={headingId}>Knowledge check</h2>
-      <p>
-        {check.questionCount} questions. You need {check.passMark}% to pass, and you can try as many times as you like.
-      </p>
-      {check.passed ? <p className="tag tag--green">Passed: your best score is {check.bestScore}%</p> : null}
+      <h2 id={headingId}>{t("knowledgeCheck")}</h2>
+      <p>{t("content.checkSummary", { questions: check.questionCount, passMark: check.passMark })}</p>
+      {check.passed ? <p className="tag tag--green">{t("content.checkPassed", { score: check.bestScore })}</p> : null}
       {canTake ? (
         <Link to={`/modules/${moduleId}/check`} className="button">
           {check.passed
-            ? "Take the knowledge check again"
+            ? t("content.takeCheckAgain")
             : check.bestScore !== null
-            ? "Try the knowledge check again"
-            : "Take the knowledge check"}
+            ? t("content.tryCheckAgain")
+            : t("content.takeCheck")}
         </Link>
       ) : (
-        <p className="secondary">Councillors take the knowledge check here.</p>
+        <p className="secondary">{t("content.councillorsTakeCheck")}</p>
       )}
     </section>
   );

@@ -1,10 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Children, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useLesson, useLessonForm } from "./lesson-body";
 
 /** A scenario, a choice the reader commits to, then the discussion. The discussion stays hidden until then. */
 export function CaseStudy({ id, title, choices, children }: { id: string; title: string; choices: string[]; children: ReactNode }) {
   const { canTake, caseStudyAnswers } = useLesson();
+  const { t } = useTranslation("learning");
   const [scenario, discussion] = Children.toArray(children);
   // a choice whose wording has since changed no longer counts: the reader chooses again
   const answered = choices.find((choice) => choice === caseStudyAnswers[id]);
@@ -14,15 +16,15 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
   return (
     <section className="case-study" id={formId} aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`} className="case-study__title">
-        <span className="case-study__label">Case study</span> {title}
+        <span className="case-study__label">{t("content.caseStudy")}</span> {title}
       </h2>
       {scenario}
       {answered !== undefined ? (
         <>
           <p className="case-study__choice">
-            <strong>You chose:</strong> {answered}
+            <strong>{t("content.youChose")}</strong> {answered}
           </p>
-          <h3>Discussion</h3>
+          <h3>{t("content.discussion")}</h3>
           {discussion}
         </>
       ) : canTake ? (
@@ -34,10 +36,10 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
             className={error ? "form-group form-group--error" : "form-group"}
             aria-describedby={error ? `${formId}-error` : undefined}
           >
-            <legend>What would you do?</legend>
+            <legend>{t("content.whatWouldYouDo")}</legend>
             {error ? (
               <p className="error-message" id={`${formId}-error`} role="alert">
-                <span className="visually-hidden">Error:</span> {error}
+                <span className="visually-hidden">{t("content.error")}</span> {error}
               </p>
             ) : null}
             <div className="radios">
@@ -50,12 +52,12 @@ export function CaseStudy({ id, title, choices, children }: { id: string; title:
             </div>
           </fieldset>
           <button type="submit" className="button button--secondary" disabled={busy}>
-            See the discussion
+            {t("content.seeDiscussion")}
           </button>
         </Form>
       ) : (
         <details>
-          <summary>Discussion (councillors see it after choosing an answer)</summary>
+          <summary>{t("content.discussionHidden")}</summary>
           {discussion}
         </details>
       )}

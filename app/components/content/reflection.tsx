@@ -1,18 +1,22 @@
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "~/components/page";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 import { REFLECTION_MAX_LENGTH } from "~/learning/core";
 import { useLesson, useLessonForm } from "./lesson-body";
 
 /** A private prompt: what the councillor writes is saved for them alone and can be deleted. */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { canTake, reflections } = useLesson();
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
   const saved = reflections[id];
   const formId = `reflection-${id}`;
   const { action, error, typed } = useLessonForm(formId, "text");
   const fieldId = `${formId}-text`;
   return (
     <div className="reflection" id={formId}>
-      <h2 className="reflection__title">Reflection</h2>
+      <h2 className="reflection__title">{t("content.reflection")}</h2>
       {canTake ? (
         <>
           <Form method="post" action={action} preventScrollReset>
@@ -24,11 +28,11 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
                 {prompt}
               </label>
               <p className="hint" id={`${fieldId}-hint`}>
-                Private: only you can see what you write here. It is never shown to your council or the association, and you can delete it.
+                {t("content.reflectionHint")}
               </p>
               {error ? (
                 <p className="error-message" id={`${fieldId}-error`} role="alert">
-                  <span className="visually-hidden">Error:</span> {error}
+                  <span className="visually-hidden">{t("content.error")}</span> {error}
                 </p>
               ) : null}
               <textarea
@@ -45,7 +49,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
               />
             </div>
             <button type="submit" className="button button--secondary">
-              {saved ? "Save changes" : "Save my reflection"}
+              {saved ? t("content.saveChanges") : t("content.saveReflection")}
             </button>
           </Form>
           {saved ? (
@@ -54,9 +58,9 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
               <input type="hidden" name="formId" value={formId} />
               <input type="hidden" name="promptId" value={id} />
               <p>
-                Saved {formatDateTime(saved.updatedAt)}.{" "}
+                {t("content.saved", { date: formatDateTime(saved.updatedAt, language) })}{" "}
                 <button type="submit" className="link-button">
-                  Delete this reflection
+                  {t("content.deleteReflection")}
                 </button>
               </p>
             </Form>
