@@ -14,6 +14,7 @@ import {
   PAGE_NAMESPACES,
   SERVER_NAMESPACES,
   type Language,
+  type Namespace,
 } from "./config";
 import cyPages from "./locales/cy";
 import cyServer from "./locales/cy/server";
@@ -45,6 +46,11 @@ export function i18nFor(language: Language): i18n {
 const ALL_NAMESPACES = [...PAGE_NAMESPACES, ...SERVER_NAMESPACES] as const;
 export type ServerT = TFunction<typeof ALL_NAMESPACES>;
 const TRANSLATORS = Object.fromEntries(LANGUAGES.map((language) => [language, INSTANCES[language].getFixedT(language, ALL_NAMESPACES)])) as Record<Language, ServerT>;
+
+/** One namespace's words in this language, keys without the prefix: `wordsOf("cy", "learning")("lesson.notFound")`. */
+export function wordsOf<N extends Namespace>(language: Language, namespace: N): TFunction<N> {
+  return INSTANCES[language].getFixedT(language, namespace);
+}
 
 /**
  * Words in this language, for what the server writes: messages, validation, emails. Keys name their

@@ -3,7 +3,7 @@
 // in one message when their council is in Wales, Welsh first, as the Welsh Language Standards ask.
 import type { TFunction } from "i18next";
 import { isLanguage, type Language } from "~/i18n/config";
-import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/i18n.server";
 import { TOKEN_LIFETIME_MINUTES } from "./user-token.server";
 
 /** Who an email goes to, as far as its language is concerned. */
@@ -28,7 +28,7 @@ type EmailWords = TFunction<"email">;
  * namespace, so `t("…")` does not compile; a translator fixed to "email" is typed by its keys.)
  */
 function emailWords(language: Language): EmailWords {
-  return i18nFor(language).getFixedT(language, "email");
+  return wordsOf(language, "email");
 }
 
 const BETWEEN_LANGUAGES = "\n\n----------\n\n";

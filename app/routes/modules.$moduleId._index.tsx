@@ -11,7 +11,7 @@ import { lessonBody, requireModule } from "~/content/content.server";
 import { nextStepHref } from "~/learning/core";
 import { completeIfDone } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";
-import { learningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
@@ -67,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
   const module = requireModule(args.params.moduleId);
   const completed = await completeIfDone({ userId: user.id, module });
   if (!completed) return redirect(`/modules/${module.id}`);
-  return redirectWithFlash(`/modules/${module.id}/certificate`, learningWords(args.context.language)("moduleCompleted", { module: module.title }));
+  return redirectWithFlash(`/modules/${module.id}/certificate`, wordsOf(args.context.language, "learning")("moduleCompleted", { module: module.title }));
 }
 
 export default function ModulePage() {

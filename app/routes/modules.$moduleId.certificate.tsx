@@ -4,7 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
 import { certificateFor, formatCertificateCode } from "~/learning/certificates.server";
-import { learningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // only ever the signed-in councillor's own certificate: the user id comes from the session. The
   // catalogue is not consulted: a certificate outlives changes to (or the retirement of) its module.
   const certificate = await certificateFor({ userId: user.id, moduleId });
-  if (!certificate) throw new Response(learningWords(args.context.language)("certificate.notYet"), { status: 404 });
+  if (!certificate) throw new Response(wordsOf(args.context.language, "learning")("certificate.notYet"), { status: 404 });
   const code = formatCertificateCode(certificate.certificateCode);
   return {
     moduleId,

@@ -9,7 +9,8 @@ import { knowledgeCheckFor, requireModule } from "~/content/content.server";
 import { questionsToAsk, type Answers } from "~/learning/core";
 import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
 import { progressForModule } from "~/learning/reader.server";
-import { learningWords, type LearningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
+import type { TFunction } from "i18next";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { KnowledgeCheckActionSchema } from "~/utils/schemas.server";
@@ -21,7 +22,7 @@ import { useLanguage } from "~/i18n/use-language";
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.knowledgeCheck", { module: data?.module.title ?? t("pages.module") }));
 
-function requireKnowledgeCheck(moduleId: string | undefined, t: LearningWords) {
+function requireKnowledgeCheck(moduleId: string | undefined, t: TFunction<"learning">) {
   const module = requireModule(moduleId);
   const knowledgeCheck = knowledgeCheckFor(module.id);
   if (!knowledgeCheck) throw new Response(t("check.noCheck"), { status: 404 });
@@ -30,7 +31,7 @@ function requireKnowledgeCheck(moduleId: string | undefined, t: LearningWords) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const t = learningWords(args.context.language);
+  const t = wordsOf(args.context.language, "learning");
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
   const attemptId = new URL(args.request.url).searchParams.get("attempt");
   const progress = await progressForModule({ userId: user.id, module });
@@ -54,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const t = learningWords(args.context.language);
+  const t = wordsOf(args.context.language, "learning");
   const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
   const formData = await args.request.formData();
   const form = KnowledgeCheckActionSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });

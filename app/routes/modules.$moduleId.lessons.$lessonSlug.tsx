@@ -11,7 +11,8 @@ import { nextStepHref, REFLECTION_MAX_LENGTH, type ReflectionProblem } from "~/l
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "~/learning/notes.server";
 import { markLessonComplete } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";
-import { learningWords, type LearningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
+import type { TFunction } from "i18next";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, refuseForm } from "~/utils/forms";
@@ -24,7 +25,7 @@ import { pageTitle } from "~/i18n/meta";
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => (data ? `${data.lesson.title} – ${data.module.title}` : t("pages.lesson")));
 
-function findLesson(module: ModuleInfo, slug: string | undefined, t: LearningWords) {
+function findLesson(module: ModuleInfo, slug: string | undefined, t: TFunction<"learning">) {
   const index = module.lessons.findIndex((l) => l.slug === slug);
   if (index === -1) throw new Response(t("lesson.notFound"), { status: 404 });
   return { lesson: module.lessons[index]!, previous: module.lessons[index - 1] ?? null, next: module.lessons[index + 1] ?? null };
@@ -33,7 +34,7 @@ function findLesson(module: ModuleInfo, slug: string | undefined, t: LearningWor
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const module = requireModule(args.params.moduleId);
-  const { lesson, previous, next } = findLesson(module, args.params.lessonSlug, learningWords(args.context.language));
+  const { lesson, previous, next } = findLesson(module, args.params.lessonSlug, wordsOf(args.context.language, "learning"));
   const canTake = can(user, "module:take");
   const key = { userId: user.id, moduleId: module.id };
   const [progress, notes] = await Promise.all([
@@ -66,7 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const module = requireModule(args.params.moduleId);
-  const t = learningWords(args.context.language);
+  const t = wordsOf(args.context.language, "learning");
   const { lesson } = findLesson(module, args.params.lessonSlug, t);
   const formData = await args.request.formData();
   const parsed = LessonActionSchema.safeParse(Object.fromEntries(formData));
@@ -107,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-function reflectionMessage(problem: ReflectionProblem, t: LearningWords, language: Language) {
+function reflectionMessage(problem: ReflectionProblem, t: TFunction<"learning">, language: Language) {
   return problem === "empty"
     ? t("lesson.reflectionEmpty")
     : t("lesson.reflectionTooLong", { max: formatNumber(REFLECTION_MAX_LENGTH, language) });

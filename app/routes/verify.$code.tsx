@@ -7,7 +7,7 @@ import { HTML_LANG, LANGUAGES, type Language } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
-import { learningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("pages.verifyResult")), { name: "robots", content: "noindex" }];
 
@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) =>
 function wordsInBothLanguages(pageLanguage: Language) {
   return [pageLanguage, ...LANGUAGES.filter((language) => language !== pageLanguage)].map((language) => ({
     language,
-    words: learningWords(language)("verify", { returnObjects: true }),
+    words: wordsOf(language, "learning")("verify", { returnObjects: true }),
   }));
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { normaliseCertificateCode } from "~/learning/certificates.server";
-import { learningWords } from "~/learning/words.server";
+import { wordsOf } from "~/i18n/i18n.server";
 import { formResult } from "~/utils/forms";
 import { pageTitle } from "~/i18n/meta";
 
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = query.get("code");
   if (code === null) return { result: null };
   if (normaliseCertificateCode(code) === "") {
-    return { result: formResult(query, { fieldErrors: { code: learningWords(context.language)("verify.enterCode") } }) };
+    return { result: formResult(query, { fieldErrors: { code: wordsOf(context.language, "learning")("verify.enterCode") } }) };
   }
   throw redirect(`/verify/${encodeURIComponent(code.trim())}`);
 }
