@@ -2,11 +2,14 @@
 // @remix-run/react is built on) with a loader that fails. The browser tests cover the thrown responses
 // (tests/e2e/error-pages.test.ts); an unexpected failure cannot be caused honestly from a browser, so it is here.
 import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { expect, test } from "vitest";
 import { RouteErrorBoundary } from "./error-boundary";
+import type { Language } from "~/i18n/config";
+import { i18nFor } from "~/i18n/i18n.server";
 
-async function render(loader: () => null, path = "/modules/x", method = "GET") {
+async function render(loader: () => null, path = "/modules/x", method = "GET", language: Language = "en") {
   const routes = [
     {
       id: "root",
@@ -26,7 +29,11 @@ async function render(loader: () => null, path = "/modules/x", method = "GET") {
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(`http://localhost${path}`, { method }));
   if (context instanceof Response) throw new Error("expected a page, not a response");
-  const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
+  const html = renderToString(
+    <I18nextProvider i18n={i18nFor(language)}>
+      <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />
+    </I18nextProvider>,
+  );
   return { status: context.statusCode, html };
 }
 
@@ -81,4 +88,13 @@ test("a form posted to a page that takes none gets the general message, not the 
   expect(html).toContain("Sorry, there is a problem");
   expect(html).toContain("Please go back and try again.");
   expect(html).not.toMatch(/action/i);
+});
+
+test("in Welsh, the error page's heading, message and way home are Welsh", async () => {
+  const { status, html } = await render(() => null, "/no-such-page", "GET", "cy");
+  expect(status).toBe(404);
+  expect(html).toContain("Heb ddod o hyd i&#x27;r dudalen");
+  expect(html).toContain("Os gwnaethoch deipio&#x27;r cyfeiriad gwe");
+  expect(html).toContain("Mynd i&#x27;r hafan");
+  expect(html).not.toContain("Page not found");
 });
