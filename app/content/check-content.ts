@@ -12,8 +12,8 @@ export const LIMITS = {
   moduleWords: [2500, 5000],
   readingEase: 50,
   /**
-   * A twin's word limits, as a multiple of the English ones: Welsh takes about a fifth more words than English
-   * to say the same thing (articles, prepositions and the verb "bod" are separate words).
+   * A twin's upper word limits (lesson and module), as a multiple of the English ones: Welsh takes about a
+   * fifth more words than English to say the same thing (articles, prepositions and "bod" are separate words).
    */
   wordFactor: { en: 1, cy: 1.2 } satisfies Record<Language, number>,
   /** questions in a module's knowledge-check bank, at least */
@@ -121,7 +121,7 @@ async function checkModule(
   const seen = { caseStudies: [] as string[], reflections: [] as string[], knowledgeCheckMarkers: 0 };
   const factor = LIMITS.wordFactor[module.language];
   const lessonWords = Math.round(LIMITS.lessonWords * factor);
-  const [min, max] = LIMITS.moduleWords.map((words) => Math.round(words * factor)) as [number, number];
+  const [min, max] = [LIMITS.moduleWords[0], Math.round(LIMITS.moduleWords[1] * factor)];
   let text = "";
   // the introduction (index.mdx) compiles like a lesson and is shown on the module page
   for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
