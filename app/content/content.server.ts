@@ -19,6 +19,11 @@ export type ModuleInfo = ModuleFrontmatter & {
   language: Language;
   /** Every language the module exists in (English first) */
   languages: Language[];
+  /**
+   * A twin's own `version` from its frontmatter, raised when its text changes. Its `version` is the English
+   * module's: attempts and completions are kept against that, so they carry across languages.
+   */
+  twinVersion?: number;
   dir: string;
   /** Changes whenever any of the module's files (or the compiler) change: the compile cache key */
   hash: string;
@@ -105,6 +110,8 @@ export function readCatalogue(root = contentRoot()): Catalogue {
     knowledgeChecks.set(english.module.id, english.knowledgeCheck);
     for (const twin of written) {
       twin.module.languages = languages;
+      twin.module.twinVersion = twin.module.version;
+      twin.module.version = english.module.version;
       twins.get(twin.module.language)!.set(twin.module.id, twin);
     }
   }

@@ -469,6 +469,9 @@ describe("the catalogue in Welsh", () => {
   test("findModule(…, \"cy\") gives the Welsh twin, or the English module with its Welsh title and summary", async () => {
     const induction = findModule("councillor-induction", "cy")!;
     expect(induction).toMatchObject({ title: "Cynefino i gynghorwyr newydd", language: "cy", languages: ["en", "cy"] });
+    // attempts and completions are kept against the English version, so they carry across languages
+    expect(induction.version).toBe(findModule("councillor-induction", "en")!.version);
+    expect(induction.twinVersion).toBe(1);
     expect(induction.lessons[0]).toMatchObject({ slug: "your-role", title: "Eich rôl fel cynghorydd" });
     expect(findModule("councillor-induction", "en")).toMatchObject({ title: "Induction for new councillors", language: "en", languages: ["en", "cy"] });
 
