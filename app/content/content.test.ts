@@ -468,7 +468,7 @@ describe("a module written in Welsh too (a twin in cy/)", () => {
 describe("the catalogue in Welsh", () => {
   test("findModule(…, \"cy\") gives the Welsh twin, or the English module with its Welsh title and summary", async () => {
     const induction = findModule("councillor-induction", "cy")!;
-    expect(induction).toMatchObject({ title: "Cynefino i gynghorwyr newydd", language: "cy", languages: ["en", "cy"] });
+    expect(induction).toMatchObject({ title: "Sefydlu cynghorwyr newydd", language: "cy", languages: ["en", "cy"] });
     // attempts and completions are kept against the English version, so they carry across languages
     expect(induction.version).toBe(findModule("councillor-induction", "en")!.version);
     expect(induction.twinVersion).toBe(1);
