@@ -85,6 +85,8 @@ export function sampleModule(overrides: Partial<ModuleInfo> = {}): ModuleInfo {
     version: 1,
     passMark: 70,
     sources: [{ title: "A source", publisher: "A publisher" }],
+    language: "en",
+    languages: ["en"],
     dir: "modules/01-sample",
     hash: unique(),
     words: 3200,

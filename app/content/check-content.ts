@@ -3,13 +3,19 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { compileLesson, ContentError } from "./compile.server";
-import { contentRoot, diagramNames, moduleSource, plainText, readCatalogue, type Problem } from "./content.server";
+import { contentRoot, diagramNames, moduleSource, plainText, readCatalogue, type ModuleInfo, type Problem } from "./content.server";
+import type { Language } from "~/i18n/config";
 import type { KnowledgeCheck } from "./schema";
 
 export const LIMITS = {
   lessonWords: 1500,
   moduleWords: [2500, 5000],
   readingEase: 50,
+  /**
+   * A twin's upper word limits (lesson and module), as a multiple of the English ones: Welsh takes about a
+   * fifth more words than English to say the same thing (articles, prepositions and "bod" are separate words).
+   */
+  wordFactor: { en: 1, cy: 1.2 } satisfies Record<Language, number>,
   /** questions in a module's knowledge-check bank, at least */
   bankQuestions: 12,
   /** questions testing each learning outcome, at least */
@@ -22,10 +28,13 @@ export const LIMITS = {
 
 export type ModuleReport = {
   id: string;
+  /** The language it is written in: a twin has its own report */
+  language: Language;
   words: number;
   minutes: number;
   readingMinutes: number;
-  readingEase: number;
+  /** Reading ease (Flesch), for English only: the formula counts English syllables */
+  readingEase: number | null;
   lessons: number;
   /** Questions an attempt asks */
   questions: number;
@@ -86,55 +95,79 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Pr
   const reports: ModuleReport[] = [];
   const diagrams = new Set(diagramNames(root));
   for (const module of catalogue.modules) {
-    const before = problems.length;
-    const fail = (file: string, message: string) => problems.push({ file: path.join("content", module.dir, file), message });
-    const seen = { caseStudies: [] as string[], reflections: [] as string[], knowledgeCheckMarkers: 0 };
-    let text = "";
-    // the introduction (index.mdx) compiles like a lesson and is shown on the module page
-    for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
-      const source = moduleSource(module, lesson.file, root);
-      if (lesson.words > LIMITS.lessonWords) fail(lesson.file, `has ${lesson.words} words: a lesson is at most ${LIMITS.lessonWords}`);
-      try {
-        const compiled = await compileLesson(source, { diagrams });
-        seen.caseStudies.push(...compiled.caseStudies);
-        seen.reflections.push(...compiled.reflections);
-        seen.knowledgeCheckMarkers += compiled.knowledgeCheckMarkers;
-      } catch (error) {
-        if (!(error instanceof ContentError)) throw error;
-        fail(lesson.file, error.message);
-      }
-      text += `\n\n${source.replace(/^---[\s\S]*?---/, "")}`;
+    const written = [
+      { module, bank: catalogue.knowledgeChecks.get(module.id)! },
+      ...[...catalogue.twins.values()].flatMap((byId) => {
+        const twin = byId.get(module.id);
+        return twin ? [{ module: twin.module, bank: twin.knowledgeCheck }] : [];
+      }),
+    ];
+    for (const { module, bank } of written) {
+      const report = await checkModule(module, bank, { root, diagrams, problems });
+      if (report) reports.push(report);
     }
-    const [min, max] = LIMITS.moduleWords;
-    if (module.words < min || module.words > max) fail("", `has ${module.words} words: a module has ${min} to ${max}`);
-    if (seen.caseStudies.length === 0) fail("", "needs at least one <CaseStudy>");
-    if (seen.reflections.length === 0) fail("", "needs at least one <Reflection>");
-    if (seen.knowledgeCheckMarkers !== 1) fail("", `needs exactly one <KnowledgeCheck /> (found ${seen.knowledgeCheckMarkers})`);
-    for (const [kind, ids] of [
-      ["CaseStudy", seen.caseStudies],
-      ["Reflection", seen.reflections],
-    ] as const) {
-      for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) fail("", `two <${kind}>s have the id "${id}"`);
-    }
-    const bank = checkBank(catalogue.knowledgeChecks.get(module.id)!, module);
-    for (const problem of bank.problems) fail("knowledge-check.json", problem);
-    if (problems.length > before) continue;
-    const readingMinutes = Math.round(module.words / 200) + module.checkMinutes;
-    if (Math.abs(readingMinutes - module.minutes) > module.minutes * 0.5) {
-      fail("index.mdx", `minutes is ${module.minutes} but reading ${module.words} words and the check takes about ${readingMinutes}`);
-    }
-    reports.push({
-      id: module.id,
-      words: module.words,
-      minutes: module.minutes,
-      readingMinutes,
-      readingEase: readingEase(plainText(text)),
-      lessons: module.lessons.length,
-      questions: module.questionCount,
-      ...bank.figures,
-    });
   }
   return { problems, reports };
+}
+
+/** One module as written in one language: compiles, limits, components and bank. Its report, or null when it has problems. */
+async function checkModule(
+  module: ModuleInfo,
+  knowledgeCheck: KnowledgeCheck,
+  { root, diagrams, problems }: { root: string; diagrams: ReadonlySet<string>; problems: Problem[] },
+): Promise<ModuleReport | null> {
+  const before = problems.length;
+  const fail = (file: string, message: string) => problems.push({ file: path.join("content", module.dir, file), message });
+  const seen = { caseStudies: [] as string[], reflections: [] as string[], knowledgeCheckMarkers: 0 };
+  const factor = LIMITS.wordFactor[module.language];
+  const lessonWords = Math.round(LIMITS.lessonWords * factor);
+  const [min, max] = [LIMITS.moduleWords[0], Math.round(LIMITS.moduleWords[1] * factor)];
+  let text = "";
+  // the introduction (index.mdx) compiles like a lesson and is shown on the module page
+  for (const lesson of [{ file: "index.mdx", words: 0 }, ...module.lessons]) {
+    const source = moduleSource(module, lesson.file, root);
+    if (lesson.words > lessonWords) fail(lesson.file, `has ${lesson.words} words: a lesson is at most ${lessonWords}`);
+    try {
+      const compiled = await compileLesson(source, { diagrams });
+      seen.caseStudies.push(...compiled.caseStudies);
+      seen.reflections.push(...compiled.reflections);
+      seen.knowledgeCheckMarkers += compiled.knowledgeCheckMarkers;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      fail(lesson.file, error.message);
+    }
+    text += `\n\n${source.replace(/^---[\s\S]*?---/, "")}`;
+  }
+  if (module.words < min || module.words > max) fail("", `has ${module.words} words: a module has ${min} to ${max}`);
+  if (seen.caseStudies.length === 0) fail("", "needs at least one <CaseStudy>");
+  if (seen.reflections.length === 0) fail("", "needs at least one <Reflection>");
+  if (seen.knowledgeCheckMarkers !== 1) fail("", `needs exactly one <KnowledgeCheck /> (found ${seen.knowledgeCheckMarkers})`);
+  for (const [kind, ids] of [
+    ["CaseStudy", seen.caseStudies],
+    ["Reflection", seen.reflections],
+  ] as const) {
+    for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) fail("", `two <${kind}>s have the id "${id}"`);
+  }
+  const bank = checkBank(knowledgeCheck, module);
+  for (const problem of bank.problems) fail("knowledge-check.json", problem);
+  if (problems.length > before) return null;
+  // a Welsh reader reads about as fast, through more words
+  const readingMinutes = Math.round(module.words / (200 * factor)) + module.checkMinutes;
+  if (Math.abs(readingMinutes - module.minutes) > module.minutes * 0.5) {
+    fail("index.mdx", `minutes is ${module.minutes} but reading ${module.words} words and the check takes about ${readingMinutes}`);
+    return null;
+  }
+  return {
+    id: module.id,
+    language: module.language,
+    words: module.words,
+    minutes: module.minutes,
+    readingMinutes,
+    readingEase: module.language === "en" ? readingEase(plainText(text)) : null,
+    lessons: module.lessons.length,
+    questions: module.questionCount,
+    ...bank.figures,
+  };
 }
 
 /** Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word. */
@@ -169,19 +202,21 @@ async function main() {
     ["bank", 4, (r) => r.bank],
     ["longest", 7, (r) => `${Math.round((r.longest * 100) / r.bank)}%`],
     ["position", 8, (r) => `${"abcde"[r.commonPosition - 1]} ×${r.commonPositionCount}`],
-    ["ease", 5, (r) => `${r.readingEase}${r.readingEase < LIMITS.readingEase ? "*" : ""}`],
+    ["ease", 5, (r) => (r.readingEase === null ? "-" : `${r.readingEase}${r.readingEase < LIMITS.readingEase ? "*" : ""}`)],
   ];
   console.log(`${"module".padEnd(36)} ${columns.map(([name, width]) => pad(name, width)).join(" ")}`);
-  for (const r of reports) console.log(`${r.id.padEnd(36)} ${columns.map(([, width, value]) => pad(value(r), width)).join(" ")}`);
+  const name = (r: ModuleReport) => (r.language === "en" ? r.id : `${r.id} (${r.language})`);
+  for (const r of reports) console.log(`${name(r).padEnd(36)} ${columns.map(([, width, value]) => pad(value(r), width)).join(" ")}`);
   console.log("longest: questions whose right answer is the longest option; position: where the right answer is most often");
-  if (reports.some((r) => r.readingEase < LIMITS.readingEase))
+  if (reports.some((r) => r.readingEase !== null && r.readingEase < LIMITS.readingEase))
     console.log(`* reading ease under ${LIMITS.readingEase}: shorter sentences and words would help`);
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
     for (const p of problems) console.error(`${p.file}: ${p.message}`);
     process.exit(1);
   }
-  console.log(`\n${reports.length} modules OK`);
+  const twins = reports.filter((r) => r.language !== "en").length;
+  console.log(`\n${reports.length - twins} modules OK${twins > 0 ? `, and ${twins} written in Welsh too` : ""}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -22,6 +22,12 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/** An English module's title and summary in Welsh, for the catalogue when the module has no Welsh twin. */
+export const WelshListingSchema = z.strictObject({
+  title: z.string().min(3).max(90),
+  summary: z.string().min(20).max(300),
+});
+
 export const ModuleFrontmatterSchema = z.strictObject({
   id: Key,
   title: z.string().min(3).max(90),
@@ -33,6 +39,8 @@ export const ModuleFrontmatterSchema = z.strictObject({
   version: z.number().int().min(1),
   passMark: z.number().int().min(1).max(100),
   sources: z.array(SourceSchema).min(1, "list the module's sources"),
+  /** Only in an English index.mdx: the Welsh title and summary the catalogue shows */
+  cy: WelshListingSchema.optional(),
 });
 export type ModuleFrontmatter = z.infer<typeof ModuleFrontmatterSchema>;
 

@@ -203,7 +203,7 @@ describe("certificates", () => {
 });
 
 describe("case studies and reflections", () => {
-  const module = findModule("prevent-duty")!;
+  const module = findModule("prevent-duty", "en")!;
   /** The first lesson of the module with a <name> in it, and that component's id and props. */
   async function firstWith(name: "CaseStudy" | "Reflection") {
     for (const { slug } of module.lessons) {

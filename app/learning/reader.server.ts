@@ -29,7 +29,7 @@ type Row = {
  * Each person's state in each module (the catalogue's, unless given), in one query: the people are one
  * parameter (a JSON list) or one council, so 1, 10 or 20,000 people cost the same single round trip.
  */
-export async function learningFor(learners: Learners, modules: ModuleOutline[] = getCatalogue().modules): Promise<Learning> {
+export async function learningFor(learners: Learners, modules: ModuleOutline[] = getCatalogue("en").modules): Promise<Learning> {
   if ("userIds" in learners && learners.userIds.length === 0) return new Map();
   const people =
     "councilId" in learners

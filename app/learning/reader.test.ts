@@ -69,7 +69,7 @@ test("a council's learning is its confirmed, active councillors': not its office
 });
 
 test("learningFor reads state only: never a reflection or a case-study answer", async () => {
-  const module = findModule("prevent-duty")!;
+  const module = findModule("prevent-duty", "en")!;
   const councillor = await createUser();
   const lessonSlug = module.lessons[0]!.slug;
   let prompt: { lessonSlug: string; promptId: string } | null = null;

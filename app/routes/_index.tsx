@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!user) return { profile: null, learning: null };
   const [profile, learning] = await Promise.all([
     getProfile({ userId: user.id }),
-    can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue().modules }) : null,
+    can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue(args.context.language).modules }) : null,
   ]);
   return { profile, learning: learning && homeView(learning) };
 }

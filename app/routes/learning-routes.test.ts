@@ -13,8 +13,8 @@ import * as lesson from "./modules.$moduleId.lessons.$lessonSlug";
 import * as verify from "./verify.$code";
 
 const MODULE_ID = "prevent-duty";
-const module = findModule(MODULE_ID)!;
-const knowledgeCheck = knowledgeCheckFor(MODULE_ID)!;
+const module = findModule(MODULE_ID, "en")!;
+const knowledgeCheck = knowledgeCheckFor(MODULE_ID, "en")!;
 const lessonUrl = (slug: string) => `/modules/${MODULE_ID}/lessons/${slug}`;
 const params = (slug?: string) => ({ moduleId: MODULE_ID, ...(slug ? { lessonSlug: slug } : {}) });
 const checkUrl = `/modules/${MODULE_ID}/check`;

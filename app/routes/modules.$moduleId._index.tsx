@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
-  const module = requireModule(args.params.moduleId);
+  const module = requireModule(args.params.moduleId, args.context.language);
   const canTake = can(user, "module:take");
   const [intro, progress] = await Promise.all([lessonBody(module, "intro"), canTake ? progressForModule({ userId: user.id, module }) : null]);
   return {
@@ -64,7 +64,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** Records a completion that no lesson or check POST made (the module changed after the last step). */
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const module = requireModule(args.params.moduleId);
+  const module = requireModule(args.params.moduleId, args.context.language);
   const completed = await completeIfDone({ userId: user.id, module });
   if (!completed) return redirect(`/modules/${module.id}`);
   return redirectWithFlash(`/modules/${module.id}/certificate`, wordsOf(args.context.language, "learning")("moduleCompleted", { module: module.title }));

@@ -6,6 +6,7 @@ import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { knowledgeCheckFor, requireModule } from "~/content/content.server";
+import type { Language } from "~/i18n/config";
 import { questionsToAsk, type Answers } from "~/learning/core";
 import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
 import { progressForModule } from "~/learning/reader.server";
@@ -22,9 +23,9 @@ import { useLanguage } from "~/i18n/use-language";
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.knowledgeCheck", { module: data?.module.title ?? t("pages.module") }));
 
-function requireKnowledgeCheck(moduleId: string | undefined, t: TFunction<"learning">) {
-  const module = requireModule(moduleId);
-  const knowledgeCheck = knowledgeCheckFor(module.id);
+function requireKnowledgeCheck(moduleId: string | undefined, language: Language, t: TFunction<"learning">) {
+  const module = requireModule(moduleId, language);
+  const knowledgeCheck = knowledgeCheckFor(module.id, language);
   if (!knowledgeCheck) throw new Response(t("check.noCheck"), { status: 404 });
   return { module, knowledgeCheck };
 }
@@ -32,7 +33,7 @@ function requireKnowledgeCheck(moduleId: string | undefined, t: TFunction<"learn
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const t = wordsOf(args.context.language, "learning");
-  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, args.context.language, t);
   const attemptId = new URL(args.request.url).searchParams.get("attempt");
   const progress = await progressForModule({ userId: user.id, module });
   // the answers and explanations leave the server only for an attempt its author has submitted and passed
@@ -56,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const t = wordsOf(args.context.language, "learning");
-  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, t);
+  const { module, knowledgeCheck } = requireKnowledgeCheck(args.params.moduleId, args.context.language, t);
   const formData = await args.request.formData();
   const form = KnowledgeCheckActionSchema.safeParse({ intent: formData.get("intent"), attempt: formData.get("attempt") ?? undefined });
   if (!form.success) throw new Response(t("check.notUnderstood"), { status: 400 });

@@ -33,7 +33,7 @@ function findLesson(module: ModuleInfo, slug: string | undefined, t: TFunction<"
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
-  const module = requireModule(args.params.moduleId);
+  const module = requireModule(args.params.moduleId, args.context.language);
   const { lesson, previous, next } = findLesson(module, args.params.lessonSlug, wordsOf(args.context.language, "learning"));
   const canTake = can(user, "module:take");
   const key = { userId: user.id, moduleId: module.id };
@@ -66,7 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
-  const module = requireModule(args.params.moduleId);
+  const module = requireModule(args.params.moduleId, args.context.language);
   const t = wordsOf(args.context.language, "learning");
   const { lesson } = findLesson(module, args.params.lessonSlug, t);
   const formData = await args.request.formData();

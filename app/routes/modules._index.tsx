@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
-  const { modules } = getCatalogue();
+  const { modules } = getCatalogue(args.context.language);
   const topicParam = new URL(args.request.url).searchParams.get("topic");
   const topic = topicParam && Object.hasOwn(TOPICS, topicParam) ? (topicParam as Topic) : null;
   const shown = topic ? modules.filter((m) => m.topic === topic) : modules;

@@ -118,7 +118,7 @@ test("every route file declares who may use it", () => {
 test("each route gives each visitor the access its declaration says, from its loader and its action", async () => {
   const council = await createCouncil();
   const target = await createUser({ councilId: council.id });
-  const lesson = findModule("prevent-duty")!.lessons[0]!;
+  const lesson = findModule("prevent-duty", "en")!.lessons[0]!;
   const params: Record<string, string> = {
     moduleId: "prevent-duty",
     lessonSlug: lesson.slug,
