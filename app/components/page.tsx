@@ -48,12 +48,3 @@ export function Pagination({ page, pages, makeHref }: { page: number; pages: num
     </nav>
   );
 }
-
-// English only: being replaced by app/i18n/format.ts (formatDate(value, useLanguage())) page by page.
-export function formatDateTime(value: string | Date) {
-  return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-}
-
-export function formatDate(value: string | Date) {
-  return new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-}

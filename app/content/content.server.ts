@@ -11,6 +11,7 @@ import { checkTree, compileLesson, COMPILER_ID, ContentError } from "./compile.s
 import { LessonFrontmatterSchema, ModuleFrontmatterSchema, KnowledgeCheckSchema, type ModuleFrontmatter, type KnowledgeCheck } from "./schema";
 import { isDiscussionOpen, QUESTIONS_PER_ATTEMPT } from "~/learning/core";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "~/i18n/config";
+import { wordsOf } from "~/i18n/i18n.server";
 import { componentsIn, type ContentElement, type ContentNode } from "./tree";
 
 export type LessonInfo = { slug: string; title: string; file: string; position: number; words: number; minutes: number };
@@ -523,6 +524,6 @@ function withJson(compiled: { hash: string; intro: ContentElement; lessons: Reco
 /** For loaders and actions: the module, or a 404 page. */
 export function requireModule(moduleId: string | undefined, language: Language): ModuleInfo {
   const module = moduleId ? findModule(moduleId, language) : null;
-  if (!module) throw new Response("There is no module at this address.", { status: 404 });
+  if (!module) throw new Response(wordsOf(language, "learning")("module.notFound"), { status: 404 });
   return module;
 }

@@ -17,7 +17,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
-import { useLanguage } from "~/i18n/use-language";
+import { useLangOf, useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => data?.module.title ?? t("pages.module"));
@@ -32,6 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
       id: module.id,
       title: module.title,
       summary: module.summary,
+      language: module.language,
+      languages: module.languages,
       topic: module.topic,
       audience: module.audience,
       minutes: module.minutes,
@@ -79,6 +81,7 @@ export default function ModulePage() {
   const { t } = useTranslation("learning");
   const language = useLanguage();
   const minutesText = useMinutesText();
+  const lang = useLangOf(module.language);
   return (
     <>
       <BackLink to="/modules">{t("module.allModules")}</BackLink>
@@ -87,7 +90,11 @@ export default function ModulePage() {
       <dl className="summary-list">
         <div>
           <dt>{t("module.for")}</dt>
-          <dd>{module.audience}</dd>
+          <dd lang={lang}>{module.audience}</dd>
+        </div>
+        <div>
+          <dt>{t("module.languages")}</dt>
+          <dd>{t(module.languages.includes("cy") ? "writtenIn.both" : "writtenIn.english")}</dd>
         </div>
         <div>
           <dt>{t("module.time")}</dt>
@@ -144,13 +151,14 @@ export default function ModulePage() {
 
       <h2>{t("module.outcomesHeading")}</h2>
       <p>{t("module.outcomesIntro")}</p>
-      <ul>
+      <ul lang={lang}>
         {module.outcomes.map((outcome) => (
           <li key={outcome}>{outcome}</li>
         ))}
       </ul>
 
       <LessonBody
+        lang={lang}
         body={intro}
         state={{
           moduleId: module.id,
@@ -165,7 +173,9 @@ export default function ModulePage() {
       <ol className="lesson-list">
         {module.lessons.map((lesson) => (
           <li key={lesson.slug}>
-            <Link to={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>
+            <Link to={`${base}/lessons/${lesson.slug}`} lang={lang}>
+              {lesson.title}
+            </Link>
             <span className="lesson-list__meta">
               {minutesText(lesson.minutes)}
               {progress ? (

@@ -18,7 +18,7 @@ import { KnowledgeCheckActionSchema } from "~/utils/schemas.server";
 import { formResult, refuseForm } from "~/utils/forms";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
-import { useLanguage } from "~/i18n/use-language";
+import { useLangOf, useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.knowledgeCheck", { module: data?.module.title ?? t("pages.module") }));
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (attemptId && !results) throw new Response(t("check.attemptNotFound"), { status: 404 });
   const open = results ? null : await openAttempt({ userId: user.id, module, knowledgeCheck });
   return {
-    module: { id: module.id, title: module.title, passMark: module.passMark, questionCount: module.questionCount },
+    module: { id: module.id, title: module.title, passMark: module.passMark, questionCount: module.questionCount, language: module.language },
     attempt: open ? { id: open.id, questions: questionsToAsk(open.check) } : null,
     results,
     progress: {
@@ -106,6 +106,11 @@ export default function KnowledgeCheckPage() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** The `lang` of the questions, answers and explanations when the module is not in the page's language. */
+function useQuestionsLang() {
+  return useLangOf(useLoaderData<typeof loader>().module.language);
+}
+
 function BestScore({ progress }: { progress: LoaderData["progress"] }) {
   const { t } = useTranslation("learning");
   return progress.bestScore !== null ? (
@@ -152,6 +157,7 @@ function Questions({
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("learning");
   const { questions } = attempt;
+  const lang = useQuestionsLang();
   return (
     <>
       <ErrorSummary result={result} order={questions.map((q) => `answer-${q.id}`)} />
@@ -171,7 +177,7 @@ function Questions({
               aria-describedby={error ? `${fieldId(name)}-error` : undefined}
             >
               <legend className="question__prompt">
-                <span className="question__number">{t("check.question", { number: index + 1 })}</span> {question.prompt}
+                <span className="question__number">{t("check.question", { number: index + 1 })}</span> <span lang={lang}>{question.prompt}</span>
               </legend>
               {error ? (
                 <p className="error-message" id={`${fieldId(name)}-error`}>
@@ -190,7 +196,9 @@ function Questions({
                         value={option.id}
                         defaultChecked={result?.values[name] === option.id}
                       />
-                      <label htmlFor={id}>{option.text}</label>
+                      <label htmlFor={id} lang={lang}>
+                        {option.text}
+                      </label>
                     </div>
                   );
                 })}
@@ -275,13 +283,16 @@ type Result = NonNullable<LoaderData["results"]>["results"][number];
 
 /** A question as answered: its prompt, whether the answer was right, and the answer chosen. */
 function QuestionAnswered({ result }: { result: Result }) {
+  const lang = useQuestionsLang();
   const { t } = useTranslation("learning");
   return (
     <>
-      <p className="answer__prompt">{result.prompt}</p>
+      <p className="answer__prompt" lang={lang}>
+        {result.prompt}
+      </p>
       <p>
         <strong className={result.isCorrect ? "tag tag--green" : "tag tag--red"}>{result.isCorrect ? t("check.correct") : t("check.wrong")}</strong>{" "}
-        {t("check.yourAnswer")} {result.chosen ?? t("check.none")}
+        {t("check.yourAnswer")} {result.chosen ? <span lang={lang}>{result.chosen}</span> : t("check.none")}
       </p>
     </>
   );
@@ -289,15 +300,20 @@ function QuestionAnswered({ result }: { result: Result }) {
 
 function AnswerList({ results }: { results: Result[] }) {
   const { t } = useTranslation("learning");
+  const lang = useQuestionsLang();
   return (
     <ol className="answer-list">
       {results.map((r) => (
         <li key={r.questionId} className={r.isCorrect ? "answer answer--right" : "answer answer--wrong"}>
           <QuestionAnswered result={r} />
-          {!r.isCorrect ? <p>{t("check.rightAnswer", { answer: r.correctAnswer })}</p> : null}
+          {!r.isCorrect ? (
+            <p>
+              {t("check.rightAnswerLabel")} <span lang={lang}>{r.correctAnswer}</span>
+            </p>
+          ) : null}
           <p className="answer__why">
             <span className="visually-hidden">{t("check.why")} </span>
-            {r.explanation}
+            <span lang={lang}>{r.explanation}</span>
           </p>
         </li>
       ))}
@@ -308,6 +324,7 @@ function AnswerList({ results }: { results: Result[] }) {
 /** After a fail: which answers were wrong and where to read again, never the right answers. */
 function WrongList({ moduleId, results }: { moduleId: string; results: Result[] }) {
   const { t } = useTranslation("learning");
+  const lang = useQuestionsLang();
   return (
     <ol className="answer-list">
       {results.map((r) => (
@@ -315,7 +332,9 @@ function WrongList({ moduleId, results }: { moduleId: string; results: Result[] 
           <QuestionAnswered result={r} />
           {!r.isCorrect && r.lesson ? (
             <p>
-              {t("check.readAgain")} <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`}>{r.lesson.title}</Link>
+              {t("check.readAgain")} <Link to={`/modules/${moduleId}/lessons/${r.lesson.slug}`} lang={lang}>
+                {r.lesson.title}
+              </Link>
             </p>
           ) : null}
         </li>

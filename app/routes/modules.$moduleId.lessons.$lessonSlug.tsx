@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLangOf } from "~/i18n/use-language";
 import { LessonBody } from "~/components/content/lesson-body";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // a councillor is not sent a case study's discussion before choosing; staff and officers read it all
   const body = await lessonBodyFor(module, lesson.slug, canTake ? notes.caseStudyAnswers : null);
   return {
-    module: { id: module.id, title: module.title, lessonCount: module.lessons.length },
+    module: { id: module.id, title: module.title, lessonCount: module.lessons.length, language: module.language },
     lesson: { slug: lesson.slug, title: lesson.title, position: lesson.position, minutes: lesson.minutes },
     previous: previous && { slug: previous.slug, title: previous.title },
     next: next && { slug: next.slug, title: next.title },
@@ -120,16 +121,19 @@ export default function LessonPage() {
   const completing = useNavigation().formData?.get("intent") === "complete";
   const { t } = useTranslation("learning");
   const minutesText = useMinutesText();
+  const lang = useLangOf(module.language);
   return (
     <article className="lesson">
       <BackLink to={base}>{module.title}</BackLink>
       <span className="caption">
         {t("lesson.position", { position: lesson.position, total: module.lessonCount, duration: minutesText(lesson.minutes) })}
       </span>
-      <h1 className="heading-xl">{lesson.title}</h1>
+      <h1 className="heading-xl" lang={lang}>
+        {lesson.title}
+      </h1>
       {progress ? <ProgressBar percent={progress.percent} label={t("moduleProgress")} /> : null}
 
-      <LessonBody body={body} state={state} />
+      <LessonBody body={body} state={state} lang={lang} />
 
       {progress ? (
         progress.done ? (

@@ -35,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
         topic: m.topic,
         minutes: m.minutes,
         lessons: m.lessons.length,
+        inWelsh: m.languages.includes("cy"),
         state: p ? { state: p.state, percent: p.percent } : null,
       };
     }),
@@ -79,6 +80,8 @@ export default function Catalogue() {
               <p>{m.summary}</p>
               <p className="module-card__meta">
                 {t("catalogue.lessons", { count: m.lessons, duration: minutesText(m.minutes) })}
+                {" · "}
+                {t(m.inWelsh ? "writtenIn.both" : "writtenIn.english")}
                 {m.state ? (
                   <>
                     {" · "}

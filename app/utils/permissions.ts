@@ -4,12 +4,6 @@
 export const ROLES = ["councillor", "officer", "staff"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  councillor: "Councillor",
-  officer: "Council officer",
-  staff: "Association staff",
-};
-
 const PERMISSIONS = {
   // module:read shows the modules; module:take saves progress, knowledge checks and certificates
   councillor: ["profile:edit", "module:read", "module:take"],

@@ -63,10 +63,13 @@ function treeFor(key: string, json: string): ContentElement {
   return tree;
 }
 
-export function LessonBody({ body, state }: { body: { key: string; json: string }; state: LessonState }) {
+/** `lang`: the language the text is written in, when it is not the page's (see useLangOf). */
+export function LessonBody({ body, state, lang }: { body: { key: string; json: string }; state: LessonState; lang?: string }) {
   return (
     <LessonContext.Provider value={state}>
-      <div className="prose">{render(treeFor(body.key, body.json).c ?? [])}</div>
+      <div className="prose" lang={lang}>
+        {render(treeFor(body.key, body.json).c ?? [])}
+      </div>
     </LessonContext.Provider>
   );
 }
