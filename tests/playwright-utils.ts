@@ -5,6 +5,7 @@ import { expect, test as base, type Page, type Response } from "@playwright/test
 import { db } from "~/utils/db.server";
 import { lucia } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
+import { englishLeftIn } from "./english-left";
 import { createUser, TEST_PASSWORD } from "./factories";
 
 type TestUser = Awaited<ReturnType<typeof createUser>>;
@@ -126,4 +127,19 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("status")).toHaveText("You have signed out.");
+}
+
+/**
+ * The page is in Welsh, has no English catalogue words left (text marked as another language, such as an
+ * English source's title, aside), and passes axe and the HTML checker.
+ */
+export async function expectWelshPage(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('script, style, [lang]:not([lang="cy"])').forEach((element) => element.remove());
+    return `${document.title}\n${body.textContent}`;
+  });
+  expect(englishLeftIn(text), `English words on ${page.url()}`).toEqual([]);
+  await expectAccessible(page);
 }

@@ -1,6 +1,6 @@
 import type { Source } from "~/content/schema";
-import { INTL_LOCALE, TIME_ZONE, type Language } from "~/i18n/config";
-import { formatDate } from "~/i18n/format";
+import { HTML_LANG, type Language } from "~/i18n/config";
+import { formatDate, formatMonthYear } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 
 /** A source's date as precise as it is given: "2023", "March 2023" or "5 March 2023", in the page's language. */
@@ -8,7 +8,7 @@ function formatSourceDate(date: string, language: Language) {
   const [year, month, day] = date.split("-");
   if (!month) return year;
   if (day) return formatDate(date, language);
-  return new Date(`${year}-${month}-01`).toLocaleDateString(INTL_LOCALE[language], { month: "long", year: "numeric", timeZone: TIME_ZONE });
+  return formatMonthYear(`${year}-${month}-15`, language);
 }
 
 export function SourceList({ sources }: { sources: Source[] }) {
@@ -17,7 +17,10 @@ export function SourceList({ sources }: { sources: Source[] }) {
     <ol className="sources">
       {sources.map((source, index) => (
         <li key={index}>
-          {source.url ? <a href={source.url}>{source.title}</a> : source.title}, {source.publisher}
+          {/* cited as published: marked with its language when the page is in another (WCAG 3.1.2) */}
+          <span lang={(source.language ?? "en") === language ? undefined : HTML_LANG[source.language ?? "en"]}>
+            {source.url ? <a href={source.url}>{source.title}</a> : source.title}, {source.publisher}
+          </span>
           {source.date ? ` (${formatSourceDate(source.date, language)})` : null}
         </li>
       ))}

@@ -19,6 +19,8 @@ export const SourceSchema = z.object({
   publisher: z.string().min(2),
   date: SourceDate.optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The language the source is published in, when it is not English (its title is cited as published) */
+  language: z.enum(["en", "cy"]).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -1,4 +1,6 @@
 // The server's words and the choice of language for each request. See docs/decisions/012-bilingual-service.md.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
@@ -16,12 +18,17 @@ import {
   type Language,
   type Namespace,
 } from "./config";
-import cyPages from "./locales/cy";
-import cyServer from "./locales/cy/server";
-import enPages from "./locales/en";
-import enServer from "./locales/en/server";
 
-const RESOURCES = { en: { ...enPages, ...enServer }, cy: { ...cyPages, ...cyServer } };
+// Read from the files rather than imported: code that only sends email (the models, and the browser tests
+// that drive them) then loads under plain Node too, which imports JSON only with an import attribute.
+const LOCALES = path.resolve("app/i18n/locales");
+const ALL_NAMESPACES = [...PAGE_NAMESPACES, ...SERVER_NAMESPACES] as const;
+const RESOURCES = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    Object.fromEntries(ALL_NAMESPACES.map((namespace) => [namespace, JSON.parse(readFileSync(path.join(LOCALES, language, `${namespace}.json`), "utf8"))])),
+  ]),
+);
 
 // One instance per language, made once: an instance that never changes language can serve every request
 // at once, and making one per request would cost each page the time to build it.
@@ -30,7 +37,7 @@ const INSTANCES = Object.fromEntries(
     const instance = createInstance({
       ...I18N_OPTIONS,
       lng: language,
-      ns: [...PAGE_NAMESPACES, ...SERVER_NAMESPACES],
+      ns: [...ALL_NAMESPACES],
       resources: RESOURCES,
     });
     void instance.use(initReactI18next).init();
@@ -43,7 +50,6 @@ export function i18nFor(language: Language): i18n {
   return INSTANCES[language];
 }
 
-const ALL_NAMESPACES = [...PAGE_NAMESPACES, ...SERVER_NAMESPACES] as const;
 export type ServerT = TFunction<typeof ALL_NAMESPACES>;
 const TRANSLATORS = Object.fromEntries(LANGUAGES.map((language) => [language, INSTANCES[language].getFixedT(language, ALL_NAMESPACES)])) as Record<Language, ServerT>;
 

@@ -1,0 +1,54 @@
+// Every page in Welsh, for each kind of visitor: no English catalogue words left, axe and the HTML checker
+// (expectWelshPage). A page added later belongs in this list; the journeys are in welsh-journeys.test.ts.
+import { createCouncil, createUser } from "../factories";
+import { expect, expectWelshPage, test } from "../playwright-utils";
+
+test.use({ locale: "cy-GB" });
+
+const INDUCTION = "/modules/councillor-induction";
+
+test("signed out, every page is Welsh", async ({ page }) => {
+  test.slow();
+  for (const path of ["/", "/login", "/signup", "/forgot-password", "/confirm-email", "/privacy", "/accessibility", "/verify", "/no-such-page"]) {
+    await page.goto(path);
+    await expectWelshPage(page);
+  }
+  // A refused form: the messages are Welsh too.
+  await page.goto("/forgot-password");
+  await page.getByRole("main").getByRole("button").click();
+  await expect(page.locator(".error-summary")).toBeVisible();
+  await expectWelshPage(page);
+});
+
+test("a councillor's pages are Welsh", async ({ page, login }) => {
+  test.slow(); // ten pages, each through axe and the HTML checker
+  await login({ role: "councillor" });
+  const firstLesson = "/lessons/your-role";
+  for (const path of ["/", "/modules", INDUCTION, `${INDUCTION}${firstLesson}`, `${INDUCTION}/check`, "/account", "/account/profile", "/account/password", `${INDUCTION}/certificate`]) {
+    await page.goto(path);
+    await expectWelshPage(page);
+  }
+  // A module written in English only: its Welsh title and summary; its own text is marked as English.
+  await page.goto("/modules/prevent-duty");
+  await expect(page.locator(".prose").first()).toHaveAttribute("lang", "en-GB");
+  await expectWelshPage(page);
+});
+
+test("an officer's pages are Welsh", async ({ page, login }) => {
+  await login({ role: "officer" });
+  for (const path of ["/", "/council", "/account"]) {
+    await page.goto(path);
+    await expectWelshPage(page);
+  }
+});
+
+test("staff pages are Welsh", async ({ page, login }) => {
+  test.slow();
+  const council = await createCouncil();
+  const someone = await createUser({ councilId: council.id });
+  await login({ role: "staff" });
+  for (const path of ["/", "/staff/users", "/staff/users/new", `/staff/users/${someone.id}`, "/staff/outbox", "/staff/audit"]) {
+    await page.goto(path);
+    await expectWelshPage(page);
+  }
+});
