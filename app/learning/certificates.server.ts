@@ -47,9 +47,9 @@ export async function verifyCertificate(input: string) {
   if (!/^[0-9A-Z]{16}$/.test(code)) return null;
   const found = await db.moduleCompletion.findUnique({
     where: { certificateCode: code },
-    select: { holderName: true, moduleTitle: true, completedAt: true },
+    select: { holderName: true, moduleId: true, moduleTitle: true, completedAt: true },
   });
-  return found && { name: found.holderName, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
+  return found && { name: found.holderName, moduleId: found.moduleId, moduleTitle: found.moduleTitle, completedAt: found.completedAt, code };
 }
 
 /** A councillor's certificates, newest first, including those of modules since retired. */

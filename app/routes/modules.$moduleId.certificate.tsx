@@ -3,6 +3,7 @@ import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
+import { findModule } from "~/content/content.server";
 import { certificateFor, formatCertificateCode } from "~/learning/certificates.server";
 import { wordsOf } from "~/i18n/i18n.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -20,8 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const moduleId = args.params.moduleId ?? "";
-  // only ever the signed-in councillor's own certificate: the user id comes from the session. The
-  // catalogue is not consulted: a certificate outlives changes to (or the retirement of) its module.
+  // only ever the signed-in councillor's own certificate: the user id comes from the session. A
+  // certificate outlives changes to (or the retirement of) its module: the catalogue only gives the
+  // module's title in the page's language while the module is still in it.
   const certificate = await certificateFor({ userId: user.id, moduleId });
   if (!certificate) throw new Response(wordsOf(args.context.language, "learning")("certificate.notYet"), { status: 404 });
   const code = formatCertificateCode(certificate.certificateCode);
@@ -30,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
     certificate: {
       name: certificate.holderName,
       council: certificate.councilName,
-      moduleTitle: certificate.moduleTitle,
+      moduleTitle: findModule(moduleId, args.context.language)?.title ?? certificate.moduleTitle,
       completedAt: certificate.completedAt,
       code,
       verifyUrl: `${appUrl()}/verify/${code}`,

@@ -6,6 +6,7 @@ import { PageHeading } from "~/components/page";
 import { HTML_LANG, LANGUAGES, type Language } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { findModule } from "~/content/content.server";
 import { formatCertificateCode, verifyCertificate } from "~/learning/certificates.server";
 import { wordsOf } from "~/i18n/i18n.server";
 
@@ -30,7 +31,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return {
     certificate: {
       name: certificate.name,
-      moduleTitle: certificate.moduleTitle,
+      // the module's title in each language while it is in the catalogue; else the title it was completed under
+      moduleTitles: Object.fromEntries(
+        LANGUAGES.map((language) => [language, findModule(certificate.moduleId, language)?.title ?? certificate.moduleTitle]),
+      ) as Record<Language, string>,
       completedAt: certificate.completedAt,
       code: formatCertificateCode(certificate.code),
     },
@@ -107,7 +111,9 @@ export default function VerifyCertificate() {
           <dt>
             <Both of={(words) => words.module} />
           </dt>
-          <dd>{certificate.moduleTitle}</dd>
+          <dd>
+            <Both of={(_, language) => certificate.moduleTitles[language]} />
+          </dd>
         </div>
         <div>
           <dt>
