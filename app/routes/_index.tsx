@@ -27,10 +27,15 @@ export async function loader(args: LoaderFunctionArgs) {
     getProfile({ userId: user.id }),
     can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue(args.context.language).modules }) : null,
   ]);
-  return { profile, learning: learning && homeView(learning) };
+  return { profile, learning: learning && homeView(learning, getCatalogue(args.context.language).modules) };
 }
 
-function homeView({ current, firstNotStarted, completedCount, moduleCount, certificates }: Awaited<ReturnType<typeof learningHome<ModuleInfo>>>) {
+function homeView(
+  { current, firstNotStarted, completedCount, moduleCount, certificates }: Awaited<ReturnType<typeof learningHome<ModuleInfo>>>,
+  modules: ModuleInfo[],
+) {
+  // a certificate is shown under the module's title in the page's language while the module is offered
+  const titleOf = (moduleId: string, recorded: string) => modules.find((module) => module.id === moduleId)?.title ?? recorded;
   return {
     current: current && {
       moduleId: current.module.id,
@@ -47,7 +52,7 @@ function homeView({ current, firstNotStarted, completedCount, moduleCount, certi
     },
     moduleCount,
     completedCount,
-    certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: c.moduleTitle, completedAt: c.completedAt })),
+    certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: titleOf(c.moduleId, c.moduleTitle), completedAt: c.completedAt })),
   };
 }
 
