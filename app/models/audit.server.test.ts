@@ -46,18 +46,23 @@ test("the audit log is newest first, names the account and who acted, and shows 
   expect(pages).toBe(1);
   expect(events.map((event) => event.type)).toEqual(["account-deactivated", "sign-in-failed", "sign-in", "sign-out"]);
   const person = { id: user.id, name: "Rhodri Evans", email: user.email };
-  expect(events[0]).toMatchObject({ user: person, actor: { id: staff.id, name: "Sam Staff", email: staff.email }, email: user.email });
+  // Only their names and addresses: nothing else of the account leaves the query.
+  expect(events[0].user).toEqual(person);
+  expect(events[0].actor).toEqual({ id: staff.id, name: "Sam Staff", email: staff.email });
+  expect(events[0].email).toBe(user.email);
   expect(events[1]).toMatchObject({ user: null, actor: null, email: "stranger@example.org" });
-  expect(events[2]).toMatchObject({ user: person, actor: null });
+  expect(events[2].user).toEqual(person);
+  expect(events[2].actor).toBeNull();
   expect(events[3]).toMatchObject({ user: null, actor: null, userId: "removed-account" });
 });
 
 test("events recorded in the same instant are listed in a stable order, the same on every page", async () => {
   await emptyLog();
   const createdAt = new Date(Date.UTC(2026, 0, 5, 9, 0));
-  for (let i = 0; i < 5; i++) await db.auditEvent.create({ data: { type: "sign-in", detail: `event ${i}`, createdAt } });
-  const ids = (await db.auditEvent.findMany({ select: { id: true } })).map((event) => event.id).sort().reverse();
-  expect((await listAuditEvents({})).events.map((event) => event.id)).toEqual(ids);
+  // Recorded in an order unlike their ids', so neither the order of recording nor chance can pass for the rule.
+  for (const id of ["event-b", "event-d", "event-a", "event-e", "event-c"]) await db.auditEvent.create({ data: { id, type: "sign-in", createdAt } });
+  const listed = (await listAuditEvents({})).events.map((event) => event.id);
+  expect(listed).toEqual(["event-e", "event-d", "event-c", "event-b", "event-a"]);
 });
 
 test("the audit log comes a page at a time, and filtered to one account counts only its events", async () => {

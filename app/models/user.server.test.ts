@@ -534,3 +534,15 @@ test("staff saving their own staff account unchanged is allowed and records noth
   });
   expect(await db.auditEvent.count({ where: { userId: staff.id } })).toBe(0);
 });
+
+test("a new invitation to an officer who has chosen English is in English, even at a council in Wales", async () => {
+  const council = await createCouncil({ nation: "wales", region: "Wales", welshName: `Cyngor ${tag()}` });
+  const officer = await createUser({ role: "officer", councilId: council.id, password: null, name: "Dylan Hughes" });
+  await db.user.update({ where: { id: officer.id }, data: { language: "en" } });
+  await sendInvitation({ userId: officer.id, appUrl: APP_URL });
+  const [message] = await db.emailMessage.findMany({ where: { to: officer.email } });
+  expect(message.subject).toBe("Your Leadership Essentials account");
+  expect(message.text).toMatch(/^Dear Dylan Hughes,\n/);
+  expect(message.text).toContain(`as a council officer for ${council.name}.`);
+  expect(message.text).not.toContain("Annwyl");
+});

@@ -167,7 +167,7 @@ export async function createOfficer(
   try {
     officer = await db.user.create({
       data: { name, email, role: "officer", councilId },
-      select: { id: true, council: { select: { name: true } } },
+      select: { id: true, council: true },
     });
   } catch (error) {
     // The address is unique in the database: one already in use is refused here.
@@ -185,7 +185,7 @@ export async function createOfficer(
 export async function sendInvitation({ userId, appUrl }: { userId: string; appUrl: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, language: true, council: { select: { name: true, welshName: true, nation: true } } },
+    select: { name: true, email: true, language: true, council: true },
   });
   const token = await issueToken({ userId, purpose: "invitation" });
   const link = `${appUrl}/invitation/${token}`;
