@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { createCouncil } from "../../tests/factories";
-import { findCouncilByName, listCouncils } from "./council.server";
+import { findCouncilByName, getCouncil, listCouncils } from "./council.server";
 
 test("a council is found by the name typed, in English or Welsh, whatever the case and spacing", async () => {
   const cardiff = await createCouncil({
@@ -13,7 +13,10 @@ test("a council is found by the name typed, in English or Welsh, whatever the ca
   expect((await findCouncilByName("  cardiff   council "))?.id).toBe(cardiff.id);
   expect((await findCouncilByName("CYNGOR CAERDYDD"))?.id).toBe(cardiff.id);
   expect(await findCouncilByName("Cardiff")).toBeNull();
+  // Words run together are not the council's name.
+  expect(await findCouncilByName("CyngorCaerdydd")).toBeNull();
   expect(await findCouncilByName("")).toBeNull();
+  expect(await findCouncilByName("   ")).toBeNull();
 });
 
 test("the council list is in alphabetical order with each Welsh name beside its council", async () => {
@@ -23,5 +26,17 @@ test("the council list is in alphabetical order with each Welsh name beside its 
   const names = councils.map((council) => council.name);
   expect(names).toEqual([...names].sort());
   expect(names.indexOf("Leeds City Council")).toBeLessThan(names.indexOf("Swansea Council"));
-  expect(councils.find((council) => council.name === "Swansea Council")?.welshName).toBe("Cyngor Abertawe");
+  expect(councils.find((council) => council.name === "Swansea Council")).toEqual({
+    id: expect.any(String),
+    name: "Swansea Council",
+    welshName: "Cyngor Abertawe",
+    type: "district",
+    region: "Wales",
+  });
+});
+
+test("a council's page shows its name, type, region and nation", async () => {
+  const council = await createCouncil({ name: "Gwynedd Council", welshName: "Cyngor Gwynedd", type: "welsh-principal", region: "Wales", nation: "wales" });
+  expect(await getCouncil(council.id)).toEqual({ id: council.id, name: "Gwynedd Council", type: "welsh-principal", region: "Wales", nation: "wales" });
+  expect(await getCouncil("no-such-council")).toBeNull();
 });

@@ -9,11 +9,14 @@ import {
   changeRoleAndCouncil,
   createOfficer,
   deactivateUser,
+  findUserIdByEmail,
+  getUserForStaff,
   listCouncilMembers,
   listUsers,
   reactivateUser,
   sendInvitation,
   updateProfile,
+  USERS_PAGE_SIZE,
 } from "./user.server";
 
 const APP_URL = "https://le.test";
@@ -269,7 +272,10 @@ test("a profile cannot take an email address another account uses", async () => 
     origin,
   );
   expect(outcome).toEqual({ status: "email-taken" });
-  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.email).toBe(user.email);
+  expect(after.emailConfirmedAt).toEqual(user.emailConfirmedAt);
+  expect(await db.emailMessage.count({ where: { to: other.email } })).toBe(0);
 });
 
 test("a councillor moving to another council is audited", async () => {
@@ -290,6 +296,8 @@ test("a councillor moving to another council is audited", async () => {
   const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "council-changed", userId: user.id } });
   expect(audit.actorId).toBeNull();
   expect(audit.ip).toBe(origin.ip);
+  expect(audit.detail).toBe("Changed by the councillor");
+  expect(audit.email).toBe(user.email);
   expect((await listCouncilMembers({ councilId: to.id })).map((member) => member.id)).toEqual([user.id]);
 });
 
@@ -334,4 +342,207 @@ test("staff search takes % and _ literally", async () => {
   expect(await found(tagged)).toEqual([plain.id, percent.id, underscore.id]);
   expect(await found(`PAUL ${tagged}`)).toEqual([plain.id]);
   expect((await listUsers({ query: "%" })).total).toBe(1);
+});
+
+test("staff search finds a Welsh name whatever case is typed, ignoring spaces around it", async () => {
+  const tagged = tag();
+  const sian = await createUser({ name: `Siân ${tagged}` });
+  const found = async (query: string) => (await listUsers({ query })).users.map((user) => user.id);
+  expect(await found(`  SIÂN ${tagged}  `)).toEqual([sian.id]);
+  expect(await found(`siân ${tagged}`)).toEqual([sian.id]);
+});
+
+test("the staff list shows each account's name, address, role, council and state, and whether its invitation is still open, never a password hash", async () => {
+  const council = await createCouncil({ name: `Listingshire ${tag()} Council` });
+  const tagged = tag();
+  const councillor = await createUser({ councilId: council.id, name: `Alys ${tagged}` });
+  const officer = await createUser({ role: "officer", councilId: council.id, name: `Bryn ${tagged}`, password: null, confirmed: false });
+  const staff = await createUser({ role: "staff", name: `Cerys ${tagged}`, deactivated: true });
+
+  const { users, total, pages } = await listUsers({ query: tagged });
+  expect(total).toBe(3);
+  expect(pages).toBe(1);
+  expect(users).toEqual([
+    {
+      id: councillor.id,
+      name: councillor.name,
+      email: councillor.email,
+      role: "councillor",
+      deactivatedAt: null,
+      emailConfirmedAt: councillor.emailConfirmedAt,
+      council: { name: council.name },
+      invited: false,
+    },
+    {
+      id: officer.id,
+      name: officer.name,
+      email: officer.email,
+      role: "officer",
+      deactivatedAt: null,
+      emailConfirmedAt: null,
+      council: { name: council.name },
+      invited: true,
+    },
+    {
+      id: staff.id,
+      name: staff.name,
+      email: staff.email,
+      role: "staff",
+      deactivatedAt: staff.deactivatedAt,
+      emailConfirmedAt: staff.emailConfirmedAt,
+      council: null,
+      invited: false,
+    },
+  ]);
+});
+
+test("the staff list comes a page at a time, by name, and counts every match", async () => {
+  const tagged = tag();
+  const council = await createCouncil();
+  const count = USERS_PAGE_SIZE + 2;
+  await db.user.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      name: `Paged ${tagged} ${String(i).padStart(3, "0")}`,
+      email: `paged-${i}-${tagged}@example.org`,
+      role: "councillor",
+      councilId: council.id,
+    })),
+  });
+  const first = await listUsers({ query: `paged ${tagged}` });
+  const second = await listUsers({ query: `paged ${tagged}`, page: 2 });
+  expect(first.total).toBe(count);
+  expect(first.pages).toBe(2);
+  expect(second.pages).toBe(2);
+  expect(first.users.map((user) => user.name)).toEqual(Array.from({ length: USERS_PAGE_SIZE }, (_, i) => `Paged ${tagged} ${String(i).padStart(3, "0")}`));
+  expect(second.users.map((user) => user.name)).toEqual([`Paged ${tagged} 050`, `Paged ${tagged} 051`]);
+
+  const none = await listUsers({ query: `nobody-${tagged}` });
+  expect(none).toEqual({ total: 0, pages: 1, users: [] });
+});
+
+test("with no search, the staff list filters by role and council alone", async () => {
+  const council = await createCouncil();
+  const officer = await createUser({ role: "officer", councilId: council.id });
+  await createUser({ councilId: council.id });
+  const { users, total } = await listUsers({ role: "officer", councilId: council.id });
+  expect(users.map((user) => user.id)).toEqual([officer.id]);
+  expect(total).toBe(1);
+});
+
+test("staff see an account's profile, state and whether its invitation is open, never its password hash", async () => {
+  const council = await createCouncil();
+  const officer = await createUser({ role: "officer", councilId: council.id, password: null });
+  const lockedUntil = new Date(Date.now() + 15 * 60_000);
+  await db.user.update({ where: { id: officer.id }, data: { lockedUntil, language: "cy" } });
+
+  expect(await getUserForStaff({ userId: officer.id })).toEqual({
+    id: officer.id,
+    name: officer.name,
+    email: officer.email,
+    role: "officer",
+    electedOn: null,
+    emailConfirmedAt: officer.emailConfirmedAt,
+    createdAt: officer.createdAt,
+    language: "cy",
+    council: { id: council.id, name: council.name },
+    councilId: council.id,
+    deactivatedAt: null,
+    lockedUntil,
+    invited: true,
+  });
+  const councillor = await createUser();
+  expect(await getUserForStaff({ userId: councillor.id })).toMatchObject({ invited: false, electedOn: councillor.electedOn });
+  expect(await getUserForStaff({ userId: "no-such-account" })).toBeNull();
+});
+
+test("the audit log's email filter finds an account by the address typed, whatever its case and spacing", async () => {
+  const user = await createUser();
+  expect(await findUserIdByEmail(`  ${user.email.toUpperCase()} `)).toBe(user.id);
+  expect(await findUserIdByEmail(`nobody-${tag()}@example.org`)).toBeNull();
+});
+
+test("inviting an officer records who invited them and for which council", async () => {
+  const { userId } = await inviteOfficer();
+  const officer = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { council: true } });
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "account-created", userId } });
+  expect(audit.detail).toBe(`Council officer for ${officer.council!.name}`);
+  expect(audit.email).toBe(officer.email);
+});
+
+test("inviting an officer to a council that does not exist fails, creating no account and not blaming the address", async () => {
+  const staff = await createUser({ role: "staff" });
+  const email = `officer-${tag()}@council.gov.uk`;
+  await expect(
+    createOfficer({ name: "Olu Bankole", email, councilId: "no-such-council", actorId: staff.id, appUrl: APP_URL }, origin),
+  ).rejects.toThrow();
+  expect(await db.user.count({ where: { email } })).toBe(0);
+  expect(await db.emailMessage.count({ where: { to: email } })).toBe(0);
+});
+
+test("a councillor naming a council that does not exist in their profile gets an error, not 'address in use', and nothing changes", async () => {
+  const user = await createUser();
+  await expect(
+    updateProfile({ userId: user.id, change: { name: "Changed Name", email: user.email, councilId: "no-such-council" }, appUrl: APP_URL }, origin),
+  ).rejects.toThrow();
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.name).toBe(user.name);
+  expect(after.councilId).toBe(user.councilId);
+});
+
+test("a councillor saving their profile with the same council records no council change", async () => {
+  const user = await createUser();
+  const outcome = await updateProfile(
+    { userId: user.id, change: { name: "Renamed Councillor", email: user.email, councilId: user.councilId!, electedOn: user.electedOn! }, appUrl: APP_URL },
+    origin,
+  );
+  expect(outcome).toEqual({ status: "updated", emailChanged: false });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Renamed Councillor");
+  expect(await db.auditEvent.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("staff moving a councillor to another council keeps their election date, and the audit names both councils and the account", async () => {
+  const staff = await createUser({ role: "staff" });
+  const from = await createCouncil();
+  const to = await createCouncil();
+  const user = await createUser({ councilId: from.id, electedOn: new Date("2022-05-05") });
+  expect(await changeRoleAndCouncil({ userId: user.id, role: "councillor", councilId: to.id, actorId: staff.id }, origin)).toEqual({
+    status: "changed",
+  });
+  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(after.councilId).toBe(to.id);
+  expect(after.electedOn?.toISOString()).toBe("2022-05-05T00:00:00.000Z");
+  const events = await db.auditEvent.findMany({ where: { userId: user.id } });
+  expect(events).toEqual([expect.objectContaining({ type: "council-changed", actorId: staff.id, email: user.email, detail: `${from.name} → ${to.name}` })]);
+});
+
+test("promoting an officer to staff is audited as a role change and a move from their council to none", async () => {
+  const staff = await createUser({ role: "staff" });
+  const council = await createCouncil();
+  const user = await createUser({ role: "officer", councilId: council.id });
+  await changeRoleAndCouncil({ userId: user.id, role: "staff", councilId: council.id, actorId: staff.id }, origin);
+  const events = await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { type: "asc" } });
+  expect(events).toEqual([
+    expect.objectContaining({ type: "council-changed", email: user.email, detail: `${council.name} → none` }),
+    expect.objectContaining({ type: "role-changed", email: user.email, detail: "officer → staff" }),
+  ]);
+});
+
+test("staff saving their own staff account unchanged is allowed and records nothing", async () => {
+  const staff = await createUser({ role: "staff" });
+  expect(await changeRoleAndCouncil({ userId: staff.id, role: "staff", councilId: null, actorId: staff.id }, origin)).toEqual({
+    status: "changed",
+  });
+  expect(await db.auditEvent.count({ where: { userId: staff.id } })).toBe(0);
+});
+
+test("a new invitation to an officer who has chosen English is in English, even at a council in Wales", async () => {
+  const council = await createCouncil({ nation: "wales", region: "Wales", welshName: `Cyngor ${tag()}` });
+  const officer = await createUser({ role: "officer", councilId: council.id, password: null, name: "Dylan Hughes" });
+  await db.user.update({ where: { id: officer.id }, data: { language: "en" } });
+  await sendInvitation({ userId: officer.id, appUrl: APP_URL });
+  const [message] = await db.emailMessage.findMany({ where: { to: officer.email } });
+  expect(message.subject).toBe("Your Leadership Essentials account");
+  expect(message.text).toMatch(/^Dear Dylan Hughes,\n/);
+  expect(message.text).toContain(`as a council officer for ${council.name}.`);
+  expect(message.text).not.toContain("Annwyl");
 });

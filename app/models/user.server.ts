@@ -4,7 +4,7 @@ import type { Language } from "~/i18n/config";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
-import { isEmailTaken, normaliseEmail, sendEmailConfirmation } from "./account.server";
+import { normaliseEmail, sendEmailConfirmation } from "./account.server";
 import { officerInvitation, writeEmail } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
@@ -38,7 +38,6 @@ export async function updateProfile(
 ) {
   const email = normaliseEmail(change.email);
   const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, councilId: true } });
-  if (email !== before.email && (await isEmailTaken(email, userId))) return { status: "email-taken" } as const;
   // Only councillors choose their own council; an officer's is set by staff.
   const councillor = before.role === "councillor";
   try {
@@ -53,6 +52,8 @@ export async function updateProfile(
       },
     });
   } catch (error) {
+    // The address is unique in the database: another account's address is refused here, even when two
+    // people take it at the same moment.
     if (isUniqueViolation(error)) return { status: "email-taken" } as const;
     throw error;
   }
@@ -162,19 +163,19 @@ export async function createOfficer(
   origin: RequestOrigin,
 ) {
   const email = normaliseEmail(typedEmail);
-  if (await isEmailTaken(email)) return { status: "email-taken" } as const;
   let officer;
   try {
     officer = await db.user.create({
       data: { name, email, role: "officer", councilId },
-      select: { id: true, council: { select: { name: true } } },
+      select: { id: true, council: true },
     });
   } catch (error) {
+    // The address is unique in the database: one already in use is refused here.
     if (isUniqueViolation(error)) return { status: "email-taken" } as const;
     throw error;
   }
   await recordAudit(
-    { type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council?.name}` },
+    { type: "account-created", userId: officer.id, actorId, email, detail: `Council officer for ${officer.council!.name}` },
     origin,
   );
   await sendInvitation({ userId: officer.id, appUrl });
@@ -184,7 +185,7 @@ export async function createOfficer(
 export async function sendInvitation({ userId, appUrl }: { userId: string; appUrl: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, language: true, council: { select: { name: true, welshName: true, nation: true } } },
+    select: { name: true, email: true, language: true, council: true },
   });
   const token = await issueToken({ userId, purpose: "invitation" });
   const link = `${appUrl}/invitation/${token}`;
@@ -208,12 +209,9 @@ export async function changeRoleAndCouncil(
     await recordAudit({ type: "role-changed", userId, actorId, email: before.email, detail: `${before.role} → ${role}` }, origin);
   }
   if (before.councilId !== nextCouncilId) {
-    const councils = await db.council.findMany({
-      where: { id: { in: [before.councilId, nextCouncilId].filter((id): id is string => !!id) } },
-    });
-    const nameOf = (id: string | null) => councils.find((council) => council.id === id)?.name ?? "none";
+    const nameOf = async (id: string | null) => (id ? (await db.council.findUniqueOrThrow({ where: { id } })).name : "none");
     await recordAudit(
-      { type: "council-changed", userId, actorId, email: before.email, detail: `${nameOf(before.councilId)} → ${nameOf(nextCouncilId)}` },
+      { type: "council-changed", userId, actorId, email: before.email, detail: `${await nameOf(before.councilId)} → ${await nameOf(nextCouncilId)}` },
       origin,
     );
   }
@@ -241,7 +239,7 @@ export async function reactivateUser({ userId, actorId }: { userId: string; acto
 }
 
 export async function findUserIdByEmail(email: string) {
-  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   return user?.id ?? null;
 }
 
