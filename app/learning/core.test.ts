@@ -14,7 +14,7 @@ import {
   learningOverview,
   moduleProgress,
   nextStepHref,
-  NO_RECORD,
+  noRecord,
   QUESTIONS_PER_ATTEMPT,
   questionsToAsk,
   reflectionProblem,
@@ -52,7 +52,7 @@ function record({ lessons = [] as string[], best = null as number | null, passed
 describe("where a councillor is in a module", () => {
   test("percent, time left and the next step follow the lessons done and the knowledge check", () => {
     const module = outline();
-    expect(moduleProgress(module, NO_RECORD)).toMatchObject({
+    expect(moduleProgress(module, noRecord())).toMatchObject({
       state: "not-started",
       percent: 0,
       minutesLeft: 4 * 8 + 5,
@@ -91,7 +91,7 @@ describe("where a councillor is in a module", () => {
     expect(moduleProgress(module, { ...lessonsOnly, attempts: { count: 2, bestScore: 40, passed: false, lastAt: day(15) } }).lastActivityAt).toEqual(day(15));
     expect(moduleProgress(module, { ...lessonsOnly, completion: { completedAt: day(25), moduleVersion: 1 } }).lastActivityAt).toEqual(day(25));
     // no record is nothing done
-    expect(NO_RECORD).toEqual({ lessons: [], attempts: null, completion: null });
+    expect(noRecord()).toEqual({ lessons: [], attempts: null, completion: null });
   });
 
   test("each next step links to its page: a lesson, the knowledge check, else the module page", () => {

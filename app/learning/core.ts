@@ -22,7 +22,8 @@ export type ModuleRecord = {
   completion: { completedAt: Date; moduleVersion: number } | null;
 };
 
-export const NO_RECORD: ModuleRecord = { lessons: [], attempts: null, completion: null };
+/** Nothing done yet: a fresh record each time, so filling one in never changes another. */
+export const noRecord = (): ModuleRecord => ({ lessons: [], attempts: null, completion: null });
 
 export type ModuleState = "not-started" | "in-progress" | "completed";
 
@@ -105,7 +106,7 @@ export function stepAfterLesson(module: ModuleOutline, lessonSlug: string, progr
  * they have not started, and how many of the catalogue's modules they have completed.
  */
 export function learningOverview<M extends ModuleOutline>(modules: M[], progress: Map<string, ModuleProgress>) {
-  const of = (module: M) => progress.get(module.id) ?? moduleProgress(module, NO_RECORD);
+  const of = (module: M) => progress.get(module.id) ?? moduleProgress(module, noRecord());
   const current =
     modules
       .map((module) => ({ module, progress: of(module) }))
