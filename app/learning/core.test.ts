@@ -13,7 +13,8 @@ import {
   isReadyToComplete,
   learningOverview,
   moduleProgress,
-  NO_RECORD,
+  nextStepHref,
+  noRecord,
   QUESTIONS_PER_ATTEMPT,
   questionsToAsk,
   reflectionProblem,
@@ -51,7 +52,7 @@ function record({ lessons = [] as string[], best = null as number | null, passed
 describe("where a councillor is in a module", () => {
   test("percent, time left and the next step follow the lessons done and the knowledge check", () => {
     const module = outline();
-    expect(moduleProgress(module, NO_RECORD)).toMatchObject({
+    expect(moduleProgress(module, noRecord())).toMatchObject({
       state: "not-started",
       percent: 0,
       minutesLeft: 4 * 8 + 5,
@@ -82,6 +83,22 @@ describe("where a councillor is in a module", () => {
     expect(ready).toMatchObject({ state: "in-progress", percent: 100, minutesLeft: 0, nextStep: { kind: "finish" } });
     expect(isReadyToComplete(ready)).toBe(true);
     expect(isReadyToComplete(failed)).toBe(false);
+  });
+
+  test("the last activity is the latest of the lessons marked, the last attempt and the completion", () => {
+    const module = outline();
+    const lessonsOnly = record({ lessons: ["one", "two"] });
+    expect(moduleProgress(module, { ...lessonsOnly, attempts: { count: 2, bestScore: 40, passed: false, lastAt: day(15) } }).lastActivityAt).toEqual(day(15));
+    expect(moduleProgress(module, { ...lessonsOnly, completion: { completedAt: day(25), moduleVersion: 1 } }).lastActivityAt).toEqual(day(25));
+    // no record is nothing done
+    expect(noRecord()).toEqual({ lessons: [], attempts: null, completion: null });
+  });
+
+  test("each next step links to its page: a lesson, the knowledge check, else the module page", () => {
+    expect(nextStepHref("sample", { kind: "lesson", slug: "two", title: "Lesson two" })).toBe("/modules/sample/lessons/two");
+    expect(nextStepHref("sample", { kind: "check" })).toBe("/modules/sample/check");
+    expect(nextStepHref("sample", { kind: "finish" })).toBe("/modules/sample");
+    expect(nextStepHref("sample", null)).toBe("/modules/sample");
   });
 
   test("a completion stands whatever the module has become: date and version are kept", () => {
@@ -163,6 +180,8 @@ describe("where a councillor is in a module", () => {
     expect(stepAfterLesson(module, "four", progress)).toMatchObject({ kind: "lesson", slug: "one" });
     const allDone = moduleProgress(module, record({ lessons: ["one", "two", "three", "four"] }));
     expect(stepAfterLesson(module, "four", allDone)).toEqual({ kind: "check" });
+    // a lesson the module no longer has is followed by what is left to do, not by the first lesson
+    expect(stepAfterLesson(module, "dropped", allDone)).toEqual({ kind: "check" });
   });
 
   test("the overview: the most recently active unfinished module, the first not started, and modules completed", () => {
@@ -188,6 +207,19 @@ describe("grading a knowledge check", () => {
     expect(grade(check, answersScoring(check, 4), 70)).toMatchObject({ correct: 4, total: 6, scorePercent: 66, passed: false });
     const ten = { questions: [...check.questions, ...sampleKnowledgeCheck().questions.slice(0, 4).map((q) => ({ ...q, id: `${q.id}x` }))] };
     expect(grade(ten, answersScoring(ten, 7), 70)).toMatchObject({ scorePercent: 70, passed: true });
+  });
+
+  test("answers that score: the questions from the one given on (wrapping round) are right", () => {
+    const answers = answersScoring(check, 2, 1);
+    expect(grade(check, answers, 70).results.map((r) => r.isCorrect)).toEqual([false, true, true, false, false, false]);
+    expect(grade(check, answersScoring(check, 2, 5), 70).results.map((r) => r.isCorrect)).toEqual([true, false, false, false, false, true]);
+  });
+
+  test("a question left unanswered is graded wrong, with nothing chosen", () => {
+    const { q2: _, ...rest } = answersScoring(check, 6);
+    const graded = grade(check, rest, 70);
+    expect(graded).toMatchObject({ correct: 5, total: 6 });
+    expect(graded.results[1]).toMatchObject({ questionId: "q2", chosen: null, isCorrect: false });
   });
 
   test("says which answers were wrong, what was right, and why", () => {
@@ -283,12 +315,45 @@ describe("drawing an attempt's questions", () => {
     expect(drawQuestions(check, seededRandom(7))).toEqual(drawQuestions(check, seededRandom(7)));
   });
 
+  test("the draw is fair: over many attempts every question is asked about as often, in any order, its options in any order", () => {
+    const check = bank(16, 4);
+    const draws = Array.from({ length: 400 }, (_, seed) => drawnCheck(check, drawQuestions(check, seededRandom(seed)))!.questions);
+    // each question is asked in half of the attempts (8 of 16): one of four for its outcome, then a third of the rest
+    const asked = new Map<string, number>();
+    for (const draw of draws) for (const q of draw) asked.set(q.id, (asked.get(q.id) ?? 0) + 1);
+    expect(asked.size).toBe(16);
+    for (const [, times] of asked) {
+      expect(times).toBeGreaterThan(150);
+      expect(times).toBeLessThan(250);
+    }
+    // the first question shown is of any outcome, and its right answer in any position
+    expect(new Set(draws.map((d) => d[0]!.outcome))).toEqual(new Set([1, 2, 3, 4]));
+    expect(new Set(draws.map((d) => d[0]!.options.findIndex((o) => o.correct)))).toEqual(new Set([0, 1, 2, 3]));
+    // the wrong options come in every order
+    const wrongOrders = new Set(draws.map((d) => d[0]!.options.filter((o) => !o.correct).map((o) => o.id).join()));
+    expect(wrongOrders.size).toBe(6);
+  });
+
+  test("a bank with more learning outcomes than questions asked still asks 8", () => {
+    const wide = bank(20, 10);
+    const draw = drawQuestions(wide, seededRandom(3));
+    expect(draw).toHaveLength(QUESTIONS_PER_ATTEMPT);
+    expect(new Set(draw.map((q) => q.id)).size).toBe(QUESTIONS_PER_ATTEMPT);
+  });
+
+  test("the seeded draws are mulberry32's, so the demo data is the same on every machine", () => {
+    const random = seededRandom(42);
+    expect([random(), random(), random()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
+  });
+
   test("a smaller bank is asked whole; an attempt whose questions have gone cannot be shown", () => {
     const small = bank(6, 3);
     expect(drawQuestions(small, seededRandom(1))).toHaveLength(6);
     expect(drawnCheck(small, wholeBank(small))).toEqual(small);
     expect(drawnCheck(small, [{ id: "q99", options: ["right", "w1", "w2", "w3"] }])).toBeNull();
     expect(drawnCheck(small, [{ id: "q1", options: ["right", "w1", "w2"] }])).toBeNull();
+    // nor one of whose options has gone
+    expect(drawnCheck(small, [{ id: "q1", options: ["right", "w1", "w2", "w9"] }])).toBeNull();
   });
 });
 
@@ -302,8 +367,10 @@ describe("case studies and reflections", () => {
   test("a case-study choice is one of its choices, by position; the discussion opens for a current choice only", () => {
     const choices = ["Cancel the booking", "Ask officers to check it"];
     expect(caseStudyChoice(choices, 1)).toBe("Ask officers to check it");
-    for (const bad of [undefined, -1, 2, 0.5]) expect(caseStudyChoice(choices, bad)).toBeNull();
+    expect(caseStudyChoice(choices, 0)).toBe("Cancel the booking");
+    for (const bad of [undefined, -1, 2, 0.5, NaN]) expect(caseStudyChoice(choices, bad)).toBeNull();
     expect(isDiscussionOpen(choices, "Ask officers to check it")).toBe(true);
+    expect(isDiscussionOpen(choices, "Cancel the booking")).toBe(true);
     // a choice the author has since reworded, or none at all, leaves the discussion closed
     expect(isDiscussionOpen(choices, "Ask officers")).toBe(false);
     expect(isDiscussionOpen(choices, undefined)).toBe(false);

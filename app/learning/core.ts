@@ -22,7 +22,8 @@ export type ModuleRecord = {
   completion: { completedAt: Date; moduleVersion: number } | null;
 };
 
-export const NO_RECORD: ModuleRecord = { lessons: [], attempts: null, completion: null };
+/** Nothing done yet: a fresh record each time, so filling one in never changes another. */
+export const noRecord = (): ModuleRecord => ({ lessons: [], attempts: null, completion: null });
 
 export type ModuleState = "not-started" | "in-progress" | "completed";
 
@@ -105,12 +106,13 @@ export function stepAfterLesson(module: ModuleOutline, lessonSlug: string, progr
  * they have not started, and how many of the catalogue's modules they have completed.
  */
 export function learningOverview<M extends ModuleOutline>(modules: M[], progress: Map<string, ModuleProgress>) {
-  const of = (module: M) => progress.get(module.id) ?? moduleProgress(module, NO_RECORD);
+  const of = (module: M) => progress.get(module.id) ?? moduleProgress(module, noRecord());
   const current =
     modules
       .map((module) => ({ module, progress: of(module) }))
       .filter(({ progress }) => progress.state === "in-progress")
-      .sort((a, b) => (b.progress.lastActivityAt?.getTime() ?? 0) - (a.progress.lastActivityAt?.getTime() ?? 0))[0] ?? null;
+      // (a module in progress always has some activity: a lesson marked or an attempt made)
+      .sort((a, b) => b.progress.lastActivityAt!.getTime() - a.progress.lastActivityAt!.getTime())[0] ?? null;
   return {
     current,
     firstNotStarted: modules.find((m) => of(m).state === "not-started") ?? null,
@@ -151,9 +153,9 @@ export function drawQuestions(bank: KnowledgeCheck, random: Random): Draw {
     const candidates = left.flatMap((q, i) => (q.outcome === outcome ? [i] : []));
     chosen.push(take(left, candidates[Math.floor(random() * candidates.length)]));
   }
-  while (chosen.length < QUESTIONS_PER_ATTEMPT && left.length > 0) chosen.push(take(left));
+  // then the rest of the bank in a random order, up to the number asked
   const answersAt: number[] = [];
-  return shuffled(chosen.slice(0, QUESTIONS_PER_ATTEMPT)).map((q) => {
+  return shuffled([...chosen, ...shuffled(left)].slice(0, QUESTIONS_PER_ATTEMPT)).map((q) => {
     const held = q.options.map((_, position) => answersAt[position] ?? 0);
     const least = held.flatMap((count, position) => (count === Math.min(...held) ? [position] : []));
     const position = least[Math.floor(random() * least.length)]!;
@@ -262,10 +264,10 @@ export function reflectionProblem(text: string): ReflectionProblem | null {
 
 /** The text of the choice made in a case study (its text is stored, so reordering keeps it); null for no valid choice. */
 export function caseStudyChoice(choices: string[], index: number | undefined): string | null {
-  return index !== undefined && Number.isInteger(index) && index >= 0 && index < choices.length ? choices[index]! : null;
+  return choices[index ?? -1] ?? null;
 }
 
 /** A case study's discussion is shown once the councillor has committed to one of its current choices. */
 export function isDiscussionOpen(choices: string[], answer: string | undefined): boolean {
-  return answer !== undefined && choices.includes(answer);
+  return choices.some((choice) => choice === answer);
 }

@@ -9,7 +9,9 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import { drawnCheck, drawQuestions, grade, unansweredQuestions, wholeBank, type Answers, type Draw, type ModuleOutline, type Random } from "./core";
 import { completeIfDone } from "./progress.server";
 
-const secureRandom: Random = () => randomInt(2 ** 47) / 2 ** 47;
+function secureRandom() {
+  return randomInt(2 ** 47) / 2 ** 47;
+}
 
 const openKeyOf = (userId: string, moduleId: string) => `${userId}:${moduleId}`;
 

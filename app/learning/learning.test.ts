@@ -5,11 +5,12 @@ import { answersFor, createUser, sampleKnowledgeCheck, sampleModule, takeKnowled
 import { findModule, lessonTree } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
+import { sqlDuring } from "../../tests/queries";
 import { certificateFor, formatCertificateCode, newCertificateCode, normaliseCertificateCode, verifyCertificate } from "./certificates.server";
 import { attemptResults, openAttempt, startKnowledgeCheck, submitKnowledgeCheck } from "./knowledge-check.server";
 import { answerCaseStudy, deleteReflection, notesForModule, saveReflection } from "./notes.server";
 import { completeIfDone, markLessonComplete } from "./progress.server";
-import { learningHome, progressForModule } from "./reader.server";
+import { learningHome, progressForModule, progressForModules } from "./reader.server";
 
 async function completeLessons(userId: string, module: ReturnType<typeof sampleModule>, slugs = module.lessons.map((l) => l.slug)) {
   let last = null;
@@ -169,7 +170,37 @@ describe("progress", () => {
   });
 });
 
+test("an account that does not exist (or no longer does) has started nothing", async () => {
+  const modules = [sampleModule(), sampleModule()];
+  const progress = await progressForModules({ userId: "no-such-account", modules });
+  expect([...progress.keys()]).toEqual(modules.map((m) => m.id));
+  expect([...progress.values()].map((p) => p.state)).toEqual(["not-started", "not-started"]);
+  expect(await progressForModule({ userId: "no-such-account", module: modules[0]! })).toMatchObject({ state: "not-started", percent: 0 });
+});
+
 describe("certificates", () => {
+  test("a councillor's home lists their own certificates, newest first: module and date", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const [first, second] = [sampleModule({ title: "First finished" }), sampleModule({ title: "Second finished" })];
+    for (const [module, at] of [
+      [second!, new Date("2026-03-02T10:00:00Z")],
+      [first!, new Date("2026-01-05T10:00:00Z")],
+    ] as const) {
+      await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6), at });
+      for (const { slug } of module.lessons) await markLessonComplete({ userId: user.id, module, lessonSlug: slug, at });
+    }
+    await takeKnowledgeCheck({ userId: other.id, module: first!, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+    await completeLessons(other.id, first!);
+    const home = await learningHome({ userId: user.id, modules: [first!, second!] });
+    expect(home.certificates).toEqual([
+      { moduleId: second!.id, moduleTitle: "Second finished", completedAt: new Date("2026-03-02T10:00:00Z") },
+      { moduleId: first!.id, moduleTitle: "First finished", completedAt: new Date("2026-01-05T10:00:00Z") },
+    ]);
+    expect(home.completedCount).toBe(2);
+  });
+
   test("codes are 16 characters of an unambiguous alphabet and do not repeat", () => {
     const codes = Array.from({ length: 2000 }, newCertificateCode);
     for (const code of codes) expect(code).toMatch(/^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{16}$/);
@@ -195,10 +226,18 @@ describe("certificates", () => {
       completedAt: completed!.completion.completedAt,
       code,
     });
-    expect(await certificateFor({ userId: user.id, moduleId: module.id })).toMatchObject({ holderName: "Gwen Price" });
+    expect(await certificateFor({ userId: user.id, moduleId: module.id })).toMatchObject({
+      holderName: "Gwen Price",
+      completedAt: completed!.completion.completedAt,
+    });
     expect(await verifyCertificate(newCertificateCode())).toBeNull();
     expect(await verifyCertificate("not a code")).toBeNull();
     expect(await verifyCertificate("")).toBeNull();
+    // anything that is not 16 characters of the alphabet is refused without a look in the database
+    for (const junk of [`X${code}`, `${code}X`, "", "not a code", `${code.slice(0, 15)}!`]) {
+      expect(await sqlDuring(() => verifyCertificate(junk))).toEqual({ result: null, sql: [] });
+    }
+    expect((await sqlDuring(() => verifyCertificate(code))).sql).toHaveLength(1);
   });
 });
 
@@ -219,7 +258,8 @@ describe("case studies and reflections", () => {
     const { lessonSlug, id: promptId } = await firstWith("Reflection");
     const at = { module, lessonSlug, promptId };
     expect(await saveReflection({ userId: author.id, ...at, text: "  First thoughts " })).toEqual({ status: "saved" });
-    await saveReflection({ userId: author.id, ...at, text: "Second thoughts" });
+    expect((await notesForModule({ userId: author.id, moduleId: module.id })).reflections[promptId]?.text).toBe("First thoughts");
+    await saveReflection({ userId: author.id, ...at, text: " Second thoughts\n" });
     await deleteReflection({ userId: other.id, ...at });
     expect((await notesForModule({ userId: author.id, moduleId: module.id })).reflections[promptId]?.text).toBe("Second thoughts");
     expect((await notesForModule({ userId: other.id, moduleId: module.id })).reflections).toEqual({});
@@ -235,6 +275,10 @@ describe("case studies and reflections", () => {
     expect(await saveReflection({ ...at, promptId, text: "x".repeat(5001) })).toEqual({ status: "invalid", problem: "too-long" });
     expect(await saveReflection({ ...at, promptId: "not-in-this-lesson", text: "Hello" })).toEqual({ status: "not-in-lesson" });
     expect(await deleteReflection({ ...at, promptId: "not-in-this-lesson" })).toEqual({ status: "not-in-lesson" });
+    // nor in a lesson the module does not have
+    const elsewhere = { ...at, lessonSlug: "no-such-lesson", promptId };
+    expect(await saveReflection({ ...elsewhere, text: "Hello" })).toEqual({ status: "not-in-lesson" });
+    expect(await deleteReflection(elsewhere)).toEqual({ status: "not-in-lesson" });
     expect(await db.reflection.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -255,6 +299,7 @@ describe("case studies and reflections", () => {
     expect(await answerCaseStudy({ ...at, caseStudyId, choice: undefined })).toEqual({ status: "no-choice" });
     expect(await answerCaseStudy({ ...at, caseStudyId, choice: choices.length })).toEqual({ status: "no-choice" });
     expect(await answerCaseStudy({ ...at, caseStudyId: "elsewhere", choice: 0 })).toEqual({ status: "not-in-lesson" });
+    expect(await answerCaseStudy({ ...at, lessonSlug: "no-such-lesson", caseStudyId, choice: 0 })).toEqual({ status: "not-in-lesson" });
     expect(await db.caseStudyAnswer.count({ where: { userId: user.id } })).toBe(0);
   });
 });
@@ -264,7 +309,10 @@ test("an attempt's results are shown to its author only", async () => {
   const module = sampleModule();
   const knowledgeCheck = sampleKnowledgeCheck();
   const { attemptId } = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 2) });
-  expect(await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId })).toMatchObject({ correct: 2, passed: false });
+  expect(await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId })).toMatchObject({ correct: 2, passed: false, sameVersion: true });
+  // an attempt still open has no results yet
+  const open = await startKnowledgeCheck({ userId: user.id, module, knowledgeCheck });
+  expect(await attemptResults({ userId: user.id, module, knowledgeCheck, attemptId: open.id })).toBeNull();
   expect(await attemptResults({ userId: (await createUser()).id, module, knowledgeCheck, attemptId })).toBeNull();
   // after the module changes, the old attempt keeps its score but shows none of today's answers
   const later = await attemptResults({ userId: user.id, module: { ...module, version: 2 }, knowledgeCheck, attemptId });
@@ -331,6 +379,8 @@ describe("attempts at the knowledge check", () => {
     const both = await Promise.all([submitKnowledgeCheck({ ...at, attemptId: id, answers }), submitKnowledgeCheck({ ...at, attemptId: id, answers })]);
     expect(both.map((s) => s.kind).sort()).toEqual(["already-submitted", "graded"]);
     expect(await submitKnowledgeCheck({ ...at, attemptId: id, answers: answersFor(knowledgeCheck, 0) })).toEqual({ kind: "already-submitted", attemptId: id });
+    // whatever the second submission holds, even nothing
+    expect(await submitKnowledgeCheck({ ...at, attemptId: id, answers: {} })).toEqual({ kind: "already-submitted", attemptId: id });
     expect(await db.knowledgeCheckAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({ correct: 6, passed: true, openKey: null });
     expect(await progressForModule({ userId: user.id, module })).toMatchObject({ bestScore: 100, passed: true });
     // someone else cannot submit it
@@ -364,6 +414,9 @@ describe("attempts at the knowledge check", () => {
     const user = await createUser();
     const module = sampleModule();
     const knowledgeCheck = sampleKnowledgeCheck();
+    const other = await createUser();
+    const othersOpen = await startKnowledgeCheck({ userId: other.id, module, knowledgeCheck });
+    const { attemptId: submitted } = await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 2) });
     const first = await startKnowledgeCheck({ userId: user.id, module, knowledgeCheck });
     const v2 = { ...module, version: 2 };
     expect(await openAttempt({ userId: user.id, module: v2, knowledgeCheck })).toBeNull();
@@ -372,6 +425,23 @@ describe("attempts at the knowledge check", () => {
     });
     const second = await startKnowledgeCheck({ userId: user.id, module: v2, knowledgeCheck });
     expect(second.id).not.toBe(first.id);
-    expect(await db.knowledgeCheckAttempt.count({ where: { userId: user.id } })).toBe(1);
+    // only the open attempt went: the submitted one stays, as does anyone else's
+    expect((await db.knowledgeCheckAttempt.findMany({ where: { userId: user.id }, select: { id: true } })).map((a) => a.id).sort()).toEqual([submitted, second.id].sort());
+    expect(await openAttempt({ userId: other.id, module, knowledgeCheck })).toMatchObject({ id: othersOpen.id });
+  });
+
+  test("each attempt is drawn afresh: councillors starting the same check are not all asked it in the same order", async () => {
+    const module = sampleModule();
+    const knowledgeCheck = sampleKnowledgeCheck();
+    const draws = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const { check } = await startKnowledgeCheck({ userId: (await createUser()).id, module, knowledgeCheck });
+      draws.add(JSON.stringify(check.questions.map((q) => [q.id, q.options.map((o) => o.id)])));
+    }
+    expect(draws.size).toBeGreaterThan(1);
+  });
+
+  test("starting an attempt for an account that does not exist fails, rather than trying again and again", async () => {
+    await expect(startKnowledgeCheck({ userId: "no-such-account", module: sampleModule(), knowledgeCheck: sampleKnowledgeCheck() })).rejects.toThrow();
   });
 });

@@ -6,7 +6,7 @@ import { componentsIn } from "~/content/tree";
 import { db } from "~/utils/db.server";
 import { caseStudyChoice, reflectionProblem } from "./core";
 
-type NoteRow = { kind: "case-study" | "reflection"; key: string; text: string | null; at: Date | string };
+type NoteRow = { kind: "case-study" | "reflection"; key: string; text: string; at: Date | string };
 
 /** The councillor's own case-study choices and reflections in a module (one plain SQL query: lesson pages read it). */
 export async function notesForModule({ userId, moduleId }: { userId: string; moduleId: string }) {
@@ -18,21 +18,23 @@ export async function notesForModule({ userId, moduleId }: { userId: string; mod
       FROM "Reflection" WHERE "userId" = ${userId} AND "moduleId" = ${moduleId}`;
   const notes = { caseStudyAnswers: {} as Record<string, string>, reflections: {} as Record<string, { text: string; updatedAt: Date }> };
   for (const row of rows) {
-    if (row.kind === "case-study") notes.caseStudyAnswers[row.key] = row.text ?? "";
-    else notes.reflections[row.key] = { text: row.text ?? "", updatedAt: new Date(row.at) };
+    if (row.kind === "case-study") notes.caseStudyAnswers[row.key] = row.text;
+    else notes.reflections[row.key] = { text: row.text, updatedAt: new Date(row.at) };
   }
   return notes;
 }
 
 type InLesson = { userId: string; module: ModuleInfo; lessonSlug: string };
 
-/** The case studies and reflection prompts a lesson really has: a form can only name one of these. */
+/** The case studies and reflection prompts a lesson really has (null: no such lesson): a form can only name one of these. */
 async function lessonActivities(module: ModuleInfo, lessonSlug: string) {
   const tree = await lessonTree(module, lessonSlug);
-  return {
-    caseStudies: tree ? componentsIn(tree, "CaseStudy").map((c) => ({ id: c.p!.id as string, choices: c.p!.choices as string[] })) : [],
-    reflections: tree ? componentsIn(tree, "Reflection").map((c) => c.p!.id as string) : [],
-  };
+  return (
+    tree && {
+      caseStudies: componentsIn(tree, "CaseStudy").map((c) => ({ id: c.p!.id as string, choices: c.p!.choices as string[] })),
+      reflections: componentsIn(tree, "Reflection").map((c) => c.p!.id as string),
+    }
+  );
 }
 
 /** Records the choice (by its position in the lesson; its text is stored) a councillor committed to. */
@@ -43,7 +45,7 @@ export async function answerCaseStudy({
   caseStudyId,
   choice,
 }: InLesson & { caseStudyId: string; choice: number | undefined }) {
-  const caseStudy = (await lessonActivities(module, lessonSlug)).caseStudies.find((c) => c.id === caseStudyId);
+  const caseStudy = (await lessonActivities(module, lessonSlug))?.caseStudies.find((c) => c.id === caseStudyId);
   if (!caseStudy) return { status: "not-in-lesson" } as const;
   const text = caseStudyChoice(caseStudy.choices, choice);
   if (text === null) return { status: "no-choice" } as const;
@@ -56,7 +58,7 @@ export async function answerCaseStudy({
 }
 
 export async function saveReflection({ userId, module, lessonSlug, promptId, text }: InLesson & { promptId: string; text: string }) {
-  if (!(await lessonActivities(module, lessonSlug)).reflections.includes(promptId)) return { status: "not-in-lesson" } as const;
+  if (!(await lessonActivities(module, lessonSlug))?.reflections.includes(promptId)) return { status: "not-in-lesson" } as const;
   const problem = reflectionProblem(text);
   if (problem) return { status: "invalid", problem } as const;
   await db.reflection.upsert({
@@ -69,7 +71,7 @@ export async function saveReflection({ userId, module, lessonSlug, promptId, tex
 
 /** Deletes the councillor's own reflection (someone else's is never touched: the user id comes from the session). */
 export async function deleteReflection({ userId, module, lessonSlug, promptId }: InLesson & { promptId: string }) {
-  if (!(await lessonActivities(module, lessonSlug)).reflections.includes(promptId)) return { status: "not-in-lesson" } as const;
+  if (!(await lessonActivities(module, lessonSlug))?.reflections.includes(promptId)) return { status: "not-in-lesson" } as const;
   await db.reflection.deleteMany({ where: { userId, moduleId: module.id, promptId } });
   return { status: "deleted" } as const;
 }

@@ -60,7 +60,7 @@ async function recordCompletion({
   // (a completion another request has just written counts as done here, never as "more to do")
   if (progress.state === "completed") return { completion: await db.moduleCompletion.findUniqueOrThrow({ where: key }), isNew: false };
   if (!isReadyToComplete(progress)) return null;
-  const holder = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: { select: { name: true } } } });
+  const holder = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: true } });
   try {
     const completion = await db.moduleCompletion.create({
       data: {
