@@ -222,6 +222,7 @@ describe("certificates", () => {
     const found = await verifyCertificate(typed);
     expect(found).toEqual({
       name: "Gwen Price",
+      moduleId: module.id,
       moduleTitle: "Standards in public office",
       completedAt: completed!.completion.completedAt,
       code,
