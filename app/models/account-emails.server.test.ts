@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { createCouncil, createUser } from "../../tests/factories";
 import { emailedTokens } from "../../tests/outbox";
 import { db } from "~/utils/db.server";
-import { requestPasswordReset, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
+import { requestPasswordReset, resendEmailConfirmation, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
 import { createOfficer } from "./user.server";
 import { emailConfirmation, emailLanguages, existingAccountNotice, officerInvitation, passwordReset, writeEmail } from "./account-emails.server";
 
@@ -196,4 +196,22 @@ test("a letter in both languages: Welsh first under a pointer to the English, th
   expect(emailLanguages({ language: null, council: null })).toEqual(["en"]);
   expect(emailLanguages({ language: null, council: { nation: "england" } })).toEqual(["en"]);
   expect(emailLanguages({ language: "en", council: { nation: "wales" } })).toEqual(["en"]);
+});
+
+test("someone who has never chosen a language, at a council in Wales, gets every account email in Welsh and English", async () => {
+  const council = await createCouncil({ nation: "wales", region: "Wales" });
+  const user = await createUser({ councilId: council.id, confirmed: false });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).language).toBeNull();
+  await resendEmailConfirmation({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  await signUpCouncillor(
+    { name: "Someone Else", email: user.email, password: "copper-heron-meadow-19", councilId: council.id, electedOn: new Date("2026-05-07"), language: "en" },
+    { appUrl: APP_URL, origin: { ip: freshIp() } },
+  );
+  const subjects = (await db.emailMessage.findMany({ where: { to: user.email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((m) => m.subject);
+  expect(subjects).toEqual([
+    "Cadarnhewch eich cyfeiriad e-bost ar gyfer Hanfodion Arweinyddiaeth / Confirm your email address for Leadership Essentials",
+    "Ailosod eich cyfrinair Hanfodion Arweinyddiaeth / Reset your Leadership Essentials password",
+    "Mae rhywun wedi ceisio creu cyfrif Hanfodion Arweinyddiaeth gyda'ch cyfeiriad e-bost / Someone tried to create a Leadership Essentials account with your email address",
+  ]);
 });

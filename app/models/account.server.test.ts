@@ -603,3 +603,14 @@ test("no confirmation email is sent again for a deactivated account, or for an i
   expect(await db.emailMessage.count({ where: { to: { in: [deactivated.email, invited.email] } } })).toBe(0);
   expect(await linkTokens(waiting.email, "confirm-email")).toHaveLength(1);
 });
+
+test("signing up for a council that does not exist fails loudly and creates nothing", async () => {
+  const email = `lost-${tag()}@example.org`;
+  await expect(
+    signUpCouncillor(
+      { name: "Priya Shah", email, password: NEW_PASSWORD, councilId: "no-such-council", electedOn: new Date("2026-05-07"), language: "en" },
+      { appUrl: APP_URL, origin: { ip: freshIp() } },
+    ),
+  ).rejects.toMatchObject({ code: "P2003" });
+  expect(await db.user.count({ where: { email } })).toBe(0);
+});

@@ -79,7 +79,7 @@ async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; 
   // Accounts are deactivated, never deleted: the holder is there.
   const holder = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
+    select: { id: true, deactivatedAt: true, language: true, council: true },
   });
   await recordAudit({ type: "sign-up-existing-email", userId: holder.id, email, detail: "Sign-up refused: the address has an account" }, origin);
   if (!holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
@@ -92,7 +92,7 @@ async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; 
 export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, language: true, council: { select: { nation: true } } },
+    select: { name: true, email: true, language: true, council: true },
   });
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
@@ -258,7 +258,7 @@ export async function changePassword(
 export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
+    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: true },
   });
   if (!user || user.deactivatedAt) return;
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;

@@ -310,6 +310,8 @@ test("the outbox shows the newest messages first, a page at a time, with what st
   const base = Date.now() - 60 * MINUTE;
   await db.emailMessage.createMany({
     data: Array.from({ length: OUTBOX_PAGE_SIZE * 2 + 1 }, (_, i) => ({
+      // Ids that run the other way from the times, so the order shown can only come from the times.
+      id: `msg-${String(900 - i).padStart(3, "0")}`,
       to: `n${i}@example.org`,
       subject: `Message ${i}`,
       text: `Body ${i}`,
@@ -318,15 +320,16 @@ test("the outbox shows the newest messages first, a page at a time, with what st
   });
   // Five written in the same instant come newest id first.
   const sameTime = new Date(base + 10 * MINUTE);
-  for (let i = 0; i < 5; i++) await db.emailMessage.create({ data: { to: `same${i}@example.org`, subject: "Same", text: "x", createdAt: sameTime } });
+  for (const id of ["same-c", "same-a", "same-e", "same-b", "same-d"]) {
+    await db.emailMessage.create({ data: { id, to: `${id}@example.org`, subject: "Same", text: "x", createdAt: sameTime } });
+  }
   await db.emailMessage.updateMany({ where: { to: "n0@example.org" }, data: { status: "failed", attempts: 5, lastError: "550 No such mailbox" } });
 
   const first = await listOutbox({ viewerId: staff.id }, origin);
   expect(first.total).toBe(OUTBOX_PAGE_SIZE * 2 + 6);
   expect(first.pages).toBe(3);
   expect(first.messages).toHaveLength(OUTBOX_PAGE_SIZE);
-  const sameIds = (await db.emailMessage.findMany({ where: { subject: "Same" }, select: { id: true } })).map((m) => m.id).sort().reverse();
-  expect(first.messages.slice(0, 5).map((m) => m.id)).toEqual(sameIds);
+  expect(first.messages.slice(0, 5).map((m) => m.id)).toEqual(["same-e", "same-d", "same-c", "same-b", "same-a"]);
   expect(first.messages[5].to).toBe(`n${OUTBOX_PAGE_SIZE * 2}@example.org`);
 
   const last = await listOutbox({ page: 3, viewerId: staff.id }, origin);

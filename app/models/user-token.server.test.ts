@@ -13,3 +13,20 @@ test("a link used by two requests at once works for one of them; the other finds
   expect((await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeInstanceOf(Date);
   expect(await checkToken(token, "reset-password")).toEqual({ status: "used" });
 });
+
+test("a new link stops only the same person's unused link for the same thing", async () => {
+  const user = await createUser();
+  const other = await createUser();
+  const used = await issueToken({ userId: user.id, purpose: "reset-password" });
+  expect((await consumeToken(used, "reset-password")).status).toBe("valid");
+  const earlier = await issueToken({ userId: user.id, purpose: "reset-password" });
+  const confirm = await issueToken({ userId: user.id, purpose: "confirm-email" });
+  const othersReset = await issueToken({ userId: other.id, purpose: "reset-password" });
+
+  const latest = await issueToken({ userId: user.id, purpose: "reset-password" });
+  expect(await checkToken(earlier, "reset-password")).toEqual({ status: "unknown" });
+  expect(await checkToken(latest, "reset-password")).toEqual({ status: "valid", userId: user.id });
+  expect(await checkToken(used, "reset-password")).toEqual({ status: "used" });
+  expect(await checkToken(confirm, "confirm-email")).toEqual({ status: "valid", userId: user.id });
+  expect(await checkToken(othersReset, "reset-password")).toEqual({ status: "valid", userId: other.id });
+});
