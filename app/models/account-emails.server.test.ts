@@ -5,8 +5,9 @@ import { expect, test } from "vitest";
 import { createCouncil, createUser } from "../../tests/factories";
 import { emailedTokens } from "../../tests/outbox";
 import { db } from "~/utils/db.server";
-import { requestPasswordReset, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
+import { requestPasswordReset, resendEmailConfirmation, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
 import { createOfficer } from "./user.server";
+import { emailConfirmation, emailLanguages, existingAccountNotice, officerInvitation, passwordReset, writeEmail } from "./account-emails.server";
 
 const APP_URL = "https://le.test";
 
@@ -114,4 +115,103 @@ test("someone who chose English gets English even when their council is in Wales
   const message = await onlyMessageTo(user.email);
   expect(message.subject).toBe("Reset your Leadership Essentials password");
   expect(message.text).not.toContain("Annwyl");
+});
+
+// The letters in full, as their readers get them.
+const english = { language: "en", council: null };
+
+test("the English letters, word for word", () => {
+  const link = "https://le.test/some-page/t0k3n";
+  expect(writeEmail(english, existingAccountNotice({ appUrl: APP_URL }))).toEqual({
+    subject: "Someone tried to create a Leadership Essentials account with your email address",
+    text: [
+      "Hello,",
+      "",
+      "Someone tried to create a Leadership Essentials account with this email address, but you already have one, so no new account was made.",
+      "",
+      `If it was you, sign in at ${APP_URL}/login, or choose a new password at ${APP_URL}/forgot-password if you have forgotten it.`,
+      "",
+      "If it was not you, you can ignore this email: nothing about your account has changed.",
+    ].join("\n"),
+  });
+  expect(writeEmail(english, emailConfirmation({ name: "Priya Shah", link }))).toEqual({
+    subject: "Confirm your email address for Leadership Essentials",
+    text: [
+      "Dear Priya Shah,",
+      "",
+      "To finish creating your Leadership Essentials account, confirm your email address by opening this link:",
+      "",
+      link,
+      "",
+      "The link works once and expires in 24 hours.",
+      "If you did not create an account, you can ignore this email.",
+    ].join("\n"),
+  });
+  expect(writeEmail(english, passwordReset({ name: "Priya Shah", link }))).toEqual({
+    subject: "Reset your Leadership Essentials password",
+    text: [
+      "Dear Priya Shah,",
+      "",
+      "Someone (we hope you) asked to reset your password. To choose a new one, open this link:",
+      "",
+      link,
+      "",
+      "The link works once and expires in 1 hour. If you did not ask for this, you can ignore this email:",
+      "your password has not changed.",
+    ].join("\n"),
+  });
+  expect(writeEmail(english, officerInvitation({ name: "Olu Bankole", council: { name: "Kent County Council", welshName: null }, link }))).toEqual({
+    subject: "Your Leadership Essentials account",
+    text: [
+      "Dear Olu Bankole,",
+      "",
+      "The association has created a Leadership Essentials account for you as a council officer for Kent County Council.",
+      "With it you can follow your council's members' learning. To set your password, open this link:",
+      "",
+      link,
+      "",
+      'The link works once and expires in 7 days. If it expires, use "Forgotten your password?" on the sign-in page.',
+    ].join("\n"),
+  });
+  expect(writeEmail(english, officerInvitation({ name: "Olu Bankole", council: null, link })).text).toContain(
+    "\n\nThe association has created a Leadership Essentials account for you as a council officer.\nWith it",
+  );
+});
+
+test("a letter in both languages: Welsh first under a pointer to the English, the two split by a line, the subjects joined", () => {
+  const link = "https://le.test/invitation/t0k3n";
+  const letter = officerInvitation({ name: "Rhian Owen", council: { name: "Cardiff Council", welshName: "Cyngor Caerdydd" }, link });
+  const both = writeEmail({ language: null, council: { nation: "wales" } }, letter);
+  const welsh = writeEmail({ language: "cy", council: null }, letter);
+  const inEnglish = writeEmail(english, letter);
+  expect(welsh.text).toContain("Cyngor Caerdydd");
+  expect(both).toEqual({
+    subject: `${welsh.subject} / ${inEnglish.subject}`,
+    text: `Scroll down for English.\n\n${welsh.text}\n\n----------\n\n${inEnglish.text}`,
+  });
+  // A council with no Welsh name is named in English in the Welsh letter too.
+  expect(writeEmail({ language: "cy", council: null }, officerInvitation({ name: "Rhian Owen", council: { name: "Kent County Council", welshName: null }, link })).text).toContain(
+    "Kent County Council",
+  );
+  expect(emailLanguages({ language: null, council: null })).toEqual(["en"]);
+  expect(emailLanguages({ language: null, council: { nation: "england" } })).toEqual(["en"]);
+  expect(emailLanguages({ language: "en", council: { nation: "wales" } })).toEqual(["en"]);
+});
+
+test("someone who has never chosen a language, at a council in Wales, gets every account email in Welsh and English", async () => {
+  const council = await createCouncil({ nation: "wales", region: "Wales" });
+  const user = await createUser({ councilId: council.id, confirmed: false });
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).language).toBeNull();
+  await resendEmailConfirmation({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  await signUpCouncillor(
+    { name: "Someone Else", email: user.email, password: "copper-heron-meadow-19", councilId: council.id, electedOn: new Date("2026-05-07"), language: "en" },
+    { appUrl: APP_URL, origin: { ip: freshIp() } },
+  );
+  const subjects = (await db.emailMessage.findMany({ where: { to: user.email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((m) => m.subject);
+  expect(subjects).toEqual([
+    "Cadarnhewch eich cyfeiriad e-bost ar gyfer Hanfodion Arweinyddiaeth / Confirm your email address for Leadership Essentials",
+    "Ailosod eich cyfrinair Hanfodion Arweinyddiaeth / Reset your Leadership Essentials password",
+    "Mae rhywun wedi ceisio creu cyfrif Hanfodion Arweinyddiaeth gyda'ch cyfeiriad e-bost / Someone tried to create a Leadership Essentials account with your email address",
+  ]);
 });

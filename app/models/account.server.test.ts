@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
 import { db } from "~/utils/db.server";
 import { emailedTokens } from "../../tests/outbox";
@@ -8,6 +8,7 @@ import { hashToken } from "~/utils/tokens.server";
 import {
   changePassword,
   confirmEmail,
+  isEmailTaken,
   requestPasswordReset,
   resendEmailConfirmation,
   setPasswordWithToken,
@@ -441,4 +442,175 @@ test("the audit log records sign-ins, failed sign-ins and new accounts with who 
     ]),
   );
   expect(ofType("sign-in-failed")).toHaveLength(2);
+});
+
+test("an address is taken when someone else has it, in any mix of case, but not by its own holder", async () => {
+  const holder = await createUser({ email: `holder-${tag()}@example.org` });
+  expect(await isEmailTaken(` ${holder.email.toUpperCase()} `)).toBe(true);
+  expect(await isEmailTaken(holder.email, (await createUser()).id)).toBe(true);
+  expect(await isEmailTaken(holder.email, holder.id)).toBe(false);
+  expect(await isEmailTaken(`nobody-${tag()}@example.org`)).toBe(false);
+});
+
+test("two sign-ups with the same new address at once make one account; the other is answered as for an address in use", async () => {
+  const council = await createCouncil();
+  const email = `twice-${tag()}@example.org`;
+  const signUpAs = (name: string) =>
+    signUpCouncillor(
+      { name, email, password: NEW_PASSWORD, councilId: council.id, electedOn: new Date("2026-05-07"), language: "en" },
+      { appUrl: APP_URL, origin: { ip: freshIp() } },
+    );
+  const outcomes = await Promise.all([signUpAs("Priya Shah"), signUpAs("Priya Shah")]);
+  expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["created", "email-taken"]);
+  expect(await db.user.count({ where: { email } })).toBe(1);
+});
+
+test("signing up with the address of a deactivated account creates nothing and sends no email, but is audited", async () => {
+  const deactivated = await createUser({ deactivated: true });
+  const { outcome } = await signUp({ email: deactivated.email });
+  expect(outcome.status).toBe("email-taken");
+  expect(await db.user.count({ where: { email: deactivated.email } })).toBe(1);
+  expect(await db.emailMessage.count({ where: { to: deactivated.email } })).toBe(0);
+  expect(await db.auditEvent.count({ where: { type: "sign-up-existing-email", userId: deactivated.id } })).toBe(1);
+});
+
+test("the audit log says what happened to each account, and why each sign-in failed", async () => {
+  const ip = freshIp();
+  const details = async (where: { userId?: string; email?: string }) =>
+    (await db.auditEvent.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((event) => [event.type, event.detail]);
+
+  const { outcome, email } = await signUp();
+  if (outcome.status !== "created") throw new Error("sign-up failed");
+  await signUp({ email });
+  expect(await details({ userId: outcome.userId })).toEqual([
+    ["account-created", "Signed up as a councillor"],
+    ["sign-up-existing-email", "Sign-up refused: the address has an account"],
+  ]);
+
+  const unknown = `nobody-${tag()}@example.org`;
+  await signIn({ email: unknown, password: NEW_PASSWORD }, { ip });
+  expect(await details({ email: unknown })).toEqual([["sign-in-failed", "No such account"]]);
+
+  const deactivated = await createUser({ deactivated: true });
+  await signIn({ email: deactivated.email, password: TEST_PASSWORD }, { ip });
+  expect(await details({ userId: deactivated.id })).toEqual([["sign-in-failed", "Account cannot sign in"]]);
+
+  const locking = await createUser();
+  await db.user.update({ where: { id: locking.id }, data: { failedSignIns: 9 } });
+  await signIn({ email: locking.email, password: "wrong-password-10" }, { ip });
+  await signIn({ email: locking.email, password: TEST_PASSWORD }, { ip });
+  expect(await details({ userId: locking.id })).toEqual([
+    ["lockout", "10 wrong passwords in a row"],
+    ["sign-in-failed", "Account locked"],
+  ]);
+
+  const device = await createUser();
+  const nonce = tag();
+  await signIn({ email: device.email, password: "wrong-password-1", trustedDevice: nonce }, { ip });
+  await db.deviceCookieFailure.createMany({ data: Array.from({ length: 9 }, () => ({ nonce })) });
+  expect(await signIn({ email: device.email, password: TEST_PASSWORD, trustedDevice: nonce }, { ip })).toEqual({ status: "locked" });
+  expect(await details({ email: device.email })).toEqual([
+    ["sign-in-failed", "Wrong password (known device)"],
+    ["sign-in-failed", "Device cookie locked"],
+  ]);
+
+  const changing = await createUser();
+  await changePassword({ userId: changing.id, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, { ip });
+  expect(await details({ email: changing.email })).toEqual([["password-changed", "Every session ended; a new one started"]]);
+});
+
+test("a lockout ends at the moment it says: from then the right password signs in", async () => {
+  const user = await createUser();
+  const ip = freshIp();
+  const at = new Date(Date.now() + 60_000);
+  await db.user.update({ where: { id: user.id }, data: { lockedUntil: at } });
+  vi.useFakeTimers({ toFake: ["Date"], now: at.getTime() - 1 });
+  try {
+    expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).toEqual({ status: "locked" });
+    vi.setSystemTime(at);
+    expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe("signed-in");
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("the right password from an unconfirmed account starts the count of wrong passwords again, unless it came from a known device", async () => {
+  const { email } = await signUp();
+  const ip = freshIp();
+  const failedSignIns = async () => (await db.user.findUniqueOrThrow({ where: { email } })).failedSignIns;
+  for (let i = 0; i < 3; i++) await signIn({ email, password: `wrong-password-${i}` }, { ip });
+  expect(await failedSignIns()).toBe(3);
+
+  expect(await signIn({ email, password: NEW_PASSWORD, trustedDevice: tag() }, { ip })).toEqual({ status: "unconfirmed" });
+  expect(await failedSignIns()).toBe(3);
+  expect(await signIn({ email, password: NEW_PASSWORD }, { ip })).toEqual({ status: "unconfirmed" });
+  expect(await failedSignIns()).toBe(0);
+});
+
+test("a new password cannot contain the person's name or the name in their email address", async () => {
+  const user = await createUser({ name: "Gareth Llewellyn", email: `pendragon@${tag()}.example.org` });
+  for (const newPassword of ["llewellyn-copper-heron", "copper-pendragon-heron"]) {
+    const outcome = await changePassword({ userId: user.id, currentPassword: TEST_PASSWORD, newPassword }, { ip: freshIp() });
+    expect(outcome).toEqual({ status: "weak-password", problem: "password.personal" });
+  }
+  const reset = await createUser({ name: "Gareth Llewellyn", email: `pendragon@${tag()}.example.org` });
+  await requestPasswordReset({ email: reset.email, appUrl: APP_URL }, { ip: freshIp() });
+  const [token] = await linkTokens(reset.email, "reset-password");
+  for (const password of ["llewellyn-copper-heron", "copper-pendragon-heron"]) {
+    const outcome = await setPasswordWithToken({ token, password, purpose: "reset-password" }, { ip: freshIp() });
+    expect(outcome).toEqual({ status: "weak-password", problem: "password.personal" });
+  }
+});
+
+test("changing or resetting a password is audited against the account's email address", async () => {
+  const user = await createUser();
+  await changePassword({ userId: user.id, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, { ip: freshIp() });
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  const [token] = await linkTokens(user.email, "reset-password");
+  await setPasswordWithToken({ token, password: "another-good-pass-phrase", purpose: "reset-password" }, { ip: freshIp() });
+  const events = await db.auditEvent.findMany({ where: { userId: user.id, type: { in: ["password-changed", "password-reset"] } } });
+  expect(events.map((event) => [event.type, event.email]).sort()).toEqual([
+    ["password-changed", user.email],
+    ["password-reset", user.email],
+  ]);
+});
+
+test("a used reset link shows as used, and a link at the moment it expires shows as expired", async () => {
+  const user = await createUser();
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  const [token] = await linkTokens(user.email, "reset-password");
+  const row = await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  vi.useFakeTimers({ toFake: ["Date"], now: row.expiresAt.getTime() - 1 });
+  try {
+    expect((await userForToken(token, "reset-password")).status).toBe("valid");
+    vi.setSystemTime(row.expiresAt);
+    expect(await userForToken(token, "reset-password")).toEqual({ status: "expired" });
+  } finally {
+    vi.useRealTimers();
+  }
+
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  const fresh = (await linkTokens(user.email, "reset-password")).at(-1)!;
+  expect((await setPasswordWithToken({ token: fresh, password: NEW_PASSWORD, purpose: "reset-password" }, { ip: freshIp() })).status).toBe("password-set");
+  expect(await userForToken(fresh, "reset-password")).toEqual({ status: "used" });
+});
+
+test("no confirmation email is sent again for a deactivated account, or for an invited officer with no password yet", async () => {
+  const deactivated = await createUser({ deactivated: true, confirmed: false });
+  const invited = await createUser({ role: "officer", password: null, confirmed: false });
+  const waiting = await createUser({ confirmed: false });
+  for (const { email } of [deactivated, invited, waiting]) await resendEmailConfirmation({ email, appUrl: APP_URL }, { ip: freshIp() });
+  expect(await db.emailMessage.count({ where: { to: { in: [deactivated.email, invited.email] } } })).toBe(0);
+  expect(await linkTokens(waiting.email, "confirm-email")).toHaveLength(1);
+});
+
+test("signing up for a council that does not exist fails loudly and creates nothing", async () => {
+  const email = `lost-${tag()}@example.org`;
+  await expect(
+    signUpCouncillor(
+      { name: "Priya Shah", email, password: NEW_PASSWORD, councilId: "no-such-council", electedOn: new Date("2026-05-07"), language: "en" },
+      { appUrl: APP_URL, origin: { ip: freshIp() } },
+    ),
+  ).rejects.toMatchObject({ code: "P2003" });
+  expect(await db.user.count({ where: { email } })).toBe(0);
 });

@@ -52,7 +52,7 @@ export async function signUpCouncillor(
   const email = normaliseEmail(input.email);
   // Hashed either way, so an address in use takes as long to answer as a new one.
   const passwordHash = await hashPassword(input.password);
-  if (await isEmailTaken(email)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
+  // An address in use is found by the database's unique index, which also settles two sign-ups at once.
   try {
     const user = await db.user.create({
       data: {
@@ -76,12 +76,13 @@ export async function signUpCouncillor(
 }
 
 async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; appUrl: string }, origin: RequestOrigin & { ip: string }) {
-  const holder = await db.user.findUnique({
+  // Accounts are deactivated, never deleted: the holder is there.
+  const holder = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
+    select: { id: true, deactivatedAt: true, language: true, council: true },
   });
-  await recordAudit({ type: "sign-up-existing-email", userId: holder?.id, email, detail: "Sign-up refused: the address has an account" }, origin);
-  if (holder && !holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
+  await recordAudit({ type: "sign-up-existing-email", userId: holder.id, email, detail: "Sign-up refused: the address has an account" }, origin);
+  if (!holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
     await enqueueEmail({ to: email, ...writeEmail(holder, existingAccountNotice({ appUrl })) });
   }
   return { status: "email-taken" } as const;
@@ -91,7 +92,7 @@ async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; 
 export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, language: true, council: { select: { nation: true } } },
+    select: { name: true, email: true, language: true, council: true },
   });
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
@@ -257,7 +258,7 @@ export async function changePassword(
 export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: { select: { nation: true } } },
+    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: true },
   });
   if (!user || user.deactivatedAt) return;
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;

@@ -1,7 +1,7 @@
 // Delivery through a real SMTP conversation with a small server on this machine.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { deliverDueEmails, enqueueEmail, smtpSender } from "./email.server";
 
@@ -54,4 +54,20 @@ test("a message the mail server refuses waits for a retry with the reason record
   expect(message.attempts).toBe(1);
   expect(message.lastError).toMatch(/Mailbox unavailable/);
   expect(message.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+});
+
+test("mail comes from MAIL_FROM when it is set, and from the service's own no-reply address when not", async () => {
+  const smtp = await startSmtp();
+  try {
+    vi.stubEnv("MAIL_FROM", "");
+    await smtpSender(smtp.url)({ to: "a@example.org", subject: "One", text: "Hello" });
+    vi.stubEnv("MAIL_FROM", "Council Learning <learning@council.example>");
+    await smtpSender(smtp.url)({ to: "b@example.org", subject: "Two", text: "Hello" });
+  } finally {
+    vi.unstubAllEnvs();
+  }
+  expect(smtp.received.map((message) => /^From: (.*)$/m.exec(message.raw)?.[1])).toEqual([
+    "Leadership Essentials <no-reply@leadership-essentials.local>",
+    "Council Learning <learning@council.example>",
+  ]);
 });

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { createUser } from "../../tests/factories";
 import { emailedTokens } from "../../tests/outbox";
 import { requestPasswordReset, resendEmailConfirmation } from "./account.server";
-import { deliverDueEmails, enqueueEmail, listOutbox, MAX_ATTEMPTS, type OutgoingEmail } from "./email.server";
+import { deliverDueEmails, enqueueEmail, hideSecretLinks, listOutbox, MAX_ATTEMPTS, OUTBOX_PAGE_SIZE, type OutgoingEmail } from "./email.server";
 import { sendInvitation } from "./user.server";
 
 // The fake senders below stand in for the SMTP server; the outbox itself is the real database.
@@ -255,4 +255,96 @@ test("the outbox shows staff which link went and when it expires, never the toke
   await deliverDueEmails(async () => undefined);
   const stored = await db.emailMessage.findMany({ where: { to: { in: [resetting.email, unconfirmed.email, officer.email] } } });
   for (const token of tokens) expect(JSON.stringify(stored)).not.toContain(token);
+});
+
+test("while a message is being sent, the outbox shows it as sending, claimed just then", async () => {
+  await db.emailMessage.deleteMany();
+  const { id } = await enqueueEmail({ to: "watched@example.org", subject: "Hi", text: "Hello" });
+  const seen: { status: string; attempts: number; claimedAt: Date | null }[] = [];
+  const before = Date.now();
+  await deliverDueEmails(async () => {
+    seen.push(await db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, claimedAt: true } }));
+  });
+  expect(seen).toEqual([{ status: "sending", attempts: 1, claimedAt: expect.any(Date) }]);
+  expect(seen[0].claimedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+});
+
+test("the reason a send failed is kept, up to 500 characters; a failure with no message is recorded as unknown", async () => {
+  await db.emailMessage.deleteMany();
+  const { id } = await enqueueEmail({ to: "long@example.org", subject: "Hi", text: "Hello" });
+  await deliverDueEmails(async () => {
+    throw new Error(`550 ${"x".repeat(600)}`);
+  });
+  expect((await db.emailMessage.findUniqueOrThrow({ where: { id } })).lastError).toBe(`550 ${"x".repeat(496)}`);
+
+  await db.emailMessage.deleteMany();
+  const odd = await enqueueEmail({ to: "odd@example.org", subject: "Hi", text: "Hello" });
+  await deliverDueEmails(async () => {
+    throw "connection dropped";
+  });
+  expect(await db.emailMessage.findUniqueOrThrow({ where: { id: odd.id } })).toMatchObject({ status: "pending", lastError: "Unknown error" });
+});
+
+test("a token link is hidden whole, over http as well as https, and other links are left alone", () => {
+  const text = [
+    "Open http://localhost:3000/reset-password/Ab-9_zz to reset.",
+    "Or https://le.test/confirm-email/tok-EN_1.",
+    "Sign in at https://le.test/login or read https://le.test/invitations/list.",
+  ].join("\n");
+  expect(hideSecretLinks(text)).toEqual({
+    text: [
+      "Open [Password reset link: hidden, only the addressee can see it] to reset.",
+      "Or [Email confirmation link: hidden, only the addressee can see it].",
+      "Sign in at https://le.test/login or read https://le.test/invitations/list.",
+    ].join("\n"),
+    links: ["reset-password", "confirm-email"],
+  });
+});
+
+test("the outbox shows the newest messages first, a page at a time, with what staff need to see of each", async () => {
+  await db.emailMessage.deleteMany();
+  const staff = await createUser({ role: "staff" });
+  const origin = { ip: "192.0.2.9" };
+  expect(await listOutbox({ viewerId: staff.id }, origin)).toEqual({ messages: [], total: 0, pages: 1 });
+
+  const base = Date.now() - 60 * MINUTE;
+  await db.emailMessage.createMany({
+    data: Array.from({ length: OUTBOX_PAGE_SIZE * 2 + 1 }, (_, i) => ({
+      // Ids that run the other way from the times, so the order shown can only come from the times.
+      id: `msg-${String(900 - i).padStart(3, "0")}`,
+      to: `n${i}@example.org`,
+      subject: `Message ${i}`,
+      text: `Body ${i}`,
+      createdAt: new Date(base + i * 1000),
+    })),
+  });
+  // Five written in the same instant come newest id first.
+  const sameTime = new Date(base + 10 * MINUTE);
+  for (const id of ["same-c", "same-a", "same-e", "same-b", "same-d"]) {
+    await db.emailMessage.create({ data: { id, to: `${id}@example.org`, subject: "Same", text: "x", createdAt: sameTime } });
+  }
+  await db.emailMessage.updateMany({ where: { to: "n0@example.org" }, data: { status: "failed", attempts: 5, lastError: "550 No such mailbox" } });
+
+  const first = await listOutbox({ viewerId: staff.id }, origin);
+  expect(first.total).toBe(OUTBOX_PAGE_SIZE * 2 + 6);
+  expect(first.pages).toBe(3);
+  expect(first.messages).toHaveLength(OUTBOX_PAGE_SIZE);
+  expect(first.messages.slice(0, 5).map((m) => m.id)).toEqual(["same-e", "same-d", "same-c", "same-b", "same-a"]);
+  expect(first.messages[5].to).toBe(`n${OUTBOX_PAGE_SIZE * 2}@example.org`);
+
+  const last = await listOutbox({ page: 3, viewerId: staff.id }, origin);
+  expect(last.messages.map((m) => m.to)).toEqual(["n5@example.org", "n4@example.org", "n3@example.org", "n2@example.org", "n1@example.org", "n0@example.org"]);
+  expect(last.messages[5]).toEqual({
+    id: expect.any(String),
+    to: "n0@example.org",
+    subject: "Message 0",
+    text: "Body 0",
+    status: "failed",
+    attempts: 5,
+    lastError: "550 No such mailbox",
+    createdAt: new Date(base),
+    sentLinks: [],
+  });
+  const looks = await db.auditEvent.findMany({ where: { type: "outbox-viewed", actorId: staff.id }, select: { detail: true } });
+  expect(looks.map((look) => look.detail).sort()).toEqual(["Page 1", "Page 1", "Page 3"]);
 });

@@ -29,22 +29,25 @@ function claimable(now: Date) {
   };
 }
 
-/** Takes the oldest message due, or returns null. Only one caller can win a given message. */
+/**
+ * Takes the oldest message due, or returns null. Only one caller can win a given message: of the five
+ * oldest due, the first this caller manages to claim (the others were claimed by another process meanwhile).
+ */
 export async function claimNextEmail(now = new Date()) {
-  for (let tries = 0; tries < 5; tries++) {
-    const candidate = await db.emailMessage.findFirst({
-      where: claimable(now),
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
-    });
-    if (!candidate) return null;
+  const candidates = await db.emailMessage.findMany({
+    where: claimable(now),
+    orderBy: { createdAt: "asc" },
+    take: 5,
+    select: { id: true },
+  });
+  for (const candidate of candidates) {
     const { count } = await db.emailMessage.updateMany({
       where: { id: candidate.id, ...claimable(now) },
       // The real time of the claim, not the start of the run: a long run's later claims must not look stale.
       data: { status: "sending", claimedAt: new Date(), attempts: { increment: 1 } },
     });
     if (count === 1) return db.emailMessage.findUniqueOrThrow({ where: { id: candidate.id } });
-    // Another process claimed it between our read and our update: look for the next one.
+    // Another process claimed it between our read and our update: try the next one.
   }
   return null;
 }
@@ -65,12 +68,12 @@ export async function deliverDueEmails(send: SendEmail, { limit = 50, now = new 
     } catch (error) {
       const lastError = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
       const giveUp = message.attempts >= MAX_ATTEMPTS;
-      const waitMinutes = BACKOFF_MINUTES[Math.min(message.attempts - 1, BACKOFF_MINUTES.length - 1)];
       await db.emailMessage.update({
         where: { id: message.id },
         data: giveUp
           ? { status: "failed", lastError }
-          : { status: "pending", lastError, nextAttemptAt: new Date(now.getTime() + waitMinutes * 60_000) },
+          : // attempts is 1 to 4 here: one wait for each attempt still to come.
+            { status: "pending", lastError, nextAttemptAt: new Date(now.getTime() + BACKOFF_MINUTES[message.attempts - 1] * 60_000) },
       });
       if (giveUp) outcome.failed++;
       else outcome.retrying++;

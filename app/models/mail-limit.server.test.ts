@@ -1,7 +1,7 @@
 // Limits on the mail anyone can make the service send: per recipient and per client address, counted in
 // the database, silent to the person asking.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { createCouncil, createUser } from "../../tests/factories";
 import { emailedTokens } from "../../tests/outbox";
@@ -14,6 +14,10 @@ function freshIp() {
   const [a, b, c] = randomBytes(3);
   return `10.${a}.${b}.${c}`;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const mailTo = (to: string) => db.emailMessage.count({ where: { to } });
 
@@ -83,4 +87,21 @@ test(`mail asked for more than ${MAIL_WINDOW_MINUTES} minutes ago no longer coun
   await db.mailRequest.createMany({ data: Array.from({ length: 5 }, () => ({ recipient: user.email, ip: freshIp() })) });
   await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
   expect(await mailTo(user.email)).toBe(1);
+});
+
+test("about one request in twenty that may be sent also removes requests too old to count, and only those", async () => {
+  const longAgo = new Date(Date.now() - (MAIL_WINDOW_MINUTES + 1) * 60_000);
+  const old = await db.mailRequest.create({ data: { recipient: `old-${randomBytes(4).toString("hex")}@example.org`, ip: freshIp(), createdAt: longAgo } });
+  const recent = await db.mailRequest.create({ data: { recipient: `recent-${randomBytes(4).toString("hex")}@example.org`, ip: freshIp() } });
+  const user = await createUser();
+
+  vi.spyOn(Math, "random").mockReturnValue(0.05);
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  expect(await db.mailRequest.findUnique({ where: { id: old.id } })).not.toBeNull();
+
+  vi.spyOn(Math, "random").mockReturnValue(0.0499);
+  await requestPasswordReset({ email: user.email, appUrl: APP_URL }, { ip: freshIp() });
+  expect(await db.mailRequest.findUnique({ where: { id: old.id } })).toBeNull();
+  expect(await db.mailRequest.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  expect(await mailTo(user.email)).toBe(2);
 });

@@ -112,3 +112,23 @@ test("tidying the device-cookie failures removes only rows older than 15 minutes
   expect(await db.deviceCookieFailure.findUnique({ where: { id: old.id } })).toBeNull();
   expect(await isDeviceLocked(nonce)).toBe(true);
 });
+
+test("tidying happens about one time in twenty: a failure recorded otherwise leaves old rows in place", async () => {
+  const oldFailure = await db.signInFailure.create({ data: { ip: freshIp(), email: `old-${tag()}@example.org`, createdAt: minutesAgo(16) } });
+  const oldDevice = await db.deviceCookieFailure.create({ data: { nonce: tag(), createdAt: minutesAgo(16) } });
+  const exists = async () => [
+    !!(await db.signInFailure.findUnique({ where: { id: oldFailure.id } })),
+    !!(await db.deviceCookieFailure.findUnique({ where: { id: oldDevice.id } })),
+  ];
+
+  // Math.random() below 0.05 tidies: 0.05 itself, or anything above, does not.
+  vi.spyOn(Math, "random").mockReturnValue(0.05);
+  await recordSignInFailure({ ip: freshIp(), email: `nobody-${tag()}@example.org` });
+  await recordDeviceFailure(tag());
+  expect(await exists()).toEqual([true, true]);
+
+  vi.spyOn(Math, "random").mockReturnValue(0.0499);
+  await recordSignInFailure({ ip: freshIp(), email: `nobody-${tag()}@example.org` });
+  await recordDeviceFailure(tag());
+  expect(await exists()).toEqual([false, false]);
+});
