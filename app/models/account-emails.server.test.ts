@@ -7,7 +7,7 @@ import { emailedTokens } from "../../tests/outbox";
 import { db } from "~/utils/db.server";
 import { requestPasswordReset, resendEmailConfirmation, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
 import { createOfficer } from "./user.server";
-import { emailConfirmation, emailLanguages, existingAccountNotice, officerInvitation, passwordReset, writeEmail } from "./account-emails.server";
+import { emailConfirmation, emailLanguages, existingAccountNotice, officerInvitation, partsByLanguage, passwordReset, writeEmail } from "./account-emails.server";
 
 const APP_URL = "https://le.test";
 
@@ -133,6 +133,7 @@ test("the English letters, word for word", () => {
       "",
       "If it was not you, you can ignore this email: nothing about your account has changed.",
     ].join("\n"),
+    language: "en",
   });
   expect(writeEmail(english, emailConfirmation({ name: "Priya Shah", link }))).toEqual({
     subject: "Confirm your email address for Leadership Essentials",
@@ -146,6 +147,7 @@ test("the English letters, word for word", () => {
       "The link works once and expires in 24 hours.",
       "If you did not create an account, you can ignore this email.",
     ].join("\n"),
+    language: "en",
   });
   expect(writeEmail(english, passwordReset({ name: "Priya Shah", link }))).toEqual({
     subject: "Reset your Leadership Essentials password",
@@ -159,6 +161,7 @@ test("the English letters, word for word", () => {
       "The link works once and expires in 1 hour. If you did not ask for this, you can ignore this email:",
       "your password has not changed.",
     ].join("\n"),
+    language: "en",
   });
   expect(writeEmail(english, officerInvitation({ name: "Olu Bankole", council: { name: "Kent County Council", welshName: null }, link }))).toEqual({
     subject: "Your Leadership Essentials account",
@@ -172,6 +175,7 @@ test("the English letters, word for word", () => {
       "",
       'The link works once and expires in 7 days. If it expires, use "Forgotten your password?" on the sign-in page.',
     ].join("\n"),
+    language: "en",
   });
   expect(writeEmail(english, officerInvitation({ name: "Olu Bankole", council: null, link })).text).toContain(
     "\n\nThe association has created a Leadership Essentials account for you as a council officer.\nWith it",
@@ -188,6 +192,7 @@ test("a letter in both languages: Welsh first under a pointer to the English, th
   expect(both).toEqual({
     subject: `${welsh.subject} / ${inEnglish.subject}`,
     text: `Scroll down for English.\n\n${welsh.text}\n\n----------\n\n${inEnglish.text}`,
+    language: "cy en",
   });
   // A council with no Welsh name is named in English in the Welsh letter too.
   expect(writeEmail({ language: "cy", council: null }, officerInvitation({ name: "Rhian Owen", council: { name: "Kent County Council", welshName: null }, link })).text).toContain(
@@ -214,4 +219,23 @@ test("someone who has never chosen a language, at a council in Wales, gets every
     "Ailosod eich cyfrinair Hanfodion Arweinyddiaeth / Reset your Leadership Essentials password",
     "Mae rhywun wedi ceisio creu cyfrif Hanfodion Arweinyddiaeth gyda'ch cyfeiriad e-bost / Someone tried to create a Leadership Essentials account with your email address",
   ]);
+});
+
+test("each message records its languages, and the outbox can mark each part of a message in both with its own", async () => {
+  const council = await db.council.findFirstOrThrow({ where: { nation: "wales" } });
+  const message = writeEmail({ language: null, council }, (_, language) => ({ subject: `${language} subject`, text: `${language} text` }));
+  expect(message.language).toBe("cy en");
+  const parts = partsByLanguage(message);
+  expect(parts.subject.map((part) => part.text).join("")).toBe(message.subject);
+  expect(parts.text.map((part) => part.text).join("")).toBe(message.text);
+  expect(parts.subject.map((part) => part.language)).toEqual(["cy", "en"]);
+  // the opening line points English readers down, so it is English
+  expect(parts.text.map((part) => [part.language, part.text.trim().split("\n").at(-1)])).toEqual([
+    ["en", "Scroll down for English."],
+    ["cy", "cy text"],
+    ["en", "en text"],
+  ]);
+  expect(writeEmail({ language: "cy", council }, () => ({ subject: "s", text: "t" })).language).toBe("cy");
+  expect(partsByLanguage({ subject: "s", text: "t", language: "cy" }).text).toEqual([{ language: "cy", text: "t" }]);
+  expect(partsByLanguage({ subject: "s", text: "t", language: null }).subject).toEqual([{ language: null, text: "s" }]);
 });

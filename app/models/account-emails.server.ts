@@ -18,9 +18,10 @@ export function emailLanguages(recipient: Recipient): Language[] {
   return recipient.council?.nation === "wales" ? ["cy", "en"] : ["en"];
 }
 
-type Message = { subject: string; text: string };
+/** `language`: the languages it is written in, in order, space-separated ("cy en" for one in both). */
+type Message = { subject: string; text: string; language: string };
 /** Writes one message in one language. */
-export type Letter = (t: EmailWords, language: Language) => Message;
+export type Letter = (t: EmailWords, language: Language) => Omit<Message, "language">;
 type EmailWords = TFunction<"email">;
 
 /**
@@ -31,18 +32,19 @@ function emailWords(language: Language): EmailWords {
   return wordsOf(language, "email");
 }
 
-const BETWEEN_LANGUAGES = "\n\n----------\n\n";
+export const BETWEEN_LANGUAGES = "\n\n----------\n\n";
 
 /** The subject and text of a letter to this person: in one language, or in both, one after the other. */
 export function writeEmail(recipient: Recipient, letter: Letter): Message {
   const languages = emailLanguages(recipient);
   const messages = languages.map((language) => letter(emailWords(language), language));
-  if (messages.length === 1) return messages[0];
+  if (messages.length === 1) return { ...messages[0], language: languages[0] };
   // A line in the second language at the top tells its readers where their words start.
   const pointer = emailWords(languages[1])("bilingual.otherLanguageBelow");
   return {
     subject: messages.map((message) => message.subject).join(" / "),
     text: `${pointer}\n\n${messages.map((message) => message.text).join(BETWEEN_LANGUAGES)}`,
+    language: languages.join(" "),
   };
 }
 
@@ -126,4 +128,38 @@ export function officerInvitation({
       t("invitation.expires", { count: TOKEN_LIFETIME_MINUTES.invitation / (24 * 60) }),
     ].join("\n"),
   });
+}
+
+type Part = { language: Language | null; text: string };
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, ""] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/**
+ * A message's subject and text cut into the parts written in each language, so the outbox can mark each
+ * with its `lang`. A message in both opens with a line in its second language (see writeEmail).
+ */
+export function partsByLanguage({ subject, text, language }: { subject: string; text: string; language: string | null }): {
+  subject: Part[];
+  text: Part[];
+} {
+  const languages = (language ?? "").split(" ").filter(isLanguage);
+  if (languages.length !== 2) return { subject: [{ language: languages[0] ?? null, text: subject }], text: [{ language: languages[0] ?? null, text }] };
+  const [first, second] = languages as [Language, Language];
+  const [firstSubject, secondSubject] = splitOnce(subject, " / ");
+  const [pointer, body] = splitOnce(text, "\n\n");
+  const [firstText, secondText] = splitOnce(body, BETWEEN_LANGUAGES);
+  return {
+    subject: [
+      { language: first, text: firstSubject },
+      { language: second, text: ` / ${secondSubject}` },
+    ],
+    text: [
+      { language: second, text: `${pointer}\n\n` },
+      { language: first, text: firstText },
+      { language: second, text: `${BETWEEN_LANGUAGES}${secondText}` },
+    ],
+  };
 }

@@ -344,6 +344,7 @@ test("the outbox shows the newest messages first, a page at a time, with what st
     lastError: "550 No such mailbox",
     createdAt: new Date(base),
     sentLinks: [],
+    inLanguages: { subject: [{ language: null, text: "Message 0" }], text: [{ language: null, text: "Body 0" }] },
   });
   const looks = await db.auditEvent.findMany({ where: { type: "outbox-viewed", actorId: staff.id }, select: { detail: true } });
   expect(looks.map((look) => look.detail).sort()).toEqual(["Page 1", "Page 1", "Page 3"]);

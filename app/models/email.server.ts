@@ -4,6 +4,7 @@
 // link that carries a token hidden: only the addressee may ever see one.
 import nodemailer from "nodemailer";
 import { db } from "~/utils/db.server";
+import { partsByLanguage } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { TOKEN_LIFETIME_MINUTES, type TokenPurpose } from "./user-token.server";
 
@@ -13,7 +14,7 @@ const BACKOFF_MINUTES = [1, 5, 30, 120];
 // A claim older than this belongs to a process that died mid-send: the message may be tried again.
 const STALE_CLAIM_MINUTES = 10;
 
-export type OutgoingEmail = { to: string; subject: string; text: string };
+export type OutgoingEmail = { to: string; subject: string; text: string; language?: string };
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
 export async function enqueueEmail(email: OutgoingEmail) {
@@ -123,7 +124,7 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * OUTBOX_PAGE_SIZE,
       take: OUTBOX_PAGE_SIZE,
-      select: { id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true },
+      select: { id: true, to: true, subject: true, text: true, language: true, status: true, attempts: true, lastError: true, createdAt: true },
     }),
     db.emailMessage.count(),
   ]);
@@ -135,7 +136,8 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
       name: SECRET_LINK_NAMES[purpose],
       expiresAt: new Date(row.createdAt.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
     }));
-    return { ...row, text, sentLinks };
+    const { language, ...shown } = row;
+    return { ...shown, text, sentLinks, inLanguages: partsByLanguage({ subject: row.subject, text, language }) };
   });
   return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }

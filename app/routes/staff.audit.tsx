@@ -61,7 +61,12 @@ export default function AuditLog() {
                   <td>{formatDateTime(event.createdAt, language)}</td>
                   <td>
                     {eventNames[event.type] ?? event.type}
-                    {event.detail ? <div className="secondary">{event.detail}</div> : null}
+                    {/* details are recorded in English, as they happened: marked so on a Welsh page */}
+                    {event.detail ? (
+                      <div className="secondary" lang="en-GB">
+                        {event.detail}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="wrap">
                     {event.user ? <Link to={`/staff/audit?userId=${event.user.id}`}>{event.user.name}</Link> : null}

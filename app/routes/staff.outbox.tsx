@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OutboxPageSchema } from "~/utils/schemas.server";
 import { PageHeading, Pagination } from "~/components/page";
+import { HTML_LANG, type Language } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { listOutbox } from "~/models/email.server";
@@ -34,7 +35,9 @@ export default function Outbox() {
       <ol className="outbox" reversed>
         {messages.map((message) => (
           <li key={message.id} className="panel">
-            <h2 className="heading-m">{message.subject}</h2>
+            <h2 className="heading-m">
+              <InLanguages parts={message.inLanguages.subject} />
+            </h2>
             <dl className="summary-list">
               <div>
                 <dt>{t("outbox.to")}</dt>
@@ -61,12 +64,27 @@ export default function Outbox() {
             </dl>
             <details>
               <summary>{t("outbox.show")}</summary>
-              <pre className="email">{message.text}</pre>
+              <pre className="email">
+                <InLanguages parts={message.inLanguages.text} />
+              </pre>
             </details>
           </li>
         ))}
       </ol>
       <Pagination page={page} pages={pages} makeHref={(p) => `?page=${p}`} />
+    </>
+  );
+}
+
+/** An email's words, each part marked with the language it is written in (WCAG 3.1.2). */
+function InLanguages({ parts }: { parts: { language: Language | null; text: string }[] }) {
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index} lang={part.language ? HTML_LANG[part.language] : undefined}>
+          {part.text}
+        </span>
+      ))}
     </>
   );
 }
