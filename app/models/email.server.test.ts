@@ -349,3 +349,19 @@ test("the outbox shows the newest messages first, a page at a time, with what st
   const looks = await db.auditEvent.findMany({ where: { type: "outbox-viewed", actorId: staff.id }, select: { detail: true } });
   expect(looks.map((look) => look.detail).sort()).toEqual(["Page 1", "Page 1", "Page 3"]);
 });
+
+test("in the outbox, a Welsh message is marked Welsh, and the English note where its link was hidden is marked English", async () => {
+  await db.emailMessage.deleteMany();
+  const staff = await createUser({ role: "staff" });
+  const welshSpeaker = await createUser({ confirmed: false });
+  await db.user.update({ where: { id: welshSpeaker.id }, data: { language: "cy" } });
+  await resendEmailConfirmation({ email: welshSpeaker.email, appUrl: "https://le.test" }, { ip: "192.0.2.3" });
+  const { messages } = await listOutbox({ viewerId: staff.id }, { ip: "192.0.2.9", userAgent: "Vitest" });
+  const [message] = messages;
+  expect(message.inLanguages.subject).toEqual([{ language: "cy", text: message.subject }]);
+  expect(message.inLanguages.text.map((part) => part.text).join("")).toBe(message.text);
+  expect(message.inLanguages.text.filter((part) => part.language === "en").map((part) => part.text)).toEqual([
+    "[Email confirmation link: hidden, only the addressee can see it]",
+  ]);
+  expect(message.inLanguages.text.filter((part) => part.language === "cy").length).toBeGreaterThanOrEqual(1);
+});

@@ -103,11 +103,25 @@ const SECRET_LINK_NAMES: Record<TokenPurpose, string> = {
 };
 
 /** The message with each token link replaced by a note, and which links were sent, for people other than the addressee. */
+const HIDDEN = ": hidden, only the addressee can see it";
+/** Where a link was hidden: the note is written in English, whatever the message's language. */
+const HIDDEN_NOTE = new RegExp(`(\\[[^\\]]+${HIDDEN}\\])`);
+
+/** The message's parts by language, with each note of a hidden link as a part in English. */
+function withHiddenNotesInEnglish(parts: ReturnType<typeof partsByLanguage>["text"]) {
+  return parts.flatMap((part) =>
+    part.text
+      .split(HIDDEN_NOTE)
+      .filter((text) => text !== "")
+      .map((text) => ({ language: HIDDEN_NOTE.test(text) ? ("en" as const) : part.language, text })),
+  );
+}
+
 export function hideSecretLinks(text: string) {
   const links: TokenPurpose[] = [];
   const hidden = text.replace(SECRET_LINK, (_link, purpose: TokenPurpose) => {
     links.push(purpose);
-    return `[${SECRET_LINK_NAMES[purpose]}: hidden, only the addressee can see it]`;
+    return `[${SECRET_LINK_NAMES[purpose]}${HIDDEN}]`;
   });
   return { text: hidden, links };
 }
@@ -137,7 +151,8 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
       expiresAt: new Date(row.createdAt.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
     }));
     const { language, ...shown } = row;
-    return { ...shown, text, sentLinks, inLanguages: partsByLanguage({ subject: row.subject, text, language }) };
+    const inLanguages = partsByLanguage({ subject: row.subject, text, language });
+    return { ...shown, text, sentLinks, inLanguages: { subject: inLanguages.subject, text: withHiddenNotesInEnglish(inLanguages.text) } };
   });
   return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }
