@@ -11,33 +11,35 @@ import { languageOf, titleWords } from "~/i18n/meta";
 /** A way on from an error page: `label` is already in the page's language. */
 type WayOn = { to: string; label: string };
 
-type ErrorContent = { title: string; message: string };
+type ErrorKind = "service" | "notFound" | "forbidden" | "problem";
 
-function describe(error: unknown, t: TFunction, titles: TFunction<"meta">): ErrorContent {
-  if (!isRouteErrorResponse(error)) {
-    return { title: titles("errors.service"), message: t("errors.serviceMessage") };
-  }
+/** What kind of error page this is, and the message a loader threw for it, if any. */
+function describe(error: unknown): { kind: ErrorKind; thrown: string | null } {
+  if (!isRouteErrorResponse(error)) return { kind: "service", thrown: null };
   // A message the app threw, not the router's own ("Error: No route matches URL …", marked internal; the
   // mark does not survive single fetch, so the router's other refusals, such as 405, never show theirs).
   const internal = "internal" in error && error.internal === true;
   const thrown = !internal && typeof error.data === "string" && error.data.trim() !== "" ? error.data : null;
   switch (error.status) {
     case 404:
-      return { title: titles("errors.notFound"), message: thrown ?? t("errors.notFoundMessage") };
+      return { kind: "notFound", thrown };
     case 403:
-      return { title: titles("errors.forbidden"), message: thrown ?? t("errors.forbiddenMessage") };
+      return { kind: "forbidden", thrown };
     case 400:
-      return { title: titles("errors.problem"), message: thrown ?? t("errors.problemMessage") };
+      return { kind: "problem", thrown };
     default:
-      return { title: titles("errors.problem"), message: t("errors.problemMessage") };
+      return { kind: "problem", thrown: null };
   }
+}
+
+function messageOf({ kind, thrown }: ReturnType<typeof describe>, t: TFunction) {
+  return thrown ?? t(`errors.${kind}Message`);
 }
 
 /** The page's <title> while a boundary shows an error (from a route's `meta`, which receives `error`). */
 export function errorMeta(error: unknown, matches: Parameters<typeof languageOf>[0]): MetaDescriptor[] {
   const titles = titleWords(languageOf(matches));
-  // Only the title is needed here: the message's words are the page's, which `meta` cannot reach.
-  const title = describe(error, ((key: string) => key) as unknown as TFunction, titles).title;
+  const title = titles(`errors.${describe(error).kind}`);
   return [{ title: titles("title", { page: title }) }];
 }
 
@@ -49,7 +51,9 @@ export function errorMeta(error: unknown, matches: Parameters<typeof languageOf>
 export function RouteErrorBoundary({ links = [] }: { links?: WayOn[] }) {
   const error = useRouteError();
   const { t, i18n } = useTranslation();
-  const { title, message } = describe(error, t, titleWords(i18n.language === "cy" ? "cy" : "en"));
+  const described = describe(error);
+  const title = titleWords(i18n.language === "cy" ? "cy" : "en")(`errors.${described.kind}`);
+  const message = messageOf(described, t);
   const home: WayOn = { to: "/", label: t("errors.home") };
   const ways = isRouteErrorResponse(error) && error.status === 403 ? [home] : [...links, home];
   return (

@@ -79,15 +79,22 @@ const detector = new RemixI18Next({
   detection: { supportedLanguages: [...LANGUAGES], fallbackLanguage: DEFAULT_LANGUAGE, cookie: languageCookie, order: ["cookie", "header"] },
 });
 
+/** What languageFor reads of a request: its address (path and query), Cookie and Accept-Language. */
+export type LanguageHints = { url: string; cookie?: string; acceptLanguage?: string };
+
 /**
  * The language a page is shown in: the one its address asks for (`?lng=cy`, the address each page gives
  * its other-language version), else the person's saved preference, else the `lng` cookie, else the
- * browser's Accept-Language, else English.
+ * browser's Accept-Language, else English. Every request asks, so the detector's Request is only built
+ * when neither the address nor a saved preference has decided.
  */
-export async function languageFor(request: Request, savedPreference: string | null | undefined): Promise<Language> {
-  const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
+export async function languageFor(hints: LanguageHints, savedPreference: string | null | undefined): Promise<Language> {
+  const asked = new URL(hints.url, "http://localhost").searchParams.get(LANGUAGE_PARAM);
   if (isLanguage(asked)) return asked;
   if (isLanguage(savedPreference)) return savedPreference;
-  const detected = await detector.getLocale(request);
+  const headers = new Headers();
+  if (hints.cookie) headers.set("Cookie", hints.cookie);
+  if (hints.acceptLanguage) headers.set("Accept-Language", hints.acceptLanguage);
+  const detected = await detector.getLocale(new Request(new URL(hints.url, "http://localhost"), { headers }));
   return isLanguage(detected) ? detected : DEFAULT_LANGUAGE;
 }

@@ -24,10 +24,7 @@ type Message = { subject: string; text: string; language: string };
 export type Letter = (t: EmailWords, language: Language) => Omit<Message, "language">;
 type EmailWords = TFunction<"email">;
 
-/**
- * The email catalogue's words in one language. (translatorFor's TFunction is typed for the "common"
- * namespace, so `t("…")` does not compile; a translator fixed to "email" is typed by its keys.)
- */
+/** The email catalogue's words in one language, keys without the "email:" prefix. */
 function emailWords(language: Language): EmailWords {
   return wordsOf(language, "email");
 }

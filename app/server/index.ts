@@ -62,20 +62,15 @@ app.all(
     getLoadContext: async (req, res): Promise<RequestContext> => ({
       user: res.locals.session.user,
       sessionId: res.locals.session.sessionId,
-      language: await languageFor(requestForLanguage(req), res.locals.session.user?.language),
+      language: await languageFor(
+        { url: req.originalUrl, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] },
+        res.locals.session.user?.language,
+      ),
       cspNonce: res.locals.cspNonce,
       clientIp: req.ip ?? "unknown",
     }),
   }),
 );
-
-/** What languageFor reads of a request: its query, cookies and Accept-Language. */
-function requestForLanguage(req: express.Request) {
-  const headers = new Headers();
-  if (req.headers.cookie) headers.set("Cookie", req.headers.cookie);
-  if (req.headers["accept-language"]) headers.set("Accept-Language", req.headers["accept-language"]);
-  return new Request(`http://localhost${req.originalUrl}`, { headers });
-}
 
 const server = app.listen(port, () => {
   console.log(`Leadership Essentials listening on http://localhost:${port}`);
