@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "./components/error-boundary";
@@ -34,20 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
       user: user && { id: user.id, name: user.name, role: user.role, councilId: user.councilId },
       flash: flash.message,
       language,
-      alternates: alternateAddresses(args.request.url),
+      serviceUrl: appUrl(),
     },
     flash.setCookie ? { headers: { "Set-Cookie": flash.setCookie } } : undefined,
   );
-}
-
-/** This page's address in each language (its `hreflang` alternates), on the service's own address. */
-function alternateAddresses(requestUrl: string) {
-  const url = new URL(requestUrl);
-  return LANGUAGES.map((language) => {
-    const search = new URLSearchParams(url.search);
-    search.set(LANGUAGE_PARAM, language);
-    return { language, href: `${appUrl()}${url.pathname}?${search}` };
-  });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -63,9 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {rootData?.alternates.map((alternate) => (
-          <link key={alternate.language} rel="alternate" hrefLang={HTML_LANG[alternate.language]} href={alternate.href} />
-        ))}
+        {rootData ? <LanguageAlternates serviceUrl={rootData.serviceUrl} /> : null}
       </head>
       <body>
         <a href="#main-content" className="skip-link">
@@ -84,6 +72,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** This page's address in each language, for search engines and browsers (`hreflang`). */
+function LanguageAlternates({ serviceUrl }: { serviceUrl: string }) {
+  const { pathname, search } = useLocation();
+  return LANGUAGES.map((language) => {
+    const query = new URLSearchParams(search);
+    query.set(LANGUAGE_PARAM, language);
+    return <link key={language} rel="alternate" hrefLang={HTML_LANG[language]} href={`${serviceUrl}${pathname}?${query}`} />;
+  });
 }
 
 type HeaderUser = { name: string; role: string } | null;

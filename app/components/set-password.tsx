@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import type { FormResult } from "~/utils/forms";
 import { ErrorSummary, SubmitButton, TextField } from "./forms";
 import { PageHeading } from "./page";
+import { Sentence } from "./sentence";
 
 /** The page behind a reset or invitation link: the form, or why the link cannot be used. */
 export function SetPasswordPage({
@@ -26,7 +27,7 @@ export function SetPasswordPage({
         <PageHeading>{heading}</PageHeading>
         <p>{t("setPassword.explanation")}</p>
         <p>
-          <Trans t={t} i18nKey="setPassword.next" components={{ reset: <Link to="/forgot-password" />, login: <Link to="/login" /> }} />
+          <Sentence text={t("setPassword.next")} components={{ reset: <Link to="/forgot-password" />, login: <Link to="/login" /> }} />
         </p>
       </div>
     );

@@ -20,6 +20,8 @@ function catalogue(language: Language, namespace: string) {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((match) => match[1]).sort();
+/** The tags a <Sentence> puts elements on (`<login>sign in</login>`): both languages must have the same. */
+const tags = (text: string) => [...text.matchAll(/<([a-zA-Z][\w-]*)>/g)].map((match) => match[1]).sort();
 
 test("every namespace has a catalogue in every language, and no other catalogue exists", () => {
   for (const language of LANGUAGES) {
@@ -47,6 +49,8 @@ test.each(NAMESPACES)("%s: the same keys, placeholders and plural forms in Welsh
       // A plural form may leave the number out ("dim modiwlau", "no modules"); other placeholders must match.
       const said = (words: string) => placeholders(words).filter((name) => !plural || name !== "count");
       if (twin !== undefined) expect(said(text), `${namespace}:${key} placeholders in ${language} and ${other}`).toEqual(said(twin));
+      if (twin !== undefined) expect(tags(text), `${namespace}:${key} tags in ${language} and ${other}`).toEqual(tags(twin));
+      for (const tag of tags(text)) expect(text, `${language} ${namespace}:${key} closes <${tag}>`).toContain(`</${tag}>`);
     }
   }
 });

@@ -8,59 +8,139 @@
 import { INTL_LOCALE, TIME_ZONE, type Language } from "./config";
 
 const WELSH_MONTHS = {
-  long: ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
-  short: ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"],
+  long: [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+  ],
+  short: [
+    "Ion",
+    "Chwef",
+    "Maw",
+    "Ebr",
+    "Mai",
+    "Meh",
+    "Gorff",
+    "Awst",
+    "Medi",
+    "Hyd",
+    "Tach",
+    "Rhag",
+  ],
 };
 
 let welshData: boolean | undefined;
 
 /** Whether this runtime's ICU has Welsh month names. */
 function knowsWelsh() {
-  welshData ??= new Intl.DateTimeFormat("cy-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2020, 0, 15))) === "Ionawr";
+  welshData ??=
+    new Intl.DateTimeFormat("cy-GB", { month: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2020, 0, 15))
+    ) === "Ionawr";
   return welshData;
 }
 
-type DateOptions = Intl.DateTimeFormatOptions & { monthLength: "long" | "short" };
+/** How each kind of date is written, and whether its month name is written in full. */
+const STYLES = {
+  date: {
+    options: { day: "numeric", month: "long", year: "numeric" },
+    monthLength: "long",
+  },
+  dateTime: {
+    options: { dateStyle: "medium", timeStyle: "short" },
+    monthLength: "short",
+  },
+  monthYear: {
+    options: { month: "long", year: "numeric" },
+    monthLength: "long",
+  },
+  numericMonth: { options: { month: "numeric" }, monthLength: "long" },
+} satisfies Record<
+  string,
+  {
+    options: Intl.DateTimeFormatOptions;
+    monthLength: keyof typeof WELSH_MONTHS;
+  }
+>;
+type Style = keyof typeof STYLES;
 
-function formatWith(value: string | Date, language: Language, { monthLength, ...options }: DateOptions, useIcu = knowsWelsh()) {
+// Building a formatter costs far more than using one, and using one on a busy server costs tens of
+// microseconds (ICU's time-zone rules fall out of the processor's cache between pages): so each formatter
+// is made once per locale and style, and each date written is kept, a few thousand at most.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const FORMATTED_AT_MOST = 5_000;
+const formatted = new Map<string, string>();
+
+function formatter(locale: string, style: Style) {
+  const key = `${locale} ${style}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, { ...STYLES[style].options, timeZone: TIME_ZONE });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+function formatWith(value: string | Date, language: Language, style: Style, useIcu = knowsWelsh()) {
   const date = new Date(value);
-  if (language !== "cy" || useIcu) return new Intl.DateTimeFormat(INTL_LOCALE[language], { ...options, timeZone: TIME_ZONE }).format(date);
-  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: TIME_ZONE })
+  const key = `${language} ${style} ${useIcu} ${date.getTime()}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = writeDate(date, language, style, useIcu);
+  if (formatted.size >= FORMATTED_AT_MOST) formatted.clear();
+  formatted.set(key, text);
+  return text;
+}
+
+function writeDate(date: Date, language: Language, style: Style, useIcu: boolean) {
+  if (language !== "cy" || useIcu) return formatter(INTL_LOCALE[language], style).format(date);
+  const month = WELSH_MONTHS[STYLES[style].monthLength][Number(formatter("en-GB", "numericMonth").format(date)) - 1];
+  return formatter("en-GB", style)
     .formatToParts(date)
-    .map((part) => (part.type === "month" ? WELSH_MONTHS[monthLength][Number(monthOf(date)) - 1] : part.value))
+    .map((part) => (part.type === "month" ? month : part.value))
     .join("");
 }
 
-function monthOf(date: Date) {
-  return new Intl.DateTimeFormat("en-GB", { month: "numeric", timeZone: TIME_ZONE }).format(date);
-}
-
-const DATE: DateOptions = { day: "numeric", month: "long", year: "numeric", monthLength: "long" };
-const DATE_TIME: DateOptions = { dateStyle: "medium", timeStyle: "short", monthLength: "short" };
-const MONTH_YEAR: DateOptions = { month: "long", year: "numeric", monthLength: "long" };
-
 /** "27 November 2026" / "27 Tachwedd 2026" */
 export function formatDate(value: string | Date, language: Language) {
-  return formatWith(value, language, DATE);
+  return formatWith(value, language, "date");
 }
 
 /** "27 Nov 2026, 14:05" / "27 Tach 2026, 14:05" */
 export function formatDateTime(value: string | Date, language: Language) {
-  return formatWith(value, language, DATE_TIME);
+  return formatWith(value, language, "dateTime");
 }
 
 /** "November 2026" / "Tachwedd 2026" */
 export function formatMonthYear(value: string | Date, language: Language) {
-  return formatWith(value, language, MONTH_YEAR);
+  return formatWith(value, language, "monthYear");
 }
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
 export function formatNumber(value: number, language: Language) {
-  return value.toLocaleString(INTL_LOCALE[language]);
+  let made = numberFormats.get(language);
+  if (!made) {
+    made = new Intl.NumberFormat(INTL_LOCALE[language]);
+    numberFormats.set(language, made);
+  }
+  return made.format(value);
 }
 
 /** For the test: the browser's way (without Welsh ICU data), whatever this runtime has. */
 export const withoutWelshIcu = {
-  formatDate: (value: string | Date) => formatWith(value, "cy", DATE, false),
-  formatDateTime: (value: string | Date) => formatWith(value, "cy", DATE_TIME, false),
-  formatMonthYear: (value: string | Date) => formatWith(value, "cy", MONTH_YEAR, false),
+  formatDate: (value: string | Date) => formatWith(value, "cy", "date", false),
+  formatDateTime: (value: string | Date) =>
+    formatWith(value, "cy", "dateTime", false),
+  formatMonthYear: (value: string | Date) =>
+    formatWith(value, "cy", "monthYear", false),
 };

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
 import { ProgressBar, useMinutesText } from "~/components/progress";
+import { Sentence } from "~/components/sentence";
 import { getCatalogue } from "~/content/content.server";
 import type { ModuleInfo } from "~/content/content.server";
 import { nextStepHref, type NextStep } from "~/learning/core";
@@ -135,10 +136,8 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
             {t("home.continueHeading")}
           </h2>
           <p>
-            <Trans
-              t={t}
-              i18nKey="home.timeLeft"
-              values={{ title: current.title, duration: minutesText(current.minutesLeft) }}
+            <Sentence
+              text={t("home.timeLeft", { title: current.title, duration: minutesText(current.minutesLeft) })}
               components={{ module: <Link to={`/modules/${current.moduleId}`} /> }}
             />
           </p>
@@ -155,10 +154,8 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
             {learning.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
           </h2>
           <p>
-            <Trans
-              t={t}
-              i18nKey="home.suggestion"
-              values={{ title: suggestion.title, duration: minutesText(suggestion.minutes), summary: suggestion.summary }}
+            <Sentence
+              text={t("home.suggestion", { title: suggestion.title, duration: minutesText(suggestion.minutes), summary: suggestion.summary })}
               components={{ module: <Link to={`/modules/${suggestion.id}`} /> }}
             />
           </p>
@@ -173,10 +170,8 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
           <ul>
             {certificates.map((c) => (
               <li key={c.moduleId}>
-                <Trans
-                  t={t}
-                  i18nKey="home.certificate"
-                  values={{ title: c.title, date: formatDate(c.completedAt, language) }}
+                <Sentence
+                  text={t("home.certificate", { title: c.title, date: formatDate(c.completedAt, language) })}
                   components={{ module: <Link to={`/modules/${c.moduleId}/certificate`} /> }}
                 />
               </li>

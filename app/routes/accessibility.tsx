@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { Sentence } from "~/components/sentence";
 import { HTML_LANG } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -31,7 +32,7 @@ export default function Accessibility() {
       </ul>
       <h2>{t("accessibility.languages.heading")}</h2>
       <p>
-        <Trans t={t} i18nKey="accessibility.languages.text" components={LANGUAGE_NAMES} />
+        <Sentence text={t("accessibility.languages.text")} components={LANGUAGE_NAMES} />
       </p>
       <h2>{t("accessibility.howAccessible.heading")}</h2>
       <p>{t("accessibility.howAccessible.text")}</p>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { Sentence } from "~/components/sentence";
 import { SubmitButton } from "~/components/forms";
 import { confirmEmail } from "~/models/account.server";
 import { checkToken } from "~/models/user-token.server";
@@ -56,7 +57,7 @@ function LinkProblem({ status }: { status: string }) {
       <PageHeading>{title}</PageHeading>
       <p>{status === "used" ? t("confirmEmail.used") : t("confirmEmail.expiredOrInvalid")}</p>
       <p>
-        <Trans t={t} i18nKey="confirmEmail.next" components={{ login: <Link to="/login" />, confirm: <Link to="/confirm-email" /> }} />
+        <Sentence text={t("confirmEmail.next")} components={{ login: <Link to="/login" />, confirm: <Link to="/confirm-email" /> }} />
       </p>
     </div>
   );

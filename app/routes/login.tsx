@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
+import { Sentence } from "~/components/sentence";
 import { signIn } from "~/models/account.server";
 import { LOCKOUT_MINUTES } from "~/models/throttle.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -83,7 +84,7 @@ export default function Login() {
       </p>
       <h2>{t("login.newHere")}</h2>
       <p>
-        <Trans t={t} i18nKey="login.newHereText" components={{ signup: <Link to="/signup" /> }} />
+        <Sentence text={t("login.newHereText")} components={{ signup: <Link to="/signup" /> }} />
       </p>
     </div>
   );

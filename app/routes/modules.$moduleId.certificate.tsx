@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Sentence } from "~/components/sentence";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
 import { findModule } from "~/content/content.server";
@@ -61,7 +62,7 @@ export default function CertificatePage() {
         <p>{t("certificate.hasCompleted")}</p>
         <p className="certificate__module">{certificate.moduleTitle}</p>
         <p>
-          <Trans t={t} i18nKey="certificate.on" values={{ date: formatDate(certificate.completedAt, language) }} components={{ strong: <strong /> }} />
+          <Sentence text={t("certificate.on", { date: formatDate(certificate.completedAt, language) })} components={{ strong: <strong /> }} />
         </p>
         <dl className="certificate__verify">
           <dt>{t("certificate.code")}</dt>
@@ -71,7 +72,7 @@ export default function CertificatePage() {
         </dl>
       </section>
       <p className="no-print">
-        <Trans t={t} i18nKey="certificate.anyone" components={{ verify: <Link to={`/verify/${certificate.code}`} /> }} />
+        <Sentence text={t("certificate.anyone")} components={{ verify: <Link to={`/verify/${certificate.code}`} /> }} />
       </p>
     </>
   );

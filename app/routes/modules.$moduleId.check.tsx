@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Sentence } from "~/components/sentence";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, fieldId } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
@@ -115,7 +116,10 @@ function BestScore({ progress }: { progress: LoaderData["progress"] }) {
   const { t } = useTranslation("learning");
   return progress.bestScore !== null ? (
     <p>
-      <Trans t={t} i18nKey={progress.passed ? "check.bestScorePassed" : "check.bestScore"} values={{ score: progress.bestScore }} components={{ strong: <strong /> }} />
+      <Sentence
+        text={t(progress.passed ? "check.bestScorePassed" : "check.bestScore", { score: progress.bestScore })}
+        components={{ strong: <strong /> }}
+      />
     </p>
   ) : null;
 }

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
+import { Sentence } from "~/components/sentence";
 import { HTML_LANG } from "~/i18n/config";
 import { pageTitle } from "~/i18n/meta";
 
@@ -42,7 +43,7 @@ export default function Privacy() {
       <h2>{t("privacy.cookies.heading")}</h2>
       <p>{t("privacy.cookies.text")}</p>
       <p>
-        <Trans t={t} i18nKey="privacy.cookies.language" components={LANGUAGE_NAMES} />
+        <Sentence text={t("privacy.cookies.language")} components={LANGUAGE_NAMES} />
       </p>
       <h2>{t("privacy.rights.heading")}</h2>
       <p>{t("privacy.rights.text")}</p>

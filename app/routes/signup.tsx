@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/page";
+import { Sentence } from "~/components/sentence";
 import { signUpCouncillor } from "~/models/account.server";
 import { findCouncilByName, listCouncils } from "~/models/council.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -86,7 +87,7 @@ export default function SignUp() {
         <SubmitButton>{t("signup.submit")}</SubmitButton>
       </Form>
       <p>
-        <Trans t={t} i18nKey="signup.haveAccount" components={{ login: <Link to="/login" /> }} />
+        <Sentence text={t("signup.haveAccount")} components={{ login: <Link to="/login" /> }} />
       </p>
     </div>
   );
