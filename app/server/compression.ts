@@ -7,6 +7,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import compression from "compression";
 import type { RequestHandler } from "express";
+import type { SendFileOptions } from "express-serve-static-core";
 
 /** Text worth compressing: what browsers ask for under /build. */
 const COMPRESSIBLE = /\.(js|css|map|json|svg|txt)$/;
@@ -46,7 +47,7 @@ export function precompressAssets(dir: string): number {
  * Serves `<file>.br` or `<file>.gz` from `dir` in place of `<file>` when the browser accepts that encoding
  * and the file exists, with the original's type; anything else falls through (to express.static).
  */
-export function precompressedAssets(dir: string, options: { maxAge: string; immutable: boolean }): RequestHandler {
+export function precompressedAssets(dir: string, options: SendFileOptions): RequestHandler {
   const root = path.resolve(dir);
   return (req, res, next) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || !COMPRESSIBLE.test(req.path)) return next();

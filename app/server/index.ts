@@ -13,7 +13,7 @@ import { compressResponses, precompressedAssets } from "./compression";
 import { afterResponseWorkDone } from "~/utils/after-response.server";
 import { healthCheck } from "./health";
 import { limitRequestBodies } from "./request-limits";
-import { noStoreWhenSignedIn, refuseCrossSiteRequests, securityHeaders } from "./security";
+import { assetHeaders, noStoreWhenSignedIn, refuseCrossSiteRequests, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT || 3000);
 
@@ -35,10 +35,13 @@ app.use((req, res, next) => {
 
 app.get("/healthz", healthCheck);
 
+// The build's fingerprinted scripts and stylesheets: cached for good (never revalidated, so no ETag or
+// Last-Modified), with only the headers a script or stylesheet uses. The page's CSP, framing and referrer
+// rules apply to documents; on the two dozen small scripts of a page they were a tenth of its weight.
+const BUILD_FILES = { immutable: true, maxAge: "1y", etag: false, lastModified: false, acceptRanges: false };
+app.use("/build", assetHeaders, precompressedAssets("public/build", BUILD_FILES), express.static("public/build", BUILD_FILES));
 app.use(securityHeaders);
-app.use("/build", precompressedAssets("public/build", { immutable: true, maxAge: "1y" }));
 app.use(compressResponses());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(refuseCrossSiteRequests);
 app.use(limitRequestBodies());

@@ -31,6 +31,12 @@ export const securityHeaders: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** For the build's scripts and stylesheets: run only as the type they are sent as. */
+export const assetHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  next();
+};
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

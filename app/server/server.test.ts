@@ -230,6 +230,15 @@ test("assets come precompressed with brotli and cached for good; pages come comp
   expect(asset.headers.get("content-type")).toMatch(/javascript/);
   expect(asset.headers.get("vary")).toMatch(/Accept-Encoding/);
   expect(asset.headers.get("cache-control")).toContain("immutable");
+  // Only what a script uses: the page's rules (CSP, framing, referrer) and revalidation headers are not sent.
+  expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+  for (const pageOnly of ["content-security-policy", "x-frame-options", "referrer-policy", "permissions-policy", "etag", "last-modified"]) {
+    expect(asset.headers.get(pageOnly), pageOnly).toBeNull();
+  }
+  expect(page.headers.get("content-security-policy")).toContain("script-src 'self' 'nonce-");
+  const missing = await fetch("http://localhost:3245/build/_shared/chunk-NOSUCHCHUNK.js");
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("content-security-policy")).toContain("default-src 'self'");
   expect(Buffer.from(await asset.arrayBuffer()).equals(file)).toBe(true); // fetch decodes brotli
   const plain = await fetch(`http://localhost:3245${script}`, { headers: { "Accept-Encoding": "identity" } });
   expect(plain.headers.get("content-encoding")).toBeNull();
