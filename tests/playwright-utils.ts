@@ -92,7 +92,7 @@ async function htmlErrors(html: string): Promise<string[]> {
 }
 
 /**
- * The link in the newest email sent to an address (the outbox stands in for a mailbox). Some emails are
+ * The link in the newest email sent to an address, path and query (the outbox stands in for a mailbox). Some emails are
  * written just after the page has answered (so its timing tells nothing), so this waits a little for one,
  * or for one whose link is not `other` (a link sent before).
  */
@@ -101,7 +101,7 @@ export async function linkFromLatestEmail(to: string, pathPrefix: string, { othe
   for (;;) {
     const message = await db.emailMessage.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
     const match = message?.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
-    const link = match ? new URL(match[0]).pathname : null;
+    const link = match ? `${new URL(match[0]).pathname}${new URL(match[0]).search}` : null;
     if (link && link !== other) return link;
     if (Date.now() > deadline) {
       throw new Error(message ? `The newest email to ${to} has no new ${pathPrefix} link:\n${message.text}` : `No email was sent to ${to}`);

@@ -45,9 +45,13 @@ export function writeEmail(recipient: Recipient, letter: Letter): Message {
   };
 }
 
-/** A link to one of the service's pages that opens it in this language (a link with a token stays as it is). */
+/** A link that opens the service's page in this language: the letter's, whatever the browser's. */
+function inLanguage(link: string, language: Language) {
+  return language === "en" ? link : `${link}?lng=${language}`;
+}
+
 function pageLink(appUrl: string, path: string, language: Language) {
-  return language === "en" ? `${appUrl}${path}` : `${appUrl}${path}?lng=${language}`;
+  return inLanguage(`${appUrl}${path}`, language);
 }
 
 /** To the holder of an address someone tried to sign up with: no link to use, only where to go. */
@@ -70,14 +74,14 @@ export function existingAccountNotice({ appUrl }: { appUrl: string }): Letter {
 }
 
 export function emailConfirmation({ name, link }: { name: string; link: string }): Letter {
-  return (t) => ({
+  return (t, language) => ({
     subject: t("confirmEmail.subject"),
     text: [
       t("greeting", { name }),
       "",
       t("confirmEmail.openLink"),
       "",
-      link,
+      inLanguage(link, language),
       "",
       t("confirmEmail.expires", { count: TOKEN_LIFETIME_MINUTES["confirm-email"] / 60 }),
       t("confirmEmail.notYou"),
@@ -86,14 +90,14 @@ export function emailConfirmation({ name, link }: { name: string; link: string }
 }
 
 export function passwordReset({ name, link }: { name: string; link: string }): Letter {
-  return (t) => ({
+  return (t, language) => ({
     subject: t("resetPassword.subject"),
     text: [
       t("greeting", { name }),
       "",
       t("resetPassword.openLink"),
       "",
-      link,
+      inLanguage(link, language),
       "",
       t("resetPassword.expires", { count: TOKEN_LIFETIME_MINUTES["reset-password"] / 60 }),
     ].join("\n"),
@@ -120,7 +124,7 @@ export function officerInvitation({
         : t("invitation.created"),
       t("invitation.openLink"),
       "",
-      link,
+      inLanguage(link, language),
       "",
       t("invitation.expires", { count: TOKEN_LIFETIME_MINUTES.invitation / (24 * 60) }),
     ].join("\n"),

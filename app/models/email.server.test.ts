@@ -289,15 +289,17 @@ test("a token link is hidden whole, over http as well as https, and other links 
   const text = [
     "Open http://localhost:3000/reset-password/Ab-9_zz to reset.",
     "Or https://le.test/confirm-email/tok-EN_1.",
+    "Neu https://le.test/invitation/tok-CY_2?lng=cy i ddechrau.",
     "Sign in at https://le.test/login or read https://le.test/invitations/list.",
   ].join("\n");
   expect(hideSecretLinks(text)).toEqual({
     text: [
       "Open [Password reset link: hidden, only the addressee can see it] to reset.",
       "Or [Email confirmation link: hidden, only the addressee can see it].",
+      "Neu [Invitation link: hidden, only the addressee can see it] i ddechrau.",
       "Sign in at https://le.test/login or read https://le.test/invitations/list.",
     ].join("\n"),
-    links: ["reset-password", "confirm-email"],
+    links: ["reset-password", "confirm-email", "invitation"],
   });
 });
 

@@ -94,7 +94,7 @@ export function smtpSender(
 }
 
 // A link that carries a single-use token: `<app URL>/<purpose>/<token>`.
-const SECRET_LINK = /\bhttps?:\/\/\S+?\/(confirm-email|reset-password|invitation)\/[\w-]+/g;
+const SECRET_LINK = /\bhttps?:\/\/\S+?\/(confirm-email|reset-password|invitation)\/[\w-]+(?:\?lng=\w+)?/g;
 
 const SECRET_LINK_NAMES: Record<TokenPurpose, string> = {
   "confirm-email": "Email confirmation link",

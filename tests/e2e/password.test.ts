@@ -53,6 +53,22 @@ test.describe("forgotten password", () => {
     expect(await db.emailMessage.count({ where: { to: stranger } })).toBe(0);
   });
 
+  test("a Welsh speaker's reset link opens its page in Welsh, in a browser that asks for English", async ({ page }) => {
+    const user = await createUser({ name: "Siân Prys", email: uniqueEmail("ailosod") });
+    await db.user.update({ where: { id: user.id }, data: { language: "cy" } });
+
+    await requestReset(page, user.email);
+    const link = await linkFromLatestEmail(user.email, "/reset-password/");
+    expect(link).toMatch(/^\/reset-password\/[\w-]+\?lng=cy$/);
+    await page.goto(link);
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dewis cyfrinair newydd");
+    await page.getByLabel("Cyfrinair newydd").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Cadw'r cyfrinair newydd" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  });
+
   test("a reset link refuses a weak password, then sets a good one, signs in and ends other sessions", async ({ page, browser, baseURL }) => {
     const user = await createUser({ name: "Gareth Pryce", email: uniqueEmail("reset") });
     const elsewhere = await signInElsewhere(browser, baseURL, user.email, TEST_PASSWORD, user.name);
