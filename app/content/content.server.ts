@@ -12,6 +12,7 @@ import { LessonFrontmatterSchema, ModuleFrontmatterSchema, KnowledgeCheckSchema,
 import { isDiscussionOpen, QUESTIONS_PER_ATTEMPT } from "~/learning/core";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
+import { keptAnswers } from "~/utils/kept";
 import { componentsIn, type ContentElement, type ContentNode } from "./tree";
 
 export type LessonInfo = { slug: string; title: string; file: string; position: number; words: number; minutes: number };
@@ -412,7 +413,8 @@ export async function lessonBody(module: ModuleInfo, lessonSlug: string | "intro
   return body ? { key: `${module.language}/${module.hash}/${lessonSlug}`, json: body.json } : null;
 }
 
-const withoutDiscussions = new Map<string, { key: string; json: string }>();
+// Old content versions' lessons, in development, are forgotten past this many.
+const withoutDiscussions = keptAnswers<{ key: string; json: string }>(1000);
 
 /**
  * The lesson as a councillor sees it: a case study's discussion is left out of what is sent until they
@@ -427,8 +429,7 @@ export async function lessonBodyFor(module: ModuleInfo, lessonSlug: string, answ
     .map((c) => c.p!.id as string);
   if (hidden.length === 0) return body;
   const key = `${body.key}#without:${hidden.join(",")}`;
-  let pruned = withoutDiscussions.get(key);
-  if (!pruned) {
+  return withoutDiscussions(key, () => {
     const prune = (node: ContentNode): ContentNode => {
       if (typeof node === "string") return node;
       if (node.t === "CaseStudy" && hidden.includes(node.p!.id as string)) {
@@ -439,11 +440,8 @@ export async function lessonBodyFor(module: ModuleInfo, lessonSlug: string, answ
       }
       return node.c ? { ...node, c: node.c.map(prune) } : node;
     };
-    pruned = { key, json: JSON.stringify(prune(tree)) };
-    if (withoutDiscussions.size > 1000) withoutDiscussions.clear(); // old content versions, in development
-    withoutDiscussions.set(key, pruned);
-  }
-  return pruned;
+    return { key, json: JSON.stringify(prune(tree)) };
+  });
 }
 
 /** A lesson's compiled tree, for checking what a form names is really in the lesson. */

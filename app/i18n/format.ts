@@ -5,100 +5,44 @@
 // are formatted again in the browser as it hydrates: there, Welsh dates are made from the en-GB format,
 // whose order and punctuation Welsh shares, with CLDR's Welsh month names. A test holds these equal to
 // Node's own Welsh output for every month.
+import { keptAnswers } from "~/utils/kept";
 import { INTL_LOCALE, TIME_ZONE, type Language } from "./config";
 
 const WELSH_MONTHS = {
-  long: [
-    "Ionawr",
-    "Chwefror",
-    "Mawrth",
-    "Ebrill",
-    "Mai",
-    "Mehefin",
-    "Gorffennaf",
-    "Awst",
-    "Medi",
-    "Hydref",
-    "Tachwedd",
-    "Rhagfyr",
-  ],
-  short: [
-    "Ion",
-    "Chwef",
-    "Maw",
-    "Ebr",
-    "Mai",
-    "Meh",
-    "Gorff",
-    "Awst",
-    "Medi",
-    "Hyd",
-    "Tach",
-    "Rhag",
-  ],
+  long: ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
+  short: ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"],
 };
 
 let welshData: boolean | undefined;
 
 /** Whether this runtime's ICU has Welsh month names. */
 function knowsWelsh() {
-  welshData ??=
-    new Intl.DateTimeFormat("cy-GB", { month: "long", timeZone: "UTC" }).format(
-      new Date(Date.UTC(2020, 0, 15))
-    ) === "Ionawr";
+  welshData ??= new Intl.DateTimeFormat("cy-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2020, 0, 15))) === "Ionawr";
   return welshData;
 }
 
 /** How each kind of date is written, and whether its month name is written in full. */
 const STYLES = {
-  date: {
-    options: { day: "numeric", month: "long", year: "numeric" },
-    monthLength: "long",
-  },
-  dateTime: {
-    options: { dateStyle: "medium", timeStyle: "short" },
-    monthLength: "short",
-  },
-  monthYear: {
-    options: { month: "long", year: "numeric" },
-    monthLength: "long",
-  },
+  date: { options: { day: "numeric", month: "long", year: "numeric" }, monthLength: "long" },
+  dateTime: { options: { dateStyle: "medium", timeStyle: "short" }, monthLength: "short" },
+  monthYear: { options: { month: "long", year: "numeric" }, monthLength: "long" },
   numericMonth: { options: { month: "numeric" }, monthLength: "long" },
-} satisfies Record<
-  string,
-  {
-    options: Intl.DateTimeFormatOptions;
-    monthLength: keyof typeof WELSH_MONTHS;
-  }
->;
+} satisfies Record<string, { options: Intl.DateTimeFormatOptions; monthLength: keyof typeof WELSH_MONTHS }>;
 type Style = keyof typeof STYLES;
 
 // Building a formatter costs far more than using one, and using one on a busy server costs tens of
 // microseconds (ICU's time-zone rules fall out of the processor's cache between pages): so each formatter
 // is made once per locale and style, and each date written is kept, a few thousand at most.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const FORMATTED_AT_MOST = 5_000;
-const formatted = new Map<string, string>();
+const formatters = keptAnswers<Intl.DateTimeFormat>(100);
+const written = keptAnswers<string>(5_000);
 
 function formatter(locale: string, style: Style) {
-  const key = `${locale} ${style}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.DateTimeFormat(locale, { ...STYLES[style].options, timeZone: TIME_ZONE });
-    formatters.set(key, made);
-  }
-  return made;
+  return formatters(`${locale} ${style}`, () => new Intl.DateTimeFormat(locale, { ...STYLES[style].options, timeZone: TIME_ZONE }));
 }
 
 function formatWith(value: string | Date, language: Language, style: Style, useIcu = knowsWelsh()) {
   const date = new Date(value);
-  const key = `${language} ${style} ${useIcu} ${date.getTime()}`;
-  const known = formatted.get(key);
-  if (known !== undefined) return known;
-  const text = writeDate(date, language, style, useIcu);
-  if (formatted.size >= FORMATTED_AT_MOST) formatted.clear();
-  formatted.set(key, text);
-  return text;
+  return written(`${language} ${style} ${useIcu} ${date.getTime()}`, () => writeDate(date, language, style, useIcu));
 }
 
 function writeDate(date: Date, language: Language, style: Style, useIcu: boolean) {
@@ -125,22 +69,15 @@ export function formatMonthYear(value: string | Date, language: Language) {
   return formatWith(value, language, "monthYear");
 }
 
-const numberFormats = new Map<Language, Intl.NumberFormat>();
+const numberFormats = keptAnswers<Intl.NumberFormat>(10);
 
 export function formatNumber(value: number, language: Language) {
-  let made = numberFormats.get(language);
-  if (!made) {
-    made = new Intl.NumberFormat(INTL_LOCALE[language]);
-    numberFormats.set(language, made);
-  }
-  return made.format(value);
+  return numberFormats(language, () => new Intl.NumberFormat(INTL_LOCALE[language])).format(value);
 }
 
 /** For the test: the browser's way (without Welsh ICU data), whatever this runtime has. */
 export const withoutWelshIcu = {
   formatDate: (value: string | Date) => formatWith(value, "cy", "date", false),
-  formatDateTime: (value: string | Date) =>
-    formatWith(value, "cy", "dateTime", false),
-  formatMonthYear: (value: string | Date) =>
-    formatWith(value, "cy", "monthYear", false),
+  formatDateTime: (value: string | Date) => formatWith(value, "cy", "dateTime", false),
+  formatMonthYear: (value: string | Date) => formatWith(value, "cy", "monthYear", false),
 };

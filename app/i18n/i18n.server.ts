@@ -27,18 +27,8 @@ const ALL_NAMESPACES = [...PAGE_NAMESPACES, ...SERVER_NAMESPACES] as const;
 const RESOURCES = Object.fromEntries(
   LANGUAGES.map((language) => [
     language,
-    Object.fromEntries(
-      ALL_NAMESPACES.map((namespace) => [
-        namespace,
-        JSON.parse(
-          readFileSync(
-            path.join(LOCALES, language, `${namespace}.json`),
-            "utf8"
-          )
-        ),
-      ])
-    ),
-  ])
+    Object.fromEntries(ALL_NAMESPACES.map((namespace) => [namespace, JSON.parse(readFileSync(path.join(LOCALES, language, `${namespace}.json`), "utf8"))])),
+  ]),
 );
 
 // One instance per language, made once: an instance that never changes language can serve every request
@@ -54,7 +44,7 @@ const INSTANCES = Object.fromEntries(
     void instance.use(initReactI18next).init();
     rememberSentences(instance);
     return [language, instance];
-  })
+  }),
 ) as Record<Language, i18n>;
 
 /** The i18next instance that renders a page in this language. */
@@ -63,18 +53,10 @@ export function i18nFor(language: Language): i18n {
 }
 
 export type ServerT = TFunction<typeof ALL_NAMESPACES>;
-const TRANSLATORS = Object.fromEntries(
-  LANGUAGES.map((language) => [
-    language,
-    INSTANCES[language].getFixedT(language, ALL_NAMESPACES),
-  ])
-) as Record<Language, ServerT>;
+const TRANSLATORS = Object.fromEntries(LANGUAGES.map((language) => [language, INSTANCES[language].getFixedT(language, ALL_NAMESPACES)])) as Record<Language, ServerT>;
 
 /** One namespace's words in this language, keys without the prefix: `wordsOf("cy", "learning")("lesson.notFound")`. */
-export function wordsOf<N extends Namespace>(
-  language: Language,
-  namespace: N
-): TFunction<N> {
+export function wordsOf<N extends Namespace>(language: Language, namespace: N): TFunction<N> {
   return INSTANCES[language].getFixedT(language, namespace);
 }
 
@@ -96,20 +78,11 @@ export const languageCookie = createCookie(LANGUAGE_COOKIE, {
 
 // The cookie, then the browser's Accept-Language, then English.
 const detector = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...LANGUAGES],
-    fallbackLanguage: DEFAULT_LANGUAGE,
-    cookie: languageCookie,
-    order: ["cookie", "header"],
-  },
+  detection: { supportedLanguages: [...LANGUAGES], fallbackLanguage: DEFAULT_LANGUAGE, cookie: languageCookie, order: ["cookie", "header"] },
 });
 
 /** What languageFor reads of a request: its address (path and query), Cookie and Accept-Language. */
-export type LanguageHints = {
-  url: string;
-  cookie?: string;
-  acceptLanguage?: string;
-};
+export type LanguageHints = { url: string; cookie?: string; acceptLanguage?: string };
 
 /**
  * The language a page is shown in: the one its address asks for (`?lng=cy`, the address each page gives
@@ -117,21 +90,13 @@ export type LanguageHints = {
  * browser's Accept-Language, else English. Every request asks, so the detector's Request is only built
  * when neither the address nor a saved preference has decided.
  */
-export async function languageFor(
-  hints: LanguageHints,
-  savedPreference: string | null | undefined
-): Promise<Language> {
-  const asked = new URL(hints.url, "http://localhost").searchParams.get(
-    LANGUAGE_PARAM
-  );
+export async function languageFor(hints: LanguageHints, savedPreference: string | null | undefined): Promise<Language> {
+  const asked = new URL(hints.url, "http://localhost").searchParams.get(LANGUAGE_PARAM);
   if (isLanguage(asked)) return asked;
   if (isLanguage(savedPreference)) return savedPreference;
   const headers = new Headers();
   if (hints.cookie) headers.set("Cookie", hints.cookie);
-  if (hints.acceptLanguage)
-    headers.set("Accept-Language", hints.acceptLanguage);
-  const detected = await detector.getLocale(
-    new Request(new URL(hints.url, "http://localhost"), { headers })
-  );
+  if (hints.acceptLanguage) headers.set("Accept-Language", hints.acceptLanguage);
+  const detected = await detector.getLocale(new Request(new URL(hints.url, "http://localhost"), { headers }));
   return isLanguage(detected) ? detected : DEFAULT_LANGUAGE;
 }

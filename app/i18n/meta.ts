@@ -8,12 +8,7 @@ import { rememberSentences } from "./remember-sentences";
 import cy from "./locales/cy/meta.json";
 import en from "./locales/en/meta.json";
 
-const instance = createInstance({
-  ...I18N_OPTIONS,
-  ns: ["meta"],
-  defaultNS: "meta",
-  resources: { en: { meta: en }, cy: { meta: cy } },
-});
+const instance = createInstance({ ...I18N_OPTIONS, ns: ["meta"], defaultNS: "meta", resources: { en: { meta: en }, cy: { meta: cy } } });
 void instance.init();
 rememberSentences(instance);
 
@@ -21,9 +16,7 @@ type Match = { id: string; data?: unknown };
 
 /** The language of the page, from the root loader's data among a `meta` function's matches. */
 export function languageOf(matches: readonly Match[]): Language {
-  const root = matches.find((match) => match.id === "root")?.data as
-    | { language?: unknown }
-    | undefined;
+  const root = matches.find((match) => match.id === "root")?.data as { language?: unknown } | undefined;
   return isLanguage(root?.language) ? root.language : "en";
 }
 
@@ -32,10 +25,7 @@ export function titleWords(language: Language): TFunction<"meta"> {
 }
 
 /** `[{ title }]` for a page: its title in the page's language, then the service's name. */
-export function pageTitle(
-  matches: readonly Match[],
-  title: (t: TFunction<"meta">) => string
-): MetaDescriptor[] {
+export function pageTitle(matches: readonly Match[], title: (t: TFunction<"meta">) => string): MetaDescriptor[] {
   const t = titleWords(languageOf(matches));
   return [{ title: t("title", { page: title(t) }) }];
 }

@@ -1,7 +1,8 @@
 // Every sentence an i18next instance works out, kept. See rememberSentences.
 import type { i18n } from "i18next";
+import { keptAnswers } from "~/utils/kept";
 
-/** How many sentences each `t` keeps: past it, it forgets them all and starts again (memory stays bounded). */
+/** How many sentences each `t` keeps: past it, it forgets the oldest (memory stays bounded). */
 const REMEMBERED_AT_MOST = 5_000;
 
 /** The memory's key for a call whose values are all plain (text, numbers, yes/no); none for any other call. */
@@ -31,24 +32,14 @@ function callKey(key: unknown, rest: unknown[]): string | undefined {
 export function rememberSentences(instance: i18n) {
   type FixedT = ((key: unknown, ...rest: unknown[]) => unknown) & Record<"lng" | "lngs" | "ns" | "keyPrefix", unknown>;
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (...args: unknown[]) => FixedT;
-  const rememberedFor = new Map<string, Map<string, unknown>>();
+  // One memory per language, namespace and key prefix a `t` is given out for: a handful in all.
+  const memories = keptAnswers<ReturnType<typeof keptAnswers<unknown>>>(1_000);
   instance.getFixedT = ((...args: unknown[]) => {
     const fixedT = getFixedT(...args);
-    const scope = args.map(String).join(" ");
-    let remembered = rememberedFor.get(scope);
-    if (!remembered) {
-      remembered = new Map();
-      rememberedFor.set(scope, remembered);
-    }
-    const sentences = remembered;
+    const sentences = memories(args.map(String).join(" "), () => keptAnswers<unknown>(REMEMBERED_AT_MOST));
     const rememberingT = (key: unknown, ...rest: unknown[]) => {
       const asked = callKey(key, rest);
-      if (asked === undefined) return fixedT(key, ...rest);
-      if (sentences.has(asked)) return sentences.get(asked);
-      const sentence = fixedT(key, ...rest);
-      if (sentences.size >= REMEMBERED_AT_MOST) sentences.clear();
-      sentences.set(asked, sentence);
-      return sentence;
+      return asked === undefined ? fixedT(key, ...rest) : sentences(asked, () => fixedT(key, ...rest));
     };
     return Object.assign(rememberingT, { lng: fixedT.lng, lngs: fixedT.lngs, ns: fixedT.ns, keyPrefix: fixedT.keyPrefix });
   }) as unknown as i18n["getFixedT"];

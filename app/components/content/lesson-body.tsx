@@ -4,6 +4,7 @@ import { useActionData, useLocation } from "@remix-run/react";
 import { createContext, createElement, useContext, type ComponentType, type ReactNode } from "react";
 import { ALLOWED_TAGS, type ContentElement, type ContentNode } from "~/content/tree";
 import type { FormResult } from "~/utils/forms";
+import { keptAnswers } from "~/utils/kept";
 import { Callout, Diagram, KeyFact, KnowledgeCheckLink } from "./blocks";
 import { CaseStudy, Discussion, Scenario } from "./case-study";
 import { Reflection } from "./reflection";
@@ -51,16 +52,10 @@ const COMPONENTS: Record<string, ComponentType<any>> = {
 };
 
 // Parsing the same lesson again on every render would be waste: keep the last few trees by key.
-const parsed = new Map<string, ContentElement>();
+const parsed = keptAnswers<ContentElement>(100);
 
 function treeFor(key: string, json: string): ContentElement {
-  let tree = parsed.get(key);
-  if (!tree) {
-    tree = JSON.parse(json) as ContentElement;
-    parsed.set(key, tree);
-    if (parsed.size > 100) parsed.delete(parsed.keys().next().value!);
-  }
-  return tree;
+  return parsed(key, () => JSON.parse(json) as ContentElement);
 }
 
 /** `lang`: the language the text is written in, when it is not the page's (see useLangOf). */
