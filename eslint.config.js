@@ -39,4 +39,19 @@ export default tseslint.config(
   },
   // The app's React code only: Playwright's fixtures call a function named `use` that is not a hook.
   { files: ["app/**/*.{ts,tsx}"], ...reactHooks.configs.flat.recommended },
+  // package.json says `"sideEffects": false` (docs/decisions/013-fewer-scripts-before-paint.md): the bundler drops a
+  // module nothing takes a name from, so a module imported only to run it would silently not run.
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["**/*.d.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[specifiers.length=0][importKind!='type']",
+          message: "The app has no side-effect imports (package.json \"sideEffects\": false drops them): import a name and call it.",
+        },
+      ],
+    },
+  },
 );

@@ -22,7 +22,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:edit");
   const profile = await getProfile({ userId: user.id });
   if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
-  return { profile, councils: profile.role === "councillor" ? await listCouncils() : [] };
+  // The date as the form's date field takes it, worked out here so the page's script needs no date code
+  const form = { ...profile, electedOn: toDateInputValue(profile.electedOn) };
+  return { profile: form, councils: profile.role === "councillor" ? await listCouncils() : [] };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -69,7 +71,7 @@ export default function EditProfile() {
     name: profile.name,
     email: profile.email,
     council: profile.council?.name ?? "",
-    electedOn: toDateInputValue(profile.electedOn),
+    electedOn: profile.electedOn,
     language: isLanguage(profile.language) ? profile.language : shownIn,
   };
   return (

@@ -214,6 +214,21 @@ test("the browser's scripts carry no zod and no database code", () => {
   }
 });
 
+// Each shared chunk is a request a phone makes before the page can hydrate. Without patches/@remix-run+dev (applied
+// by postinstall), every set of pages importing the same `.server` module got a chunk holding only
+// `module.exports = {}`; without `"sideEffects": false` in package.json, a module whose code the browser does not
+// use still left an empty chunk behind. The lesson page loaded nine such scripts.
+test("no page loads an empty chunk or an empty stand-in for server code", () => {
+  const scripts = fs.readdirSync("public/build", { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+  const empty = scripts.filter((name) => {
+    const code = fs.readFileSync(path.join("public/build", name), "utf8");
+    return code.trim() === "" || /exports=\{\}\}\)/.test(code);
+  });
+  // What remains are the modules of routes with no page (ping, logout...), which the browser never loads.
+  const loaded = empty.filter((name) => !/^routes\//.test(name) || fs.statSync(path.join("public/build", name)).size > 200);
+  expect(loaded).toEqual([]);
+});
+
 test("assets come precompressed with brotli and cached for good; pages come compressed", async () => {
   await startServer(3245);
   const page = await fetch("http://localhost:3245/login", { headers: { "Accept-Encoding": "gzip" } });

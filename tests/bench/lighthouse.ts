@@ -6,11 +6,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { CHROMIUM_FLAGS } from "./page-weight";
 
-export type LighthouseScores = { performance: number; accessibility: number; lcpMs: number; fcpMs: number; tbtMs: number };
+export type LighthouseScores = {
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  /** How the page and its scripts came: "h2" or "http/1.1". */
+  protocols: string;
+};
 
 type Report = {
   categories: Record<string, { score: number }>;
-  audits: Record<string, { numericValue?: number }>;
+  audits: Record<string, { numericValue?: number; details?: { items?: { protocol?: string }[] } }>;
   runtimeError?: { message: string };
 };
 
@@ -24,7 +32,8 @@ export function runLighthouse(url: string, sessionCookie: string, workDir: strin
     [
       "lighthouse",
       url,
-      `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(" ")}`,
+      // the bench's HTTPS front has a self-signed certificate
+      `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(" ")}${url.startsWith("https:") ? " --ignore-certificate-errors" : ""}`,
       `--extra-headers=${headersFile}`,
       "--only-categories=performance,accessibility",
       "--output=json",
@@ -42,6 +51,7 @@ export function runLighthouse(url: string, sessionCookie: string, workDir: strin
     lcpMs: report.audits["largest-contentful-paint"].numericValue ?? NaN,
     fcpMs: report.audits["first-contentful-paint"].numericValue ?? NaN,
     tbtMs: report.audits["total-blocking-time"].numericValue ?? NaN,
+    protocols: [...new Set(report.audits["network-requests"].details?.items?.map((request) => request.protocol))].join(", "),
   };
 }
 

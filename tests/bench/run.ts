@@ -1,7 +1,8 @@
 // `npm run bench`: builds for production, starts the real server on a fresh seeded SQLite database, and
 // measures, in order: the lesson page's time to first byte (cold, warm, after a restart); what each main
 // page weighs in Chromium on a cold cache, against a budget (the bench fails when a page is over it);
-// Lighthouse on the lesson page; then throughput of a list of scenarios with autocannon, first with one
+// Lighthouse on the lesson page, through an HTTPS + HTTP/2 front as in production and straight to the app
+// over HTTP/1.1; then throughput of a list of scenarios with autocannon, first with one
 // server process and then with WEB_CONCURRENCY processes, side by side. To measure another page, append
 // to SCENARIOS or WEIGHED_PAGES below. Settings (environment): BENCH_DURATION (seconds, default 10),
 // BENCH_WARMUP (seconds, default 3), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3300),
@@ -12,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { startHttpsFront } from "./https-front";
 import { medianRun, runLighthouse, type LighthouseScores } from "./lighthouse";
 import { launchChromium, weighPage, type PageWeight, type WeighedPage } from "./page-weight";
 import { childPids, percentile, readPeakRssKb, resetPeakRss, table } from "./stats";
@@ -66,6 +68,8 @@ const DURATION = Number(process.env.BENCH_DURATION || 10);
 const WARMUP = Number(process.env.BENCH_WARMUP || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const PORT = Number(process.env.BENCH_PORT || 3300);
+/** The HTTPS + HTTP/2 front Lighthouse measures through (see https-front.ts). */
+const FRONT_PORT = PORT + 1;
 const PROCESSES = Number(process.env.BENCH_PROCESSES || os.availableParallelism());
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -327,10 +331,10 @@ function reportPageWeights(weights: PageWeight[]) {
   }
 }
 
-function reportLighthouse(runs: LighthouseScores[]) {
+function reportLighthouse({ label, runs }: LighthouseFigures) {
   const median = medianRun(runs);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`\nLighthouse ${LESSON_PATH} (mobile, simulated throttling), median of ${runs.length} run(s) by performance score:`);
+  console.log(`\nLighthouse ${LESSON_PATH} ${label} (mobile, simulated throttling), median of ${runs.length} run(s) by performance score:`);
   console.log(
     table(
       ["figure", "median", "all runs", "target"],
@@ -340,6 +344,7 @@ function reportLighthouse(runs: LighthouseScores[]) {
         ["first contentful paint", seconds(median.fcpMs), runs.map((r) => seconds(r.fcpMs)).join(" "), ""],
         ["total blocking time", `${median.tbtMs.toFixed(0)} ms`, runs.map((r) => r.tbtMs.toFixed(0)).join(" "), ""],
         ["accessibility", median.accessibility.toFixed(2), runs.map((r) => r.accessibility.toFixed(2)).join(" "), `${LIGHTHOUSE_TARGETS.accessibility}`],
+        ["protocol", median.protocols, runs.map((r) => r.protocols).join(" "), ""],
       ],
     ),
   );
@@ -441,13 +446,31 @@ async function weighPages(): Promise<PageWeight[]> {
   }
 }
 
-async function lighthouse(): Promise<LighthouseScores[]> {
+type LighthouseFigures = { label: string; runs: LighthouseScores[] };
+
+/**
+ * Lighthouse on the lesson page as production serves it (HTTPS with HTTP/2, from a TLS front), then straight
+ * from the app over HTTP/1.1, where its simulated phone fetches the page's scripts six at a time.
+ */
+async function lighthouse(): Promise<LighthouseFigures[]> {
   if (LIGHTHOUSE_RUNS <= 0) return [];
-  step(`Lighthouse on the lesson page, ${LIGHTHOUSE_RUNS} run(s) (BENCH_LIGHTHOUSE_RUNS=0 skips it)`);
   const cookie = await sessionCookie("councillor");
-  const runs: LighthouseScores[] = [];
-  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(runLighthouse(ORIGIN + LESSON_PATH, cookie, DB_DIR));
-  return runs;
+  const front = await startHttpsFront(ORIGIN, FRONT_PORT, DB_DIR);
+  const measured: LighthouseFigures[] = [];
+  try {
+    for (const [label, origin] of [
+      ["as deployed: HTTPS and HTTP/2 from a TLS front", front.origin],
+      ["straight from the app: HTTP/1.1, no TLS", ORIGIN],
+    ] as const) {
+      step(`Lighthouse on the lesson page ${label}, ${LIGHTHOUSE_RUNS} run(s) (BENCH_LIGHTHOUSE_RUNS=0 skips it)`);
+      const runs: LighthouseScores[] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(runLighthouse(origin + LESSON_PATH, cookie, DB_DIR));
+      measured.push({ label, runs });
+    }
+  } finally {
+    await front.close();
+  }
+  return measured;
 }
 
 async function main() {
@@ -464,7 +487,7 @@ async function main() {
   firstBytes.push(...(await lessonFirstBytes("after a restart, from the disk cache")));
 
   const weights = await weighPages();
-  const lighthouseRuns = await lighthouse();
+  const lighthouseFigures = await lighthouse();
 
   const loadBefore = loadAverage();
   const one: Row[] = [];
@@ -482,7 +505,7 @@ async function main() {
   console.log(`\nLesson page ${LESSON_PATH}, one request at a time:`);
   console.log(table(["lesson page", "first byte ms", "whole page ms"], firstBytes));
   reportPageWeights(weights);
-  if (lighthouseRuns.length) reportLighthouse(lighthouseRuns);
+  lighthouseFigures.forEach(reportLighthouse);
 
   const overBudget = weights.filter((weight) => weight.transferred > PAGE_BUDGET_BYTES);
   const failing = [...one, ...many].filter((row) => row.non2xx > 0 || row.errors > 0);
