@@ -331,19 +331,20 @@ function reportPageWeights(weights: PageWeight[]) {
   }
 }
 
-function reportLighthouse({ label, runs }: LighthouseFigures) {
+function reportLighthouse({ label, judged, runs }: LighthouseFigures) {
   const median = medianRun(runs);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const target = (text: string) => (judged ? text : "");
   console.log(`\nLighthouse ${LESSON_PATH} ${label} (mobile, simulated throttling), median of ${runs.length} run(s) by performance score:`);
   console.log(
     table(
       ["figure", "median", "all runs", "target"],
       [
-        ["performance", median.performance.toFixed(2), runs.map((r) => r.performance.toFixed(2)).join(" "), `≥ ${LIGHTHOUSE_TARGETS.performance}`],
-        ["largest contentful paint", seconds(median.lcpMs), runs.map((r) => seconds(r.lcpMs)).join(" "), `< ${seconds(LIGHTHOUSE_TARGETS.lcpMs)}`],
+        ["performance", median.performance.toFixed(2), runs.map((r) => r.performance.toFixed(2)).join(" "), target(`≥ ${LIGHTHOUSE_TARGETS.performance}`)],
+        ["largest contentful paint", seconds(median.lcpMs), runs.map((r) => seconds(r.lcpMs)).join(" "), target(`< ${seconds(LIGHTHOUSE_TARGETS.lcpMs)}`)],
         ["first contentful paint", seconds(median.fcpMs), runs.map((r) => seconds(r.fcpMs)).join(" "), ""],
         ["total blocking time", `${median.tbtMs.toFixed(0)} ms`, runs.map((r) => r.tbtMs.toFixed(0)).join(" "), ""],
-        ["accessibility", median.accessibility.toFixed(2), runs.map((r) => r.accessibility.toFixed(2)).join(" "), `${LIGHTHOUSE_TARGETS.accessibility}`],
+        ["accessibility", median.accessibility.toFixed(2), runs.map((r) => r.accessibility.toFixed(2)).join(" "), target(`${LIGHTHOUSE_TARGETS.accessibility}`)],
         ["protocol", median.protocols, runs.map((r) => r.protocols).join(" "), ""],
       ],
     ),
@@ -353,7 +354,7 @@ function reportLighthouse({ label, runs }: LighthouseFigures) {
     median.lcpMs >= LIGHTHOUSE_TARGETS.lcpMs && "largest contentful paint",
     median.accessibility < LIGHTHOUSE_TARGETS.accessibility && "accessibility",
   ].filter(Boolean);
-  if (missed.length) console.log(`  Below target: ${missed.join(", ")} (its simulated phone multiplies the machine's own load: see the load average).`);
+  if (judged && missed.length) console.log(`  Below target: ${missed.join(", ")} (its simulated phone multiplies the machine's own load: see the load average).`);
 }
 
 /**
@@ -446,7 +447,8 @@ async function weighPages(): Promise<PageWeight[]> {
   }
 }
 
-type LighthouseFigures = { label: string; runs: LighthouseScores[] };
+/** `judged`: held to issue 13's targets; the other set is printed to compare (its figures show a page's request count). */
+type LighthouseFigures = { label: string; judged: boolean; runs: LighthouseScores[] };
 
 /**
  * Lighthouse on the lesson page as production serves it (HTTPS with HTTP/2, from a TLS front), then straight
@@ -458,14 +460,14 @@ async function lighthouse(): Promise<LighthouseFigures[]> {
   const front = await startHttpsFront(ORIGIN, FRONT_PORT, DB_DIR);
   const measured: LighthouseFigures[] = [];
   try {
-    for (const [label, origin] of [
-      ["as deployed: HTTPS and HTTP/2 from a TLS front", front.origin],
-      ["straight from the app: HTTP/1.1, no TLS", ORIGIN],
+    for (const [label, origin, judged] of [
+      ["as deployed: HTTPS and HTTP/2 from a TLS front", front.origin, true],
+      ["straight from the app: HTTP/1.1, no TLS, to compare", ORIGIN, false],
     ] as const) {
       step(`Lighthouse on the lesson page ${label}, ${LIGHTHOUSE_RUNS} run(s) (BENCH_LIGHTHOUSE_RUNS=0 skips it)`);
       const runs: LighthouseScores[] = [];
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(runLighthouse(origin + LESSON_PATH, cookie, DB_DIR));
-      measured.push({ label, runs });
+      measured.push({ label, judged, runs });
     }
   } finally {
     await front.close();
