@@ -101,7 +101,8 @@ export async function linkFromLatestEmail(to: string, pathPrefix: string, { othe
   for (;;) {
     const message = await db.emailMessage.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
     const match = message?.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
-    const link = match ? `${new URL(match[0]).pathname}${new URL(match[0]).search}` : null;
+    const url = match ? new URL(match[0]) : null;
+    const link = url ? `${url.pathname}${url.search}` : null;
     if (link && link !== other) return link;
     if (Date.now() > deadline) {
       throw new Error(message ? `The newest email to ${to} has no new ${pathPrefix} link:\n${message.text}` : `No email was sent to ${to}`);

@@ -50,10 +50,6 @@ function inLanguage(link: string, language: Language) {
   return language === "en" ? link : `${link}?lng=${language}`;
 }
 
-function pageLink(appUrl: string, path: string, language: Language) {
-  return inLanguage(`${appUrl}${path}`, language);
-}
-
 /** To the holder of an address someone tried to sign up with: no link to use, only where to go. */
 export function existingAccountNotice({ appUrl }: { appUrl: string }): Letter {
   return (t, language) => ({
@@ -64,8 +60,8 @@ export function existingAccountNotice({ appUrl }: { appUrl: string }): Letter {
       t("existingAccount.noNewAccount"),
       "",
       t("existingAccount.ifItWasYou", {
-        signInLink: pageLink(appUrl, "/login", language),
-        resetLink: pageLink(appUrl, "/forgot-password", language),
+        signInLink: inLanguage(`${appUrl}/login`, language),
+        resetLink: inLanguage(`${appUrl}/forgot-password`, language),
       }),
       "",
       t("existingAccount.ifItWasNotYou"),

@@ -205,13 +205,18 @@ test.skipIf(isPostgresUrl(process.env.DATABASE_URL ?? ""))("SQLite runs in WAL m
   expect(Number(Object.values(busy)[0])).toBeGreaterThanOrEqual(5000);
 });
 
+/** Every script of the browser build, by its path under public/build, with its code. */
+function builtScripts() {
+  return fs
+    .readdirSync("public/build", { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => ({ name, code: fs.readFileSync(path.join("public/build", name), "utf8") }));
+}
+
 test("the browser's scripts carry no zod and no database code", () => {
-  const scripts = fs.readdirSync("public/build", { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+  const scripts = builtScripts();
   expect(scripts.length).toBeGreaterThan(10);
-  for (const name of scripts) {
-    const code = fs.readFileSync(path.join("public/build", name), "utf8");
-    expect(code, name).not.toMatch(/ZodError|\$ZodType|PrismaClient/);
-  }
+  for (const { name, code } of scripts) expect(code, name).not.toMatch(/ZodError|\$ZodType|PrismaClient/);
 });
 
 // Each shared chunk is a request a phone makes before the page can hydrate. Without patches/@remix-run+dev (applied
@@ -219,13 +224,9 @@ test("the browser's scripts carry no zod and no database code", () => {
 // `module.exports = {}`; without `"sideEffects": false` in package.json, a module whose code the browser does not
 // use still left an empty chunk behind. The lesson page loaded nine such scripts.
 test("no page loads an empty chunk or an empty stand-in for server code", () => {
-  const scripts = fs.readdirSync("public/build", { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
-  const empty = scripts.filter((name) => {
-    const code = fs.readFileSync(path.join("public/build", name), "utf8");
-    return code.trim() === "" || /exports=\{\}\}\)/.test(code);
-  });
+  const empty = builtScripts().filter(({ code }) => code.trim() === "" || /exports=\{\}\}\)/.test(code));
   // What remains are the modules of routes with no page (ping, logout...), which the browser never loads.
-  const loaded = empty.filter((name) => !/^routes\//.test(name) || fs.statSync(path.join("public/build", name)).size > 200);
+  const loaded = empty.filter(({ name, code }) => !name.startsWith("routes/") || code.length > 200).map(({ name }) => name);
   expect(loaded).toEqual([]);
 });
 
