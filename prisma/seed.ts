@@ -2,6 +2,8 @@
 // council and two staff. Expects an empty database (the server seeds one on first start; `npm run
 // db:reset` starts again). The demo sign-ins are listed in the README.
 import { readCatalogue, type ModuleInfo } from "~/content/content.server";
+import { addCommittee, appointToCommittee, listCommittees } from "~/councils/committees.server";
+import { claimMembership, confirmMember, updateMembership } from "~/councils/membership.server";
 import type { KnowledgeCheck } from "~/content/schema";
 import { answersScoring, seededRandom } from "~/learning/core";
 import { startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
@@ -95,6 +97,7 @@ export async function seedDemoData() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const confirmed = new Date("2026-06-01T09:00:00Z");
   let person = 0;
+  const twinHatters: { userId: string; electedOn: Date }[] = [];
 
   for (const [councilIndex, seed] of DEMO_COUNCILS.entries()) {
     const slug = slugify(seed.name);
@@ -103,26 +106,8 @@ export async function seedDemoData() {
     });
     const isLeeds = seed.name === "Leeds City Council";
 
-    // Four councillors: most elected at the last ordinary election, one earlier, one not yet confirmed.
-    for (let i = 0; i < 4; i++) {
-      const name = isLeeds && i === 0 ? "Amina Hussain" : personName(person++);
-      const last = new Date(`${seed.lastElection}T00:00:00Z`);
-      const electedOn = i === 3 ? new Date(Date.UTC(last.getUTCFullYear() - 4, 4, last.getUTCDate())) : last;
-      await db.user.create({
-        data: {
-          role: "councillor",
-          name,
-          email: isLeeds && i === 0 ? DEMO_SIGN_INS.councillor : emailFor(name, slug, i),
-          councilId: council.id,
-          electedOn,
-          passwordHash,
-          emailConfirmedAt: i === 2 && councilIndex % 5 === 0 ? null : confirmed,
-        },
-      });
-    }
-
     const officerName = isLeeds ? "Joanne Whitaker" : personName(person++);
-    await db.user.create({
+    const officer = await db.user.create({
       data: {
         role: "officer",
         name: officerName,
@@ -132,6 +117,56 @@ export async function seedDemoData() {
         emailConfirmedAt: confirmed,
       },
     });
+    const committees = await seedCommittees(council, officer.id);
+
+    // Four councillors: most elected at the last ordinary election, one earlier; the officer has confirmed
+    // most of them, and some have not yet confirmed their address.
+    const last = new Date(`${seed.lastElection}T00:00:00Z`);
+    for (let i = 0; i < 4; i++) {
+      const name = isLeeds && i === 0 ? "Amina Hussain" : personName(person++);
+      const electedOn = i === 3 ? new Date(Date.UTC(last.getUTCFullYear() - 4, 4, last.getUTCDate())) : last;
+      const user = await db.user.create({
+        data: {
+          role: "councillor",
+          name,
+          email: isLeeds && i === 0 ? DEMO_SIGN_INS.councillor : emailFor(name, slug, i),
+          passwordHash,
+          emailConfirmedAt: i === 2 && councilIndex % 5 === 0 ? null : confirmed,
+        },
+      });
+      const claim = await claimMembership({ userId: user.id, councilId: council.id, memberSince: electedOn }, {});
+      if (claim.status !== "claimed") throw new Error(`Could not seed ${name}'s membership`);
+      // The newest claims at every third council wait for the officer.
+      if (i === 1 && councilIndex % 3 === 0) continue;
+      const act = { councilId: council.id, membershipId: claim.membershipId, actorId: officer.id };
+      const details = { kind: "elected" as const, memberSince: electedOn, termStartedOn: last, ward: null, partyGroup: null };
+      await updateMembership({ ...act, details }, {});
+      const committee = committees[(i + councilIndex) % committees.length];
+      await appointToCommittee({ ...act, seat: { committeeId: committee.id, role: i === 3 ? "substitute" : "member", appointedOn: last } }, {});
+      // A county and a district councillor: one of Pendle's also sits on Lancashire County Council.
+      if (seed.name === "Pendle Borough Council" && i === 0) twinHatters.push({ userId: user.id, electedOn: new Date("2025-05-01T00:00:00Z") });
+    }
+
+    // Welsh governance and audit committees have lay members, appointed rather than elected.
+    if (seed.nation === "wales") {
+      const name = personName(person++);
+      const lay = await db.user.create({ data: { role: "councillor", name, email: emailFor(name, slug, 9), passwordHash, emailConfirmedAt: confirmed } });
+      const appointedOn = new Date(Date.UTC(last.getUTCFullYear(), 8, 1));
+      const claim = await claimMembership({ userId: lay.id, councilId: council.id, memberSince: appointedOn }, {});
+      if (claim.status !== "claimed") throw new Error(`Could not seed ${name}'s membership`);
+      const act = { councilId: council.id, membershipId: claim.membershipId, actorId: officer.id };
+      await updateMembership({ ...act, details: { kind: "lay", memberSince: appointedOn, termStartedOn: appointedOn, ward: null, partyGroup: null } }, {});
+      const audit = committees.find((committee) => committee.name.startsWith("Governance"))!;
+      await appointToCommittee({ ...act, seat: { committeeId: audit.id, role: "member", appointedOn } }, {});
+    }
+  }
+
+  const lancashire = await db.council.findUniqueOrThrow({ where: { name: "Lancashire County Council" } });
+  const lancashireOfficer = await db.user.findFirstOrThrow({ where: { councilId: lancashire.id, role: "officer" } });
+  for (const { userId, electedOn } of twinHatters) {
+    const claim = await claimMembership({ userId, councilId: lancashire.id, memberSince: electedOn }, {});
+    if (claim.status !== "claimed") throw new Error("Could not seed a second membership");
+    await confirmMember({ councilId: lancashire.id, membershipId: claim.membershipId, actorId: lancashireOfficer.id }, {});
   }
 
   for (const [email, name] of [
@@ -141,6 +176,20 @@ export async function seedDemoData() {
     await db.user.create({ data: { role: "staff", name, email, passwordHash, emailConfirmedAt: confirmed } });
   }
   await seedLearning();
+}
+
+/** The committees most councils have, by the names councils give them (Welsh councils have governance and audit committees). */
+async function seedCommittees(council: { id: string; nation: string }, officerId: string) {
+  const names = [
+    "Cabinet",
+    "Planning committee",
+    "Licensing committee",
+    "Standards committee",
+    council.nation === "wales" ? "Governance and audit committee" : "Audit committee",
+    "Overview and scrutiny committee",
+  ];
+  for (const name of names) await addCommittee({ councilId: council.id, name, actorId: officerId }, {});
+  return listCommittees(council.id);
 }
 
 const day = 24 * 60 * 60 * 1000;

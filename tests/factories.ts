@@ -40,15 +40,22 @@ export async function createCouncil(
 
 type UserOptions = {
   role?: Role;
+  /** An officer's council, or the council a councillor sits on (through a membership) */
   councilId?: string | null;
   name?: string;
   email?: string;
   password?: string | null;
+  /** Whether the email address is confirmed */
   confirmed?: boolean;
   deactivated?: boolean;
-  electedOn?: Date | null;
+  /** A councillor's membership of their council: confirmed by its officer unless `confirmed: false` here */
+  membership?: Partial<{ kind: string; memberSince: Date | null; termStartedOn: Date | null; leftOfficeOn: Date | null; confirmed: boolean }>;
 };
 
+/**
+ * A person. A councillor comes with one membership of `councilId` (a new council unless given): the returned
+ * `councilId` is that council's, while the account's own councilId column is an officer's only.
+ */
 export async function createUser(options: UserOptions = {}) {
   const role = options.role ?? "councillor";
   const councilId = role === "staff" ? null : (options.councilId ?? (await createCouncil()).id);
@@ -57,16 +64,37 @@ export async function createUser(options: UserOptions = {}) {
   const user = await db.user.create({
     data: {
       role,
-      councilId,
+      councilId: role === "officer" ? councilId : null,
       name: options.name ?? `Test ${role} ${id}`,
       email: (options.email ?? `${role}-${id}@example.org`).toLowerCase(),
       passwordHash: password ? await passwordHashFor(password) : null,
       emailConfirmedAt: options.confirmed === false ? null : new Date(),
       deactivatedAt: options.deactivated ? new Date() : null,
-      electedOn: role === "councillor" ? (options.electedOn === undefined ? new Date("2026-05-07") : options.electedOn) : null,
     },
   });
-  return { ...user, password };
+  const membership =
+    role === "councillor" && councilId ? await addMembership({ userId: user.id, councilId, ...options.membership }) : null;
+  return { ...user, councilId, membershipId: membership?.id ?? null, password };
+}
+
+/** A membership of a council, confirmed by its officer unless `confirmed: false`. */
+export async function addMembership({
+  userId,
+  councilId,
+  confirmed,
+  ...details
+}: { userId: string; councilId: string } & NonNullable<UserOptions["membership"]>) {
+  return db.membership.create({
+    data: {
+      userId,
+      councilId,
+      kind: details.kind ?? "elected",
+      memberSince: details.memberSince === undefined ? new Date("2026-05-07") : details.memberSince,
+      termStartedOn: details.termStartedOn ?? null,
+      leftOfficeOn: details.leftOfficeOn ?? null,
+      confirmedAt: confirmed === false ? null : new Date(),
+    },
+  });
 }
 
 // ---------------------------------------------------------------- learning

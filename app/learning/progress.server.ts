@@ -1,6 +1,7 @@
 // Writes a councillor's progress: lessons marked complete and the module's completion, which is recorded
 // the moment the rule in core.ts says it is done (by whichever step came last), with the certificate's code.
 import type { ModuleCompletion } from "@prisma/client";
+import { currentCouncilNames } from "~/councils/membership.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { newCertificateCode } from "./certificates.server";
 import { isReadyToComplete, stepAfterLesson, type ModuleOutline, type ModuleProgress, type NextStep } from "./core";
@@ -60,7 +61,10 @@ async function recordCompletion({
   // (a completion another request has just written counts as done here, never as "more to do")
   if (progress.state === "completed") return { completion: await db.moduleCompletion.findUniqueOrThrow({ where: key }), isNew: false };
   if (!isReadyToComplete(progress)) return null;
-  const holder = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: true } });
+  const [holder, councils] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: true } }),
+    currentCouncilNames(userId),
+  ]);
   try {
     const completion = await db.moduleCompletion.create({
       data: {
@@ -69,7 +73,8 @@ async function recordCompletion({
         moduleVersion: module.version,
         moduleTitle: module.title,
         holderName: holder.name,
-        councilName: holder.council?.name ?? null,
+        // An officer's council, or every council a member sits on (a county and a district councillor names both)
+        councilName: holder.council?.name ?? (councils.join(", ") || null),
         scorePercent: progress.bestScore!,
         certificateCode: newCertificateCode(),
         completedAt: at,

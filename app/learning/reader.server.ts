@@ -8,7 +8,7 @@ import { db, isPostgres, sql } from "~/utils/db.server";
 import { learningOverview, moduleProgress, noRecord, type ModuleOutline, type ModuleProgress, type ModuleRecord } from "./core";
 import { certificatesFor } from "./certificates.server";
 
-/** Whose learning: these people, or a council's members as its officers see them (user.server SHOWN_TO_OFFICERS). */
+/** Whose learning: these people, or a council's members as it counts them (COUNTED_MEMBER in app/councils/membership.server.ts). */
 export type Learners = { userIds: string[] } | { councilId: string };
 
 /** Person → module → progress. Everyone asked for who exists is in it, with every module, started or not. */
@@ -34,7 +34,8 @@ export async function learningFor(learners: Learners, modules: ModuleOutline[] =
   if ("userIds" in learners && learners.userIds.length === 0) return new Map();
   const people =
     "councilId" in learners
-      ? sql`SELECT "id" FROM "User" WHERE "councilId" = ${learners.councilId} AND "role" = 'councillor' AND "deactivatedAt" IS NULL AND "emailConfirmedAt" IS NOT NULL`
+      ? sql`SELECT m."userId" AS "id" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+            WHERE m."councilId" = ${learners.councilId} AND m."leftOfficeOn" IS NULL AND m."confirmedAt" IS NOT NULL AND u."deactivatedAt" IS NULL`
       : isPostgres
       ? sql`SELECT jsonb_array_elements_text(${JSON.stringify(learners.userIds)}::jsonb) AS "id"`
       : sql`SELECT value AS "id" FROM json_each(${JSON.stringify(learners.userIds)})`;

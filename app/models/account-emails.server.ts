@@ -1,21 +1,30 @@
 // The emails about accounts, in the language of the person they go to (docs/decisions/012-bilingual-service.md):
 // their saved language, or, for someone who has never chosen one (an officer staff invited), both languages
-// in one message when their council is in Wales, Welsh first, as the Welsh Language Standards ask.
+// in one message when a council they work for or sit on is in Wales, Welsh first, as the Welsh Language Standards ask.
 import type { TFunction } from "i18next";
 import { isLanguage, type Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
 import { TOKEN_LIFETIME_MINUTES } from "./user-token.server";
 
-/** Who an email goes to, as far as its language is concerned. */
+/** Who an email goes to, as far as its language is concerned: an officer's council, a member's councils. */
 export type Recipient = {
   language: string | null;
   council: { nation: string } | null;
+  memberships?: { council: { nation: string } }[];
 };
+
+/** What to read of a person to write to them (RECIPIENT in a `select`). */
+export const RECIPIENT = {
+  language: true,
+  council: { select: { nation: true } },
+  memberships: { where: { leftOfficeOn: null }, select: { council: { select: { nation: true } } } },
+} as const;
 
 /** The languages a message to this person is written in, in the order they come. */
 export function emailLanguages(recipient: Recipient): Language[] {
   if (isLanguage(recipient.language)) return [recipient.language];
-  return recipient.council?.nation === "wales" ? ["cy", "en"] : ["en"];
+  const councils = [recipient.council, ...(recipient.memberships ?? []).map((membership) => membership.council)];
+  return councils.some((council) => council?.nation === "wales") ? ["cy", "en"] : ["en"];
 }
 
 /** `language`: the languages it is written in, in order, space-separated ("cy en" for one in both). */

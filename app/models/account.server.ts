@@ -1,10 +1,11 @@
 // Accounts: creating one, confirming its email, signing in, and passwords.
 // Expected outcomes are return values; routes turn them into messages.
+import { claimMembership } from "~/councils/membership.server";
 import type { Language } from "~/i18n/config";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions, newSession } from "~/utils/session.server";
-import { emailConfirmation, existingAccountNotice, passwordReset, writeEmail } from "./account-emails.server";
+import { emailConfirmation, existingAccountNotice, passwordReset, RECIPIENT, writeEmail } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { mayRequestMail } from "./mail-limit.server";
@@ -34,6 +35,7 @@ export type SignUpInput = {
   name: string;
   email: string;
   password: string;
+  /** The council they say they sit on, for its officer to confirm, and when they were first elected to it */
   councilId: string;
   electedOn: Date;
   /** The language they signed up in: their pages and emails stay in it. */
@@ -54,21 +56,18 @@ export async function signUpCouncillor(
   const passwordHash = await hashPassword(input.password);
   // An address in use is found by the database's unique index, which also settles two sign-ups at once.
   try {
-    const user = await db.user.create({
-      data: {
-        name: input.name,
-        email,
-        role: "councillor",
-        councilId: input.councilId,
-        electedOn: input.electedOn,
-        language: input.language,
-        passwordHash,
-      },
-      select: { id: true },
+    // The account and the council it names, together or not at all.
+    const userId = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: input.name, email, role: "councillor", language: input.language, passwordHash },
+        select: { id: true },
+      });
+      await recordAudit({ type: "account-created", userId: user.id, email, detail: "Signed up as a councillor" }, origin, tx);
+      await claimMembership({ userId: user.id, councilId: input.councilId, memberSince: input.electedOn }, origin, tx);
+      return user.id;
     });
-    await recordAudit({ type: "account-created", userId: user.id, email, detail: "Signed up as a councillor" }, origin);
-    await sendEmailConfirmation({ userId: user.id, appUrl }, origin);
-    return { status: "created", userId: user.id } as const;
+    await sendEmailConfirmation({ userId, appUrl }, origin);
+    return { status: "created", userId } as const;
   } catch (error) {
     if (isUniqueViolation(error)) return refuseSignUpForExistingEmail({ email, appUrl }, origin);
     throw error;
@@ -79,7 +78,7 @@ async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; 
   // Accounts are deactivated, never deleted: the holder is there.
   const holder = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, deactivatedAt: true, language: true, council: true },
+    select: { id: true, deactivatedAt: true, ...RECIPIENT },
   });
   await recordAudit({ type: "sign-up-existing-email", userId: holder.id, email, detail: "Sign-up refused: the address has an account" }, origin);
   if (!holder.deactivatedAt && (await mayRequestMail({ recipient: email, ip: origin.ip }))) {
@@ -92,7 +91,7 @@ async function refuseSignUpForExistingEmail({ email, appUrl }: { email: string; 
 export async function sendEmailConfirmation({ userId, appUrl }: { userId: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, language: true, council: true },
+    select: { name: true, email: true, ...RECIPIENT },
   });
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;
   const token = await issueToken({ userId, purpose: "confirm-email" });
@@ -258,7 +257,7 @@ export async function changePassword(
 export async function requestPasswordReset({ email, appUrl }: { email: string; appUrl: string }, origin: { ip: string }) {
   const user = await db.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, name: true, email: true, deactivatedAt: true, language: true, council: true },
+    select: { id: true, name: true, email: true, deactivatedAt: true, ...RECIPIENT },
   });
   if (!user || user.deactivatedAt) return;
   if (!(await mayRequestMail({ recipient: user.email, ip: origin.ip }))) return;

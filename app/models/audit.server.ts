@@ -16,6 +16,17 @@ export const AUDIT_EVENT_TYPES = [
   "account-reactivated",
   "sign-up-existing-email",
   "outbox-viewed",
+  "membership-claimed",
+  "membership-withdrawn",
+  "membership-confirmed",
+  "membership-changed",
+  "member-added",
+  "left-office",
+  "returned-to-office",
+  "committee-added",
+  "committee-appointed",
+  "committee-left",
+  "member-list-uploaded",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -5,7 +5,7 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import { endOtherSessions } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
 import { normaliseEmail, sendEmailConfirmation } from "./account.server";
-import { officerInvitation, writeEmail } from "./account-emails.server";
+import { officerInvitation, RECIPIENT, writeEmail } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { enqueueEmail } from "./email.server";
 import { issueToken } from "./user-token.server";
@@ -15,18 +15,20 @@ const profileSelect = {
   name: true,
   email: true,
   role: true,
-  electedOn: true,
   emailConfirmedAt: true,
   createdAt: true,
   language: true,
+  /** An officer's council */
   council: { select: { id: true, name: true } },
+  /** The councils a member sits on now */
+  memberships: { where: { leftOfficeOn: null }, select: { council: { select: { id: true, name: true } } }, orderBy: { council: { name: "asc" } } },
 } as const;
 
 export async function getProfile({ userId }: { userId: string }) {
   return db.user.findUnique({ where: { id: userId }, select: profileSelect });
 }
 
-export type ProfileChange = { name: string; email: string; councilId?: string; electedOn?: Date };
+export type ProfileChange = { name: string; email: string };
 
 /**
  * Saves a person's own profile. A new email address must be confirmed before the next sign-in, so a
@@ -37,19 +39,11 @@ export async function updateProfile(
   origin: RequestOrigin & { ip: string },
 ) {
   const email = normaliseEmail(change.email);
-  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, councilId: true } });
-  // Only councillors choose their own council; an officer's is set by staff.
-  const councillor = before.role === "councillor";
+  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   try {
     await db.user.update({
       where: { id: userId },
-      data: {
-        name: change.name,
-        email,
-        ...(email !== before.email ? { emailConfirmedAt: null } : {}),
-        ...(councillor && change.councilId ? { councilId: change.councilId } : {}),
-        ...(councillor && change.electedOn ? { electedOn: change.electedOn } : {}),
-      },
+      data: { name: change.name, email, ...(email !== before.email ? { emailConfirmedAt: null } : {}) },
     });
   } catch (error) {
     // The address is unique in the database: another account's address is refused here, even when two
@@ -57,29 +51,8 @@ export async function updateProfile(
     if (isUniqueViolation(error)) return { status: "email-taken" } as const;
     throw error;
   }
-  if (councillor && change.councilId && change.councilId !== before.councilId) {
-    await recordAudit({ type: "council-changed", userId, email, detail: "Changed by the councillor" }, origin);
-  }
   if (email !== before.email) await sendEmailConfirmation({ userId, appUrl }, origin);
   return { status: "updated", emailChanged: email !== before.email } as const;
-}
-
-// ---------------------------------------------------------------- a council's own members
-
-/**
- * Which accounts an officer may see as their council's members: active councillors whose email address is
- * confirmed. Anyone can sign up naming any council, so an unconfirmed address is not yet a member.
- * Every query that shows members to officers filters by this.
- */
-export const SHOWN_TO_OFFICERS = { role: "councillor", deactivatedAt: null, emailConfirmedAt: { not: null } } as const;
-
-/** The councillors of one council: scoped by the council id the caller is allowed to see. */
-export async function listCouncilMembers({ councilId }: { councilId: string }) {
-  return db.user.findMany({
-    where: { councilId, ...SHOWN_TO_OFFICERS },
-    select: { id: true, name: true, email: true, electedOn: true },
-    orderBy: { name: "asc" },
-  });
 }
 
 // ---------------------------------------------------------------- staff: managing accounts
@@ -110,12 +83,14 @@ export async function listUsers({
   const [page_, [{ total }]] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "User"
-      WHERE (${role_} = '' OR "role" = ${role_}) AND (${council} = '' OR "councilId" = ${council})
+      WHERE (${role_} = '' OR "role" = ${role_})
+        AND (${council} = '' OR "councilId" = ${council} OR "id" IN (SELECT "userId" FROM "Membership" WHERE "councilId" = ${council}))
         AND ("email" LIKE ${pattern} ESCAPE '\\' OR lower("name") LIKE ${pattern} ESCAPE '\\')
       ORDER BY "name" ASC, "id" ASC LIMIT ${USERS_PAGE_SIZE} OFFSET ${offset}`,
     db.$queryRaw<{ total: bigint | number }[]>`
       SELECT count(*) AS "total" FROM "User"
-      WHERE (${role_} = '' OR "role" = ${role_}) AND (${council} = '' OR "councilId" = ${council})
+      WHERE (${role_} = '' OR "role" = ${role_})
+        AND (${council} = '' OR "councilId" = ${council} OR "id" IN (SELECT "userId" FROM "Membership" WHERE "councilId" = ${council}))
         AND ("email" LIKE ${pattern} ESCAPE '\\' OR lower("name") LIKE ${pattern} ESCAPE '\\')`,
   ]);
   const ids = page_.map((row) => row.id);
@@ -130,6 +105,7 @@ export async function listUsers({
       emailConfirmedAt: true,
       passwordHash: true,
       council: { select: { name: true } },
+      memberships: { where: { leftOfficeOn: null }, select: { council: { select: { name: true } } }, orderBy: { council: { name: "asc" } } },
     },
   });
   users.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
@@ -137,7 +113,12 @@ export async function listUsers({
     total: Number(total),
     pages: Math.max(1, Math.ceil(Number(total) / USERS_PAGE_SIZE)),
     // Whether an invitation is still open, never the hash itself.
-    users: users.map(({ passwordHash, ...user }) => ({ ...user, invited: !passwordHash })),
+    users: users.map(({ passwordHash, council, memberships, ...user }) => ({
+      ...user,
+      invited: !passwordHash,
+      // An officer's council, or the councils a member sits on
+      councils: council ? [council.name] : memberships.map((membership) => membership.council.name),
+    })),
   };
 }
 
@@ -187,26 +168,23 @@ export async function sendInvitation({ userId, appUrl }: { userId: string; appUr
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     // Stryker disable next-line ObjectLiteral: narrows what is read; every field used is asserted by the invitation tests
-    select: { name: true, email: true, language: true, council: { select: { name: true, welshName: true, nation: true } } },
+    select: { name: true, email: true, ...RECIPIENT, council: { select: { name: true, welshName: true, nation: true } } },
   });
   const token = await issueToken({ userId, purpose: "invitation" });
   const link = `${appUrl}/invitation/${token}`;
   await enqueueEmail({ to: user.email, ...writeEmail(user, officerInvitation({ name: user.name, council: user.council, link })) });
 }
 
-/** Staff change someone's role or council. Councillors and officers belong to a council; staff to none. */
+/** Staff change someone's role, and an officer's council. Members belong to councils through their memberships; staff to none. */
 export async function changeRoleAndCouncil(
   { userId, role, councilId, actorId }: { userId: string; role: Role; councilId: string | null; actorId: string },
   origin: RequestOrigin,
 ) {
-  if (role !== "staff" && !councilId) return { status: "council-required" } as const;
+  if (role === "officer" && !councilId) return { status: "council-required" } as const;
   if (userId === actorId && role !== "staff") return { status: "cannot-demote-self" } as const;
   const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, councilId: true, email: true } });
-  const nextCouncilId = role === "staff" ? null : councilId;
-  await db.user.update({
-    where: { id: userId },
-    data: { role, councilId: nextCouncilId, ...(role !== "councillor" ? { electedOn: null } : {}) },
-  });
+  const nextCouncilId = role === "officer" ? councilId : null;
+  await db.user.update({ where: { id: userId }, data: { role, councilId: nextCouncilId } });
   if (before.role !== role) {
     await recordAudit({ type: "role-changed", userId, actorId, email: before.email, detail: `${before.role} → ${role}` }, origin);
   }
