@@ -70,6 +70,60 @@ export function SelectField({ name, label, options, hint, error, defaultValue }:
   );
 }
 
+/** A choice of one, as radios in a fieldset: the legend is the question, the error sits under it. */
+export function RadioField({
+  name,
+  legend,
+  options,
+  hint,
+  error,
+  defaultValue,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+}) {
+  const { t } = useTranslation();
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`form-group${error ? " form-group--error" : ""}`} aria-describedby={describedBy}>
+      <legend className="label">{legend}</legend>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">{t("forms.error")}</span> {error}
+        </p>
+      ) : null}
+      <div className="radios">
+        {options.map((option, index) => (
+          <div className="radio" key={option.value}>
+            {/* the first radio takes the field's id, so the error summary's link lands on the choice */}
+            <input type="radio" id={index === 0 ? id : `${id}-${option.value}`} name={name} value={option.value} defaultChecked={option.value === defaultValue} />
+            <label htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Several lines of text (a pasted list). */
+export function TextArea({ name, label, hint, error, defaultValue, rows = 12 }: { name: string; label: string; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number }) {
+  return (
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      {(control) => <textarea className={`input${error ? " input--error" : ""}`} rows={rows} defaultValue={defaultValue} spellCheck={false} {...control} />}
+    </FormGroup>
+  );
+}
+
 type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
 /** Label, hint and error message around one control, wired together for screen readers. */

@@ -2,14 +2,9 @@
 // Scoped by council in every `where`, as memberships are.
 import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db, isUniqueViolation, type DbClient } from "~/utils/db.server";
+import type { CommitteeRole } from "./kinds";
 import { CURRENT_MEMBER, SHOWN_TO_OFFICERS } from "./membership.server";
 
-export const COMMITTEE_ROLES = ["member", "substitute"] as const;
-export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
-
-export function isCommitteeRole(value: unknown): value is CommitteeRole {
-  return (COMMITTEE_ROLES as readonly unknown[]).includes(value);
-}
 
 /** How committee names are compared: "Planning committee" and "planning  Committee" are one committee. */
 export function committeeKey(name: string) {

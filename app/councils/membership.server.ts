@@ -3,13 +3,7 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db, isUniqueViolation, type DbClient } from "~/utils/db.server";
-
-export const MEMBERSHIP_KINDS = ["elected", "co-opted", "lay"] as const;
-export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
-
-export function isMembershipKind(value: unknown): value is MembershipKind {
-  return (MEMBERSHIP_KINDS as readonly unknown[]).includes(value);
-}
+import type { MembershipKind } from "./kinds";
 
 /** Sitting now: not left office, on an account still in use. */
 export const CURRENT_MEMBER = { leftOfficeOn: null, user: { deactivatedAt: null } } satisfies Prisma.MembershipWhereInput;

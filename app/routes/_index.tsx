@@ -72,7 +72,7 @@ export default function Home() {
   const firstName = profile.name.split(" ")[0];
   return (
     <>
-      <PageHeading caption={profile.council?.name ?? t("home.association")}>{t("home.hello", { name: firstName })}</PageHeading>
+      <PageHeading caption={profile.council?.name ?? (profile.memberships.map((membership) => membership.council.name).join(", ") || t("home.association"))}>{t("home.hello", { name: firstName })}</PageHeading>
       {learning ? <Learning learning={learning} /> : null}
       {profile.role === "officer" ? (
         <ul className="cards">

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
-import { formatDate } from "~/i18n/format";
+import { MembershipList } from "~/components/membership-list";
+import { membershipsOf } from "~/councils/membership.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
-import { useLanguage } from "~/i18n/use-language";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
-import { isRole } from "~/utils/permissions";
+import { can, isRole } from "~/utils/permissions";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.account"));
 
@@ -16,13 +16,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const profile = await getProfile({ userId: user.id });
   if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
-  return { profile };
+  return { profile, memberships: can(user, "membership:claim") ? await membershipsOf(user.id) : null };
 }
 
 export default function Account() {
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, memberships } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["account", "common"]);
-  const language = useLanguage();
   return (
     <>
       <PageHeading>{t("overview.heading")}</PageHeading>
@@ -47,12 +46,6 @@ export default function Account() {
             <dd>{profile.council.name}</dd>
           </div>
         ) : null}
-        {profile.role === "councillor" ? (
-          <div>
-            <dt>{t("overview.electedOn")}</dt>
-            <dd>{profile.electedOn ? formatDate(profile.electedOn, language) : t("overview.notGiven")}</dd>
-          </div>
-        ) : null}
       </dl>
       <p>
         <Link to="/account/profile" className="button button--secondary">
@@ -62,6 +55,15 @@ export default function Account() {
           {t("overview.changePassword")}
         </Link>
       </p>
+      {memberships ? (
+        <section aria-labelledby="councils-heading">
+          <h2 id="councils-heading">{t("councils.heading")}</h2>
+          <MembershipList memberships={memberships} />
+          <p>
+            <Link to="/account/councils">{t("overview.changeCouncils")}</Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

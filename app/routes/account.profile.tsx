@@ -1,20 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CouncilField } from "~/components/council-field";
 import { EmailField, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
 import { HTML_LANG, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "~/i18n/config";
 import { languageCookie, translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { findCouncilByName, listCouncils } from "~/models/council.server";
-import { getProfile, saveLanguagePreference, updateProfile, type ProfileChange } from "~/models/user.server";
+import { getProfile, saveLanguagePreference, updateProfile } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
+import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
-import { CouncillorProfileSchema, ProfileSchema } from "~/utils/schemas.server";
+import { ProfileSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.changeDetails"));
 
@@ -22,27 +20,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:edit");
   const profile = await getProfile({ userId: user.id });
   if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
-  // The date as the form's date field takes it, worked out here so the page's script needs no date code
-  const form = { ...profile, electedOn: toDateInputValue(profile.electedOn) };
-  return { profile: form, councils: profile.role === "councillor" ? await listCouncils() : [] };
+  return { profile };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "profile:edit");
   const formData = await args.request.formData();
   const t = translatorFor(args.context.language);
-  let change: ProfileChange;
-  if (user.role === "councillor") {
-    const form = parseForm(formData, CouncillorProfileSchema, t);
-    if (!form.ok) return refuseForm(form.result);
-    const council = await findCouncilByName(form.data.council);
-    if (!council) return refuseForm(formResult(formData, { fieldErrors: { council: t("profile.councilNotListed", { ns: "account" }) } }));
-    change = { ...form.data, councilId: council.id };
-  } else {
-    const form = parseForm(formData, ProfileSchema, t);
-    if (!form.ok) return refuseForm(form.result);
-    change = form.data;
-  }
+  const form = parseForm(formData, ProfileSchema, t);
+  if (!form.ok) return refuseForm(form.result);
+  const change = form.data;
   const outcome = await updateProfile({ userId: user.id, change, appUrl: appUrl() }, requestOrigin(args));
   if (outcome.status === "email-taken") {
     return refuseForm(formResult(formData, { fieldErrors: { email: t("profile.emailTaken", { ns: "account" }) } }));
@@ -63,40 +50,24 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditProfile() {
-  const { profile, councils } = useLoaderData<typeof loader>();
+  const { profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const shownIn = useLanguage();
   const values = result?.values ?? {
     name: profile.name,
     email: profile.email,
-    council: profile.council?.name ?? "",
-    electedOn: profile.electedOn,
     language: isLanguage(profile.language) ? profile.language : shownIn,
   };
   return (
     <div className="narrow">
       <BackLink to="/account">{t("profile.back")}</BackLink>
-      <ErrorSummary result={result} order={["name", "email", "council", "electedOn"]} />
+      <ErrorSummary result={result} order={["name", "email"]} />
       <PageHeading>{t("profile.heading")}</PageHeading>
       <Form method="post" noValidate>
         <TextField name="name" label={t("profile.name")} autoComplete="name" defaultValue={values.name} error={result?.fieldErrors.name} maxLength={100} />
         <EmailField hint={t("profile.emailHint")} defaultValue={values.email} error={result?.fieldErrors.email} />
-        {profile.role === "councillor" ? (
-          <>
-            <CouncilField councils={councils} defaultValue={values.council} error={result?.fieldErrors.council} />
-            <TextField
-              name="electedOn"
-              label={t("profile.electedOn")}
-              type="date"
-              width="date"
-              defaultValue={values.electedOn}
-              error={result?.fieldErrors.electedOn}
-            />
-          </>
-        ) : (
-          <p className="secondary">{profile.council ? t("profile.councilSetByAssociation", { council: profile.council.name }) : null}</p>
-        )}
+        {profile.council ? <p className="secondary">{t("profile.councilSetByAssociation", { council: profile.council.name })}</p> : null}
         <LanguageChoice legend={t("profile.language")} defaultValue={isLanguage(values.language) ? values.language : shownIn} />
         <SubmitButton>{t("profile.save")}</SubmitButton>
       </Form>

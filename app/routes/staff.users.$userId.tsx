@@ -7,7 +7,9 @@ import { AccountStatus } from "~/components/account-status";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { BackLink, PageHeading } from "~/components/page";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { MembershipList } from "~/components/membership-list";
+import { membershipsOf } from "~/councils/membership.server";
+import { formatDateTime } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { useLanguage } from "~/i18n/use-language";
 import { listCouncils } from "~/models/council.server";
@@ -27,7 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
   const user = await getUserForStaff({ userId: args.params.userId ?? "" });
   if (!user) throw noSuchAccount(translatorFor(args.context.language));
-  return { user, councils: await listCouncils() };
+  const [councils, memberships] = await Promise.all([listCouncils(), membershipsOf(user.id)]);
+  return { user, councils, memberships };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -69,7 +72,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StaffUser() {
-  const { user, councils } = useLoaderData<typeof loader>();
+  const { user, councils, memberships } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values;
   const { t } = useTranslation(["staff", "common"]);
@@ -88,14 +91,10 @@ export default function StaffUser() {
           <dt>{t("account.role")}</dt>
           <dd>{isRole(user.role) ? t(`common:roles.${user.role}`) : user.role}</dd>
         </div>
-        <div>
-          <dt>{t("account.council")}</dt>
-          <dd>{user.council?.name ?? t("account.noCouncil")}</dd>
-        </div>
-        {user.electedOn ? (
+        {user.role === "officer" ? (
           <div>
-            <dt>{t("account.electedOn")}</dt>
-            <dd>{formatDate(user.electedOn, language)}</dd>
+            <dt>{t("account.council")}</dt>
+            <dd>{user.council?.name ?? t("account.noCouncil")}</dd>
           </div>
         ) : null}
         <div>
@@ -113,6 +112,12 @@ export default function StaffUser() {
       <p>
         <Link to={`/staff/audit?userId=${user.id}`}>{t("account.securityEvents")}</Link>
       </p>
+      {memberships.length > 0 ? (
+        <>
+          <h2>{t("account.memberships")}</h2>
+          <MembershipList memberships={memberships} />
+        </>
+      ) : null}
 
       <h2>{t("account.roleAndCouncil")}</h2>
       <Form method="post" noValidate>

@@ -63,7 +63,7 @@ export default function Users() {
                   </td>
                   <td className="wrap">{user.email}</td>
                   <td>{isRole(user.role) ? t(`common:roles.${user.role}`) : user.role}</td>
-                  <td>{user.council?.name ?? "–"}</td>
+                  <td>{user.councils.join(", ") || "–"}</td>
                   <td>
                     <AccountStatus {...user} />
                   </td>

@@ -42,6 +42,16 @@ export function requireCouncilAccess(args: Args, councilId: string): { user: Ses
   return { user, councilId };
 }
 
+/**
+ * A council officer, for their own council's pages: the council comes from their account, never from the
+ * address, so an officer cannot ask for another council's members.
+ */
+export function requireCouncilOfficer(args: Args, permission: Extract<Permission, `council:${string}`>): { officer: SessionUser; councilId: string } {
+  const officer = requirePermission(args, permission);
+  if (!officer.councilId) throw forbidden();
+  return { officer, councilId: officer.councilId };
+}
+
 /** Thrown when a signed-in person's role does not allow the page: the error boundary shows the message. */
 export function forbidden() {
   return new Response("Your account does not have permission to see this page.", { status: 403 });

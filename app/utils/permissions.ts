@@ -6,8 +6,10 @@ export type Role = (typeof ROLES)[number];
 
 const PERMISSIONS = {
   // module:read shows the modules; module:take saves progress, knowledge checks and certificates
-  councillor: ["profile:edit", "module:read", "module:take"],
-  officer: ["profile:edit", "module:read", "council:view-members"],
+  // membership:claim says which councils they sit on, for each council's officer to confirm
+  councillor: ["profile:edit", "module:read", "module:take", "membership:claim"],
+  // council:keep-members confirms, corrects and uploads the council's members and keeps its committees
+  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members"],
   staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view"],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -5,6 +5,7 @@
 // sent to the browser with zod itself (about 450 KB), though only the loader or action parses. So routes
 // import their schemas from here, and this file's `.server` name keeps it out of the browser bundles.
 import { z } from "zod";
+import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { ROLES } from "~/utils/permissions";
 
 // Control characters (newlines and tabs too) and the bidirectional overrides and isolates that make text
@@ -12,7 +13,7 @@ import { ROLES } from "~/utils/permissions";
 const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 /** The one-line fields: each has `required`, `tooLong` and `oneLine` messages in the `validation` catalogue. */
-type SingleLineField = "name" | "council" | "search" | "auditEmail";
+type SingleLineField = "name" | "council" | "search" | "auditEmail" | "ward" | "partyGroup" | "committee";
 
 /**
  * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
@@ -66,18 +67,35 @@ export const CurrentPasswordSchema = z
 export const CouncilNameSchema = singleLine({ field: "council", max: 120 });
 
 const FIRST_ELECTION_YEAR = 1950;
-export const ElectedOnSchema = z
-  .string({ error: "validation:electedOn.required" })
-  .trim()
-  .min(1, "validation:electedOn.required")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation:electedOn.notADate")
-  .transform((value) => new Date(`${value}T00:00:00Z`))
-  .refine((date) => !Number.isNaN(date.getTime()), "validation:electedOn.notADate")
-  .refine((date) => date.getTime() <= Date.now(), "validation:electedOn.future")
-  .refine((date) => date.getUTCFullYear() >= FIRST_ELECTION_YEAR, {
-    message: "validation:electedOn.tooEarly",
-    params: { year: FIRST_ELECTION_YEAR },
-  });
+
+/** The date fields: each has `required`, `notADate`, `future` and `tooEarly` messages in the `validation` catalogue. */
+type DateField = "electedOn" | "memberSince" | "termStartedOn" | "leftOfficeOn" | "appointedOn";
+
+/** A date from a date box (YYYY-MM-DD), today or earlier, as midnight UTC. */
+function pastDate(field: DateField) {
+  const message = (problem: string) => `validation:${field}.${problem}`;
+  return z
+    .string({ error: message("required") })
+    .trim()
+    .min(1, message("required"))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message("notADate"))
+    .transform((value) => new Date(`${value}T00:00:00Z`))
+    .refine((date) => !Number.isNaN(date.getTime()), message("notADate"))
+    .refine((date) => date.getTime() <= Date.now(), message("future"))
+    .refine((date) => date.getUTCFullYear() >= FIRST_ELECTION_YEAR, { message: message("tooEarly"), params: { year: FIRST_ELECTION_YEAR } });
+}
+
+/** A date box that may be left empty (null). */
+function optionalPastDate(field: DateField) {
+  return z.union([z.literal("").transform(() => null), pastDate(field)]).optional().transform((date) => date ?? null);
+}
+
+/** One line that may be left empty (null). */
+function optionalLine(field: SingleLineField, max: number) {
+  return z.union([z.string().trim().length(0).transform(() => null), singleLine({ field, max })]).optional().transform((text) => text ?? null);
+}
+
+export const ElectedOnSchema = pastDate("electedOn");
 
 export const EmailFormSchema = z.object({ email: EmailSchema });
 
@@ -94,7 +112,44 @@ export const SignUpSchema = z.object({
 export const ChangePasswordSchema = z.object({ currentPassword: CurrentPasswordSchema, newPassword: NewPasswordSchema });
 
 export const ProfileSchema = z.object({ name: NameSchema, email: EmailSchema });
-export const CouncillorProfileSchema = ProfileSchema.extend({ council: CouncilNameSchema, electedOn: ElectedOnSchema });
+
+/** A councillor adds a council they sit on, for its officer to confirm. */
+export const ClaimMembershipSchema = z.object({ council: CouncilNameSchema, electedOn: ElectedOnSchema });
+
+// ---------------------------------------------------------------- a council's officers keep its members
+
+const MembershipId = z.string().min(1).max(100);
+
+export const MembershipDetailsSchema = z
+  .object({
+    kind: z.enum(MEMBERSHIP_KINDS, { error: "validation:kind.required" }),
+    memberSince: optionalPastDate("memberSince"),
+    termStartedOn: optionalPastDate("termStartedOn"),
+    ward: optionalLine("ward", 100),
+    partyGroup: optionalLine("partyGroup", 100),
+  })
+  .refine((details) => !details.memberSince || !details.termStartedOn || details.termStartedOn >= details.memberSince, {
+    message: "validation:termStartedOn.beforeMemberSince",
+    path: ["termStartedOn"],
+  });
+
+/** The forms on a member's page, by the `intent` each posts. */
+export const MemberActionSchemas = {
+  confirm: z.object({}),
+  details: MembershipDetailsSchema,
+  "left-office": z.object({ leftOfficeOn: pastDate("leftOfficeOn") }),
+  "return-to-office": z.object({}),
+  appoint: z.object({
+    committeeId: z.string({ error: "validation:committee.choose" }).min(1, "validation:committee.choose").max(100),
+    role: z.enum(COMMITTEE_ROLES, { error: "validation:committeeRole.required" }),
+    appointedOn: pastDate("appointedOn"),
+  }),
+  "remove-from-committee": z.object({ committeeId: z.string().min(1).max(100) }),
+};
+
+export const ConfirmMemberSchema = z.object({ membershipId: MembershipId });
+
+export const AddCommitteeSchema = z.object({ committee: singleLine({ field: "committee", max: 100 }) });
 
 export const OfficerInvitationSchema = z.object({ name: NameSchema, email: EmailSchema, council: CouncilNameSchema });
 

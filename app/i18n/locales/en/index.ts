@@ -2,8 +2,9 @@
 import account from "./account.json";
 import auth from "./auth.json";
 import common from "./common.json";
+import council from "./council.json";
 import learning from "./learning.json";
 import legal from "./legal.json";
 import staff from "./staff.json";
 
-export default { common, auth, account, learning, staff, legal };
+export default { common, auth, account, council, learning, staff, legal };

@@ -1,0 +1,26 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** The officer's council pages: members, former members, committees and the upload. */
+export function CouncilNav() {
+  const { t } = useTranslation("council");
+  const pages = [
+    { to: "/council", label: t("nav.members") },
+    { to: "/council/left", label: t("nav.left") },
+    { to: "/council/committees", label: t("nav.committees") },
+    { to: "/council/upload", label: t("nav.upload") },
+  ];
+  return (
+    <nav className="sub-nav" aria-label={t("nav.label")}>
+      <ul>
+        {pages.map((page) => (
+          <li key={page.to}>
+            <NavLink to={page.to} end>
+              {page.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

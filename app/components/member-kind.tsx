@@ -1,0 +1,8 @@
+import { useTranslation } from "react-i18next";
+import { isMembershipKind } from "~/councils/kinds";
+
+/** Elected councillor, co-opted member or lay member, in the page's language. */
+export function MemberKind({ kind }: { kind: string }) {
+  const { t } = useTranslation("council");
+  return <>{isMembershipKind(kind) ? t(`kinds.${kind}`) : kind}</>;
+}

@@ -1,0 +1,296 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { MemberKind } from "~/components/member-kind";
+import { BackLink, Notice, PageHeading } from "~/components/page";
+import { appointToCommittee, listCommittees, removeFromCommittee } from "~/councils/committees.server";
+import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
+import { confirmMember, getMember, markLeftOffice, returnToOffice, updateMembership } from "~/councils/membership.server";
+import { formatDate } from "~/i18n/format";
+import { translatorFor } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
+import { getCouncil } from "~/models/council.server";
+import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
+import { requestOrigin } from "~/utils/request.server";
+import { MemberActionSchemas } from "~/utils/schemas.server";
+
+export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilMember")));
+
+const noSuchMember = (t: TFunction) => notFound(t("member.notFound", { ns: "council" }));
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { councilId } = requireCouncilOfficer(args, "council:view-members");
+  const [council, member, committees] = await Promise.all([
+    getCouncil(councilId),
+    getMember({ councilId, membershipId: args.params.membershipId ?? "" }),
+    listCommittees(councilId),
+  ]);
+  if (!council || !member) throw noSuchMember(translatorFor(args.context.language));
+  // Dates as the date boxes take them, worked out here so the page's script needs no date code
+  const form = {
+    memberSince: toDateInputValue(member.memberSince),
+    termStartedOn: toDateInputValue(member.termStartedOn),
+    today: toDateInputValue(new Date()),
+  };
+  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), form };
+}
+
+function isIntent(value: unknown): value is keyof typeof MemberActionSchemas {
+  return typeof value === "string" && Object.hasOwn(MemberActionSchemas, value);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { officer, councilId } = requireCouncilOfficer(args, "council:keep-members");
+  const t = translatorFor(args.context.language);
+  const membershipId = args.params.membershipId ?? "";
+  if (!(await getMember({ councilId, membershipId }))) throw noSuchMember(t);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) throw noSuchMember(t);
+  const act = { councilId, membershipId, actorId: officer.id };
+  const origin = requestOrigin(args);
+  const here = `/council/members/${membershipId}`;
+  const done = async (outcome: { status: string }, message: `member.${"confirmed" | "saved" | "markedLeft" | "returned" | "appointed" | "removedFromCommittee"}`) => {
+    if (outcome.status === "not-found") throw noSuchMember(t);
+    return redirectWithFlash(here, t(message, { ns: "council" }));
+  };
+
+  switch (intent) {
+    case "confirm":
+      return done(await confirmMember(act, origin), "member.confirmed");
+    case "details": {
+      const form = parseForm(formData, MemberActionSchemas.details, t);
+      if (!form.ok) return refuseForm(form.result);
+      return done(await updateMembership({ ...act, details: form.data }, origin), "member.saved");
+    }
+    case "left-office": {
+      const form = parseForm(formData, MemberActionSchemas["left-office"], t);
+      if (!form.ok) return refuseForm(form.result);
+      return done(await markLeftOffice({ ...act, leftOfficeOn: form.data.leftOfficeOn }, origin), "member.markedLeft");
+    }
+    case "return-to-office":
+      return done(await returnToOffice(act, origin), "member.returned");
+    case "appoint": {
+      const form = parseForm(formData, MemberActionSchemas.appoint, t);
+      if (!form.ok) return refuseForm(form.result);
+      const { committeeId, role, appointedOn } = form.data;
+      const outcome = await appointToCommittee({ ...act, seat: { committeeId, role, appointedOn } }, origin);
+      if (outcome.status === "not-found") return refuseForm(formResult(formData, { fieldErrors: { committeeId: t("committee.choose", { ns: "validation" }) } }));
+      return done(outcome, "member.appointed");
+    }
+    case "remove-from-committee": {
+      const form = parseForm(formData, MemberActionSchemas["remove-from-committee"], t);
+      if (!form.ok) throw noSuchMember(t);
+      return done(await removeFromCommittee({ ...act, committeeId: form.data.committeeId }, origin), "member.removedFromCommittee");
+    }
+  }
+}
+
+const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
+
+export default function CouncilMember() {
+  const { council, member, committees, form } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("council");
+  const language = useLanguage();
+  const values = result?.values;
+  const intent = values?.intent;
+  const errorsFor = (which: string) => (intent === which ? result?.fieldErrors : undefined);
+  const date = (value: Date | string | null) => (value ? formatDate(value, language) : t("member.notRecorded"));
+  const kind = member.kind === "elected" ? "elected" : "appointed";
+  const free = committees.filter((committee) => !member.committees.some((seat) => seat.committee.id === committee.id));
+  return (
+    <>
+      <BackLink to={member.leftOfficeOn ? "/council/left" : "/council"}>{t(member.leftOfficeOn ? "member.backToLeft" : "member.back")}</BackLink>
+      <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn"]} />
+      <PageHeading caption={council.name}>{member.user.name}</PageHeading>
+      {member.leftOfficeOn ? <Notice>{t("member.leftOn", { date: formatDate(member.leftOfficeOn, language) })}</Notice> : null}
+      {!member.confirmedAt ? (
+        <Notice>
+          <p>{t("member.claimExplained")}</p>
+          <Form method="post">
+            <SubmitButton name="intent" value="confirm">
+              {t("member.confirm")}
+            </SubmitButton>
+          </Form>
+        </Notice>
+      ) : null}
+      <dl className="summary-list">
+        <div>
+          <dt>{t("member.email")}</dt>
+          <dd className="break-anywhere">{member.user.email}</dd>
+        </div>
+        <div>
+          <dt>{t("member.kind")}</dt>
+          <dd>
+            <MemberKind kind={member.kind} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t(`member.since.${kind}`)}</dt>
+          <dd>{date(member.memberSince)}</dd>
+        </div>
+        <div>
+          <dt>{t("member.termStarted")}</dt>
+          <dd>{date(member.termStartedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("member.ward")}</dt>
+          <dd>{member.ward ?? t("member.notRecorded")}</dd>
+        </div>
+        <div>
+          <dt>{t("member.partyGroup")}</dt>
+          <dd>{member.partyGroup ?? t("member.notRecorded")}</dd>
+        </div>
+        <div>
+          <dt>{t("member.account")}</dt>
+          <dd>{member.user.invited ? t("member.invited") : t("member.signedUp")}</dd>
+        </div>
+      </dl>
+
+      <h2>{t("member.committeesHeading")}</h2>
+      {member.committees.length === 0 ? (
+        <p>{t("member.noCommittees")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("member.committeesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("member.committee")}</th>
+                <th scope="col">{t("member.role")}</th>
+                <th scope="col">{t("member.appointedOn")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("member.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {member.committees.map((seat) => (
+                <tr key={seat.id}>
+                  <td>{seat.committee.name}</td>
+                  <td>{t(`roles.${seat.role === "substitute" ? "substitute" : "member"}`)}</td>
+                  <td>{formatDate(seat.appointedOn, language)}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-from-committee" />
+                      <input type="hidden" name="committeeId" value={seat.committee.id} />
+                      <SubmitButton secondary>
+                        {t("member.removeFromCommittee")}
+                        <span className="visually-hidden"> {seat.committee.name}</span>
+                      </SubmitButton>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {free.length > 0 && !member.leftOfficeOn ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="appoint" />
+          <h3>{t("member.appointHeading")}</h3>
+          <SelectField
+            name="committeeId"
+            label={t("member.committee")}
+            options={[{ value: "", label: t("member.chooseCommittee") }, ...free.map((committee) => ({ value: committee.id, label: committee.name }))]}
+            defaultValue={intent === "appoint" ? values?.committeeId : ""}
+            error={errorsFor("appoint")?.committeeId}
+          />
+          <RadioField
+            name="role"
+            legend={t("member.role")}
+            options={COMMITTEE_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            defaultValue={intent === "appoint" ? values?.role : "member"}
+            error={errorsFor("appoint")?.role}
+          />
+          <TextField
+            name="appointedOn"
+            label={t("member.appointedOn")}
+            type="date"
+            width="date"
+            defaultValue={intent === "appoint" ? values?.appointedOn : form.termStartedOn || form.today}
+            error={errorsFor("appoint")?.appointedOn}
+          />
+          <SubmitButton secondary>{t("member.appoint")}</SubmitButton>
+        </Form>
+      ) : committees.length === 0 ? (
+        <p>{t("member.noCommitteesYet")}</p>
+      ) : null}
+
+      <h2>{t("member.detailsHeading")}</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="details" />
+        <RadioField
+          name="kind"
+          legend={t("member.kind")}
+          options={MEMBERSHIP_KINDS.map((option) => ({ value: option, label: t(`kinds.${option}`) }))}
+          defaultValue={intent === "details" ? values?.kind : member.kind}
+          error={errorsFor("details")?.kind}
+        />
+        <TextField
+          name="memberSince"
+          label={t("member.since.either")}
+          type="date"
+          width="date"
+          defaultValue={intent === "details" ? values?.memberSince : form.memberSince}
+          error={errorsFor("details")?.memberSince}
+        />
+        <TextField
+          name="termStartedOn"
+          label={t("member.termStarted")}
+          hint={t("member.termStartedHint")}
+          type="date"
+          width="date"
+          defaultValue={intent === "details" ? values?.termStartedOn : form.termStartedOn}
+          error={errorsFor("details")?.termStartedOn}
+        />
+        <TextField name="ward" label={t("member.wardOptional")} defaultValue={intent === "details" ? values?.ward : (member.ward ?? "")} error={errorsFor("details")?.ward} maxLength={100} />
+        <TextField
+          name="partyGroup"
+          label={t("member.partyGroupOptional")}
+          defaultValue={intent === "details" ? values?.partyGroup : (member.partyGroup ?? "")}
+          error={errorsFor("details")?.partyGroup}
+          maxLength={100}
+        />
+        <SubmitButton secondary>{t("member.save")}</SubmitButton>
+      </Form>
+
+      <h2>{t("member.officeHeading")}</h2>
+      {member.leftOfficeOn ? (
+        <Form method="post">
+          <p>{t("member.returnExplained")}</p>
+          <SubmitButton secondary name="intent" value="return-to-office">
+            {t("member.returnToOffice")}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="left-office" />
+          <p>{t("member.leaveExplained")}</p>
+          <TextField
+            name="leftOfficeOn"
+            label={t("member.leftOfficeOn")}
+            type="date"
+            width="date"
+            defaultValue={intent === "left-office" ? values?.leftOfficeOn : form.today}
+            error={errorsFor("left-office")?.leftOfficeOn}
+          />
+          <SubmitButton warning>{t("member.markLeft")}</SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation("council");
+  return <RouteErrorBoundary links={[{ to: "/council", label: t("member.back") }]} />;
+}
