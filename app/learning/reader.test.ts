@@ -1,7 +1,7 @@
 // learningFor, for many people at once: one query whatever their number, the same answers as asking for
 // each person alone, a council's active councillors only, and never anything a councillor wrote.
 import { expect, test } from "vitest";
-import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
+import { addMembership, answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
 import { sqlDuring } from "../../tests/queries";
 import { findModule, lessonTree } from "~/content/content.server";
 import { componentsIn } from "~/content/tree";
@@ -54,14 +54,20 @@ test("many people at once get the same answers as each person alone, for every m
   expect(states).toEqual(new Set(["not-started/lesson", "in-progress/lesson", "in-progress/check", "completed/undefined"]));
 }, 60_000);
 
-test("a council's learning is its confirmed, active councillors': not its officers, the deactivated, the unconfirmed or another council's", async () => {
+test("a council's learning is its current, confirmed members': not its officers, the deactivated, leavers, unconfirmed claims or another council's", async () => {
   const council = await createCouncil();
   const councillor = await createUser({ councilId: council.id });
+  // invited by the council from its list, not yet signed in: a member all the same
+  const invited = await createUser({ councilId: council.id, confirmed: false, password: null });
   await createUser({ councilId: council.id, role: "officer" });
   await createUser({ councilId: council.id, deactivated: true });
-  await createUser({ councilId: council.id, confirmed: false });
-  await createUser();
-  expect([...(await learningFor({ councilId: council.id })).keys()]).toEqual([councillor.id]);
+  await createUser({ councilId: council.id, membership: { confirmed: false } });
+  await createUser({ councilId: council.id, membership: { leftOfficeOn: new Date("2026-05-08") } });
+  const twinHatter = await createUser();
+  await addMembership({ userId: twinHatter.id, councilId: council.id });
+  expect([...(await learningFor({ councilId: council.id })).keys()].sort()).toEqual([councillor.id, invited.id, twinHatter.id].sort());
+  // the twin-hatter's learning counts for their other council too
+  expect([...(await learningFor({ councilId: twinHatter.councilId! })).keys()]).toEqual([twinHatter.id]);
   // asked for by id, an unknown id is left out and a known one is there with every module, not started
   const learning = await learningFor({ userIds: [councillor.id, "no-such-person"] });
   expect([...learning.keys()]).toEqual([councillor.id]);

@@ -60,7 +60,12 @@ test("signing up creates an unconfirmed councillor and emails a confirmation lin
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   expect(user.email).toBe(typed.trim().toLowerCase());
   expect(user.role).toBe("councillor");
-  expect(user.councilId).toBe(council.id);
+  // The council they named is a claim, for its officer to confirm.
+  expect(user.councilId).toBeNull();
+  const memberships = await db.membership.findMany({ where: { userId: user.id } });
+  expect(memberships).toEqual([
+    expect.objectContaining({ councilId: council.id, kind: "elected", memberSince: new Date("2026-05-07T00:00:00Z"), confirmedAt: null, leftOfficeOn: null }),
+  ]);
   expect(user.language).toBe("en");
   expect(user.emailConfirmedAt).toBeNull();
   expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -484,6 +489,7 @@ test("the audit log says what happened to each account, and why each sign-in fai
   await signUp({ email });
   expect(await details({ userId: outcome.userId })).toEqual([
     ["account-created", "Signed up as a councillor"],
+    ["membership-claimed", expect.stringMatching(/ Council$/)],
     ["sign-up-existing-email", "Sign-up refused: the address has an account"],
   ]);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
+import { listMembers } from "~/councils/membership.server";
 import { db } from "~/utils/db.server";
 import { emailedTokens } from "../../tests/outbox";
 import { readSession, startSession } from "~/utils/session.server";
@@ -11,7 +12,6 @@ import {
   deactivateUser,
   findUserIdByEmail,
   getUserForStaff,
-  listCouncilMembers,
   listUsers,
   reactivateUser,
   sendInvitation,
@@ -41,24 +41,6 @@ async function inviteOfficer() {
   return { email, userId: created.userId, token };
 }
 
-test("a council's member list shows only its active, confirmed councillors: no officers, no other councils, no deactivated or unconfirmed accounts", async () => {
-  const council = await createCouncil();
-  const other = await createCouncil();
-  const zara = await createUser({ councilId: council.id, name: "Zara Ahmed" });
-  const ben = await createUser({ councilId: council.id, name: "Ben Carter" });
-  // Anyone can sign up naming any council: until the address is confirmed, officers do not see them.
-  await createUser({ councilId: council.id, name: "Anna Unconfirmed", confirmed: false });
-  await createUser({ role: "officer", councilId: council.id });
-  await createUser({ councilId: council.id, deactivated: true });
-  await createUser({ councilId: other.id });
-  await createUser({ role: "staff" });
-
-  const members = await listCouncilMembers({ councilId: council.id });
-  expect(members.map((member) => member.id)).toEqual([ben.id, zara.id]);
-  // No password hashes or roles leave the query.
-  expect(Object.keys(members[0]).sort()).toEqual(["electedOn", "email", "id", "name"]);
-});
-
 test("staff invite a council officer: the account has no password and an invitation email is queued", async () => {
   const staff = await createUser({ role: "staff" });
   const council = await createCouncil({ name: `Invitingshire ${tag()} Council` });
@@ -71,7 +53,6 @@ test("staff invite a council officer: the account has no password and an invitat
   expect(officer.role).toBe("officer");
   expect(officer.councilId).toBe(council.id);
   expect(officer.passwordHash).toBeNull();
-  expect(officer.electedOn).toBeNull();
 
   const messages = await db.emailMessage.findMany({ where: { to: officer.email } });
   expect(messages).toHaveLength(1);
@@ -153,13 +134,15 @@ test("staff changing someone's role and council is audited with who did it", asy
   const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   expect(after.role).toBe("officer");
   expect(after.councilId).toBe(to.id);
-  expect(after.electedOn).toBeNull();
+  // Their membership of the council they sat on stays theirs, for that council to end.
+  expect(await db.membership.count({ where: { userId: user.id, councilId: from.id } })).toBe(1);
 
   const events = await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
   expect(events).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ type: "role-changed", actorId: staff.id, ip: origin.ip, detail: "councillor → officer" }),
-      expect.objectContaining({ type: "council-changed", actorId: staff.id, ip: origin.ip, detail: `${from.name} → ${to.name}` }),
+      // a councillor has no council of their own (they sit on councils through memberships): an officer works for one
+      expect.objectContaining({ type: "council-changed", actorId: staff.id, ip: origin.ip, detail: `none → ${to.name}` }),
     ]),
   );
   expect(events).toHaveLength(2);
@@ -181,13 +164,11 @@ test("promoting someone to staff removes their council", async () => {
   expect(after.councilId).toBeNull();
 });
 
-test("a councillor or officer must belong to a council", async () => {
+test("an officer must work for a council", async () => {
   const staff = await createUser({ role: "staff" });
   const user = await createUser({ role: "staff" });
-  for (const role of ["councillor", "officer"] as const) {
-    const outcome = await changeRoleAndCouncil({ userId: user.id, role, councilId: null, actorId: staff.id }, origin);
-    expect(outcome).toEqual({ status: "council-required" });
-  }
+  const outcome = await changeRoleAndCouncil({ userId: user.id, role: "officer", councilId: null, actorId: staff.id }, origin);
+  expect(outcome).toEqual({ status: "council-required" });
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("staff");
 });
 
@@ -214,8 +195,8 @@ test("deactivating an account ends its sessions at once and is audited", async (
   const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "account-deactivated", userId: user.id } });
   expect(audit.actorId).toBe(staff.id);
   expect(audit.ip).toBe(origin.ip);
-  // They no longer appear among their council's members.
-  expect((await listCouncilMembers({ councilId: user.councilId! })).map((member) => member.id)).not.toContain(user.id);
+  // They no longer appear among their council's current members.
+  expect((await listMembers({ councilId: user.councilId! })).map((member) => member.user.id)).not.toContain(user.id);
 });
 
 test("a reactivated account can sign in again", async () => {
@@ -278,46 +259,19 @@ test("a profile cannot take an email address another account uses", async () => 
   expect(await db.emailMessage.count({ where: { to: other.email } })).toBe(0);
 });
 
-test("a councillor moving to another council is audited", async () => {
-  const from = await createCouncil();
-  const to = await createCouncil();
-  const user = await createUser({ councilId: from.id });
-  await updateProfile(
-    {
-      userId: user.id,
-      change: { name: user.name, email: user.email, councilId: to.id, electedOn: new Date("2024-05-02") },
-      appUrl: APP_URL,
-    },
-    origin,
-  );
-  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(after.councilId).toBe(to.id);
-  expect(after.electedOn?.toISOString()).toBe("2024-05-02T00:00:00.000Z");
-  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "council-changed", userId: user.id } });
-  expect(audit.actorId).toBeNull();
-  expect(audit.ip).toBe(origin.ip);
-  expect(audit.detail).toBe("Changed by the councillor");
-  expect(audit.email).toBe(user.email);
-  expect((await listCouncilMembers({ councilId: to.id })).map((member) => member.id)).toEqual([user.id]);
-});
-
-test("an officer cannot move themselves to another council through their profile", async () => {
+test("saving a profile changes the name, and never the councils the person sits on or works for", async () => {
   const own = await createCouncil();
-  const other = await createCouncil();
   const officer = await createUser({ role: "officer", councilId: own.id });
-  const outcome = await updateProfile(
-    {
-      userId: officer.id,
-      change: { name: officer.name, email: officer.email, councilId: other.id, electedOn: new Date("2024-05-02") },
-      appUrl: APP_URL,
-    },
-    origin,
-  );
-  expect(outcome.status).toBe("updated");
-  const after = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
-  expect(after.councilId).toBe(own.id);
-  expect(after.electedOn).toBeNull();
-  expect(await db.auditEvent.count({ where: { type: "council-changed", userId: officer.id } })).toBe(0);
+  const councillor = await createUser({ councilId: own.id });
+  for (const person of [officer, councillor]) {
+    const outcome = await updateProfile({ userId: person.id, change: { name: "Renamed Person", email: person.email }, appUrl: APP_URL }, origin);
+    expect(outcome).toEqual({ status: "updated", emailChanged: false });
+    const after = await db.user.findUniqueOrThrow({ where: { id: person.id }, include: { memberships: true } });
+    expect(after.name).toBe("Renamed Person");
+    expect(after.councilId).toBe(person.role === "officer" ? own.id : null);
+    expect(after.memberships.map((membership) => membership.councilId)).toEqual(person.role === "officer" ? [] : [own.id]);
+    expect(await db.auditEvent.count({ where: { userId: person.id } })).toBe(0);
+  }
 });
 
 test("two people taking the same new email address at once: one gets it, the other is told it is in use", async () => {
@@ -370,7 +324,7 @@ test("the staff list shows each account's name, address, role, council and state
       role: "councillor",
       deactivatedAt: null,
       emailConfirmedAt: councillor.emailConfirmedAt,
-      council: { name: council.name },
+      councils: [council.name],
       invited: false,
     },
     {
@@ -380,7 +334,7 @@ test("the staff list shows each account's name, address, role, council and state
       role: "officer",
       deactivatedAt: null,
       emailConfirmedAt: null,
-      council: { name: council.name },
+      councils: [council.name],
       invited: true,
     },
     {
@@ -390,7 +344,7 @@ test("the staff list shows each account's name, address, role, council and state
       role: "staff",
       deactivatedAt: staff.deactivatedAt,
       emailConfirmedAt: staff.emailConfirmedAt,
-      council: null,
+      councils: [],
       invited: false,
     },
   ]);
@@ -440,18 +394,18 @@ test("staff see an account's profile, state and whether its invitation is open, 
     name: officer.name,
     email: officer.email,
     role: "officer",
-    electedOn: null,
     emailConfirmedAt: officer.emailConfirmedAt,
     createdAt: officer.createdAt,
     language: "cy",
     council: { id: council.id, name: council.name },
+    memberships: [],
     councilId: council.id,
     deactivatedAt: null,
     lockedUntil,
     invited: true,
   });
   const councillor = await createUser();
-  expect(await getUserForStaff({ userId: councillor.id })).toMatchObject({ invited: false, electedOn: councillor.electedOn });
+  expect(await getUserForStaff({ userId: councillor.id })).toMatchObject({ invited: false, councilId: null });
   expect(await getUserForStaff({ userId: "no-such-account" })).toBeNull();
 });
 
@@ -479,40 +433,24 @@ test("inviting an officer to a council that does not exist fails, creating no ac
   expect(await db.emailMessage.count({ where: { to: email } })).toBe(0);
 });
 
-test("a councillor naming a council that does not exist in their profile gets an error, not 'address in use', and nothing changes", async () => {
-  const user = await createUser();
-  await expect(
-    updateProfile({ userId: user.id, change: { name: "Changed Name", email: user.email, councilId: "no-such-council" }, appUrl: APP_URL }, origin),
-  ).rejects.toThrow();
-  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(after.name).toBe(user.name);
-  expect(after.councilId).toBe(user.councilId);
-});
-
-test("a councillor saving their profile with the same council records no council change", async () => {
-  const user = await createUser();
-  const outcome = await updateProfile(
-    { userId: user.id, change: { name: "Renamed Councillor", email: user.email, councilId: user.councilId!, electedOn: user.electedOn! }, appUrl: APP_URL },
-    origin,
-  );
-  expect(outcome).toEqual({ status: "updated", emailChanged: false });
-  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Renamed Councillor");
-  expect(await db.auditEvent.count({ where: { userId: user.id } })).toBe(0);
-});
-
-test("staff moving a councillor to another council keeps their election date, and the audit names both councils and the account", async () => {
+test("staff making a councillor an officer need a council; making an officer a councillor leaves them none of their own", async () => {
   const staff = await createUser({ role: "staff" });
-  const from = await createCouncil();
-  const to = await createCouncil();
-  const user = await createUser({ councilId: from.id, electedOn: new Date("2022-05-05") });
-  expect(await changeRoleAndCouncil({ userId: user.id, role: "councillor", councilId: to.id, actorId: staff.id }, origin)).toEqual({
+  const council = await createCouncil();
+  const councillor = await createUser({ councilId: council.id });
+  expect(await changeRoleAndCouncil({ userId: councillor.id, role: "officer", councilId: null, actorId: staff.id }, origin)).toEqual({
+    status: "council-required",
+  });
+  const officer = await createUser({ role: "officer", councilId: council.id });
+  expect(await changeRoleAndCouncil({ userId: officer.id, role: "councillor", councilId: council.id, actorId: staff.id }, origin)).toEqual({
     status: "changed",
   });
-  const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(after.councilId).toBe(to.id);
-  expect(after.electedOn?.toISOString()).toBe("2022-05-05T00:00:00.000Z");
-  const events = await db.auditEvent.findMany({ where: { userId: user.id } });
-  expect(events).toEqual([expect.objectContaining({ type: "council-changed", actorId: staff.id, email: user.email, detail: `${from.name} → ${to.name}` })]);
+  const after = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
+  expect([after.role, after.councilId]).toEqual(["councillor", null]);
+  const events = await db.auditEvent.findMany({ where: { userId: officer.id }, orderBy: { type: "asc" } });
+  expect(events.map((event) => [event.type, event.detail])).toEqual([
+    ["council-changed", `${council.name} → none`],
+    ["role-changed", "officer → councillor"],
+  ]);
 });
 
 test("promoting an officer to staff is audited as a role change and a move from their council to none", async () => {

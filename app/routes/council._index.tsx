@@ -13,7 +13,7 @@ import { useLanguage } from "~/i18n/use-language";
 import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { ConfirmMemberSchema } from "~/utils/schemas.server";
 
@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   const { officer, councilId } = requireCouncilOfficer(args, "council:keep-members");
   const t = translatorFor(args.context.language);
   const form = parseForm(await args.request.formData(), ConfirmMemberSchema, t);
-  if (!form.ok) throw notFound(t("member.notFound", { ns: "council" }));
+  if (!form.ok) return refuseForm(form.result);
   const outcome = await confirmMember({ councilId, membershipId: form.data.membershipId, actorId: officer.id }, requestOrigin(args));
   if (outcome.status === "not-found") throw notFound(t("member.notFound", { ns: "council" }));
   return redirectWithFlash("/council", t("members.confirmed", { ns: "council" }));

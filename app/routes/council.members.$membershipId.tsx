@@ -52,7 +52,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await getMember({ councilId, membershipId }))) throw noSuchMember(t);
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  if (!isIntent(intent)) throw noSuchMember(t);
+  // Only a form sent by hand lacks one of the page's intents: refuse it as it is.
+  if (!isIntent(intent)) return refuseForm(formResult(formData));
   const act = { councilId, membershipId, actorId: officer.id };
   const origin = requestOrigin(args);
   const here = `/council/members/${membershipId}`;

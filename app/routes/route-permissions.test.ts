@@ -12,7 +12,7 @@ import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
 import { findModule } from "~/content/content.server";
 import { db } from "~/utils/db.server";
 import { readSession, startSession } from "~/utils/session.server";
-import * as council from "./council";
+import * as council from "./council._index";
 import * as staffUser from "./staff.users.$userId";
 
 /**
@@ -29,6 +29,7 @@ const everyone: Declared = { anonymous: "allowed", councillor: "allowed", office
 const signedIn: Declared = { anonymous: "sign-in", councillor: "allowed", officer: "allowed", staff: "allowed" };
 const signedOut: Declared = { anonymous: "allowed", councillor: "home", officer: "home", staff: "home" };
 const staffOnly: Declared = { anonymous: "sign-in", councillor: 403, officer: 403, staff: "allowed" };
+const officersOnly: Declared = { anonymous: "sign-in", councillor: 403, officer: "allowed", staff: 403 };
 const councillorsOnly: Declared = { anonymous: "sign-in", councillor: "allowed", officer: 403, staff: 403 };
 
 /** For each route file: who may GET it, and who may POST to it when that differs (routes with an action). */
@@ -55,7 +56,11 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "account._index.tsx": { get: signedIn },
   "account.profile.tsx": { get: signedIn },
   "account.password.tsx": { get: signedIn },
-  "council.tsx": { get: { anonymous: "sign-in", councillor: 403, officer: "allowed", staff: 403 } },
+  "account.councils.tsx": { get: councillorsOnly },
+  "council._index.tsx": { get: officersOnly },
+  "council.left.tsx": { get: officersOnly },
+  "council.committees.tsx": { get: officersOnly },
+  "council.members.$membershipId.tsx": { get: officersOnly },
   "modules._index.tsx": { get: signedIn },
   "modules.$moduleId._index.tsx": { get: signedIn, post: councillorsOnly },
   "modules.$moduleId.lessons.$lessonSlug.tsx": { get: signedIn, post: councillorsOnly },
@@ -123,6 +128,7 @@ test("each route gives each visitor the access its declaration says, from its lo
     moduleId: "prevent-duty",
     lessonSlug: lesson.slug,
     userId: target.id,
+    membershipId: target.membershipId!,
     token: "not-a-real-token",
     code: "NOTA-REAL-CODE-0000",
     file: "seven-principles.svg",
@@ -173,8 +179,8 @@ test("a council officer sees only their own council's members, whatever council 
     ReturnType<typeof council.loader>
   >;
   expect(result.council.id).toBe(own.id);
-  expect(result.members.map((member) => member.id)).toEqual([mine.id]);
-  expect(result.members.map((member) => member.id)).not.toContain(theirs.id);
+  expect(result.members.map((member) => member.user.id)).toEqual([mine.id]);
+  expect(result.members.map((member) => member.user.id)).not.toContain(theirs.id);
 });
 
 test("an officer moved to another council by staff sees the new council's members on their next request", async () => {
@@ -189,8 +195,8 @@ test("an officer moved to another council by staff sees the new council's member
   const session = await readSession(cookie);
   const context = { user: session.user, sessionId: session.sessionId, language: "en" as const, cspNonce: "", clientIp: "127.0.0.1" };
   const result = (await council.loader(argsFor("/council", context))) as Awaited<ReturnType<typeof council.loader>>;
-  expect(result.members.map((member) => member.id)).toEqual([secondMember.id]);
-  expect(result.members.map((member) => member.id)).not.toContain(firstMember.id);
+  expect(result.members.map((member) => member.user.id)).toEqual([secondMember.id]);
+  expect(result.members.map((member) => member.user.id)).not.toContain(firstMember.id);
 });
 
 test("the staff account page deactivates an account when staff ask, and refuses it to anyone else", async () => {

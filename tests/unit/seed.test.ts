@@ -47,8 +47,17 @@ test("seeded progress follows the completion rules, and the demo councillor has 
   expect(home.progress.get("councillor-induction")?.state).toBe("completed");
   expect(home.certificates.map((c) => c.moduleId)).toEqual(["councillor-induction"]);
 
-  // the officer's view of Leeds: every active councillor, the demo councillor among them
-  const council = await learningFor({ councilId: demo.councilId! });
-  expect(council.size).toBe(await db.user.count({ where: { councilId: demo.councilId, role: "councillor", deactivatedAt: null } }));
+  // the officer's view of Leeds: every member the officer has confirmed, the demo councillor among them
+  const leeds = await db.council.findUniqueOrThrow({ where: { name: "Leeds City Council" } });
+  const council = await learningFor({ councilId: leeds.id });
+  expect(council.size).toBe(await db.membership.count({ where: { councilId: leeds.id, confirmedAt: { not: null }, leftOfficeOn: null } }));
+  expect(council.size).toBeGreaterThanOrEqual(3);
   expect(council.get(demo.id)!.get("prevent-duty")).toMatchObject({ state: "in-progress", lessonsDone: 2 });
+
+  // memberships as councils keep them: claims waiting for an officer, committees, Welsh lay members, a twin-hatter
+  expect(await db.membership.count({ where: { confirmedAt: null } })).toBeGreaterThan(3);
+  expect(await db.committeeMembership.count()).toBeGreaterThan(50);
+  expect(await db.membership.count({ where: { kind: "lay", council: { nation: "wales" } } })).toBe(await db.council.count({ where: { nation: "wales" } }));
+  const twinHatter = await db.user.findFirstOrThrow({ where: { memberships: { some: { council: { name: "Lancashire County Council" } } }, AND: { memberships: { some: { council: { name: "Pendle Borough Council" } } } } }, include: { memberships: true } });
+  expect(twinHatter.memberships.every((membership) => membership.confirmedAt)).toBe(true);
 }, 120_000); // about a thousand learning steps, each through the domain's writers
