@@ -102,6 +102,7 @@ export default function CouncilMembers() {
             <thead>
               <tr>
                 <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.email")}</th>
                 <th scope="col">{t("members.kind")}</th>
                 <th scope="col">{t("members.since")}</th>
                 <th scope="col">{t("members.termStarted")}</th>
@@ -115,6 +116,7 @@ export default function CouncilMembers() {
                   <td>
                     <Link to={`/council/members/${member.id}`}>{member.user.name}</Link>
                   </td>
+                  <td className="wrap">{member.user.email}</td>
                   <td>
                     <MemberKind kind={member.kind} />
                   </td>

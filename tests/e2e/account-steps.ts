@@ -31,8 +31,8 @@ export async function expectNoCrash(page: Page) {
   expect(text).not.toMatch(/node_modules|\.server\.ts|TypeError|ReferenceError|PrismaClient|ZodError/);
 }
 
-/** The value of one row of the summary list on /account. */
-export function accountDetail(page: Page, term: string) {
+/** The value next to a term in a page's summary list (an account, a member). */
+export function summaryValue(page: Page, term: string) {
   return page
     .locator(".summary-list > div")
     .filter({ has: page.locator("dt", { hasText: new RegExp(`^${term}$`) }) })

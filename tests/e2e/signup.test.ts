@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { createUser } from "../factories";
 import { expect, expectAccessible, linkFromLatestEmail, test, uniqueEmail } from "../playwright-utils";
-import { accountDetail, errorSummary, expectNoCrash, expectSignedIn, fillSignUp, signInThroughForm, type SignUpValues } from "./account-steps";
+import { summaryValue, errorSummary, expectNoCrash, expectSignedIn, fillSignUp, signInThroughForm, type SignUpValues } from "./account-steps";
 
 const GOOD_PASSWORD = "copper-heron-meadow-71";
 
@@ -48,10 +48,13 @@ test("a councillor signs up, confirms their email address and signs in", async (
   await expect(page.getByText("Leeds City Council")).toBeVisible();
 
   await page.goto("/account");
-  await expect(accountDetail(page, "Name")).toHaveText(values.name);
-  await expect(accountDetail(page, "Email address")).toHaveText(values.email);
-  await expect(accountDetail(page, "Council")).toHaveText("Leeds City Council");
-  await expect(accountDetail(page, "Date elected")).toHaveText("7 May 2026");
+  await expect(summaryValue(page, "Name")).toHaveText(values.name);
+  await expect(summaryValue(page, "Email address")).toHaveText(values.email);
+  // The council they named waits for its officer to confirm them.
+  const councils = page.getByRole("region", { name: "Your councils" });
+  await expect(councils.getByRole("heading", { level: 3 })).toHaveText(["Leeds City Council"]);
+  await expect(councils).toContainText("Elected councillor, first elected 7 May 2026");
+  await expect(councils).toContainText("Waiting for the council to confirm");
 
   // The link works once.
   await page.goto(link);

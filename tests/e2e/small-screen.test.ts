@@ -1,5 +1,6 @@
 // Reflow (WCAG 1.4.10): at 320 CSS pixels wide nothing needs scrolling sideways.
 import type { Page } from "@playwright/test";
+import { createCouncil, createUser } from "../factories";
 import { expect, expectAccessible, test } from "../playwright-utils";
 import { errorSummary } from "./account-steps";
 
@@ -44,10 +45,23 @@ test("the home page fits a 320px screen, signed out and signed in", async ({ pag
 
 test("the account pages fit a 320px screen", async ({ page, login }) => {
   await login({ role: "councillor" });
-  for (const path of ["/account", "/account/profile", "/account/password"]) {
+  for (const path of ["/account", "/account/profile", "/account/councils", "/account/password"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);
+  }
+});
+
+test("an officer's council pages fit a 320px screen", async ({ page, login }) => {
+  const council = await createCouncil({ name: "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf Test" });
+  const member = await createUser({ councilId: council.id, name: "Angharad Wynne-Pritchard", email: "angharad.wynne-pritchard@rhondda-cynon-taf.gov.uk" });
+  await createUser({ councilId: council.id, membership: { confirmed: false } });
+  await login({ role: "officer", councilId: council.id });
+  for (const path of ["/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
   }
 });
 

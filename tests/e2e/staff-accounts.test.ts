@@ -1,14 +1,9 @@
 // Association staff managing accounts: inviting council officers, deactivating, changing roles and
 // councils, and finding people in the accounts list.
-import type { Page } from "@playwright/test";
 import { db } from "~/utils/db.server";
 import { createCouncil, createUser, TEST_PASSWORD } from "../factories";
 import { expect, expectAccessible, linkFromLatestEmail, test, uniqueEmail, signInThroughForm } from "../playwright-utils";
-
-/** The value next to a term in the summary list at the top of an account page. */
-function summaryValue(page: Page, term: string) {
-  return page.locator("dl.summary-list > div").filter({ has: page.locator("dt").getByText(term, { exact: true }) }).locator("dd");
-}
+import { summaryValue } from "./account-steps";
 
 test("staff invite a council officer, who sets a password and sees only their own council's councillors", async ({
   page,
@@ -79,7 +74,7 @@ test("staff invite a council officer, who sets a password and sees only their ow
   await nav.getByRole("link", { name: "Your council" }).click();
   await expect(officerPage.getByRole("heading", { level: 1 })).toHaveText("Your council's members");
   await expect(officerPage.getByText(council.name, { exact: true })).toBeVisible();
-  const rows = officerPage.getByRole("table", { name: "Councillors" }).locator("tbody tr");
+  const rows = officerPage.getByRole("table", { name: "Current members" }).locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(members[0].name);
   await expect(rows.nth(0)).toContainText(members[0].email);

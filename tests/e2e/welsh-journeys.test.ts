@@ -36,9 +36,9 @@ test("a councillor signs up in Welsh, gets their email in Welsh, confirms it and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(auth.checkEmail.heading);
   await expectWelshPage(page);
 
-  const account = await db.user.findUniqueOrThrow({ where: { email }, include: { council: true } });
+  const account = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { council: true } } } });
   expect(account.language).toBe("cy");
-  expect(account.council?.name).toBe("Cyngor Gwynedd");
+  expect(account.memberships.map((membership) => [membership.council.name, membership.confirmedAt])).toEqual([["Cyngor Gwynedd", null]]);
   const message = await db.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   expect(message.text).toContain("cadarnhewch eich cyfeiriad e-bost");
   expect(message.text).not.toContain("Dear");

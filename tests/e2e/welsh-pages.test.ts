@@ -1,6 +1,7 @@
 // Every page in Welsh, for each kind of visitor: no English catalogue words left, axe and the HTML checker
 // (expectWelshPage). A page added later belongs in this list; the journeys are in welsh-journeys.test.ts.
 import { createCouncil, createUser } from "../factories";
+import { db } from "~/utils/db.server";
 import { expect, expectWelshPage, test } from "../playwright-utils";
 
 test.use({ locale: "cy-GB" });
@@ -24,7 +25,7 @@ test("a councillor's pages are Welsh", async ({ page, login }) => {
   test.slow(); // ten pages, each through axe and the HTML checker
   await login({ role: "councillor" });
   const firstLesson = "/lessons/your-role";
-  for (const path of ["/", "/modules", INDUCTION, `${INDUCTION}${firstLesson}`, `${INDUCTION}/check`, "/account", "/account/profile", "/account/password", `${INDUCTION}/certificate`]) {
+  for (const path of ["/", "/modules", INDUCTION, `${INDUCTION}${firstLesson}`, `${INDUCTION}/check`, "/account", "/account/profile", "/account/councils", "/account/password", `${INDUCTION}/certificate`]) {
     await page.goto(path);
     await expectWelshPage(page);
   }
@@ -35,8 +36,14 @@ test("a councillor's pages are Welsh", async ({ page, login }) => {
 });
 
 test("an officer's pages are Welsh", async ({ page, login }) => {
-  await login({ role: "officer" });
-  for (const path of ["/", "/council", "/account"]) {
+  test.slow();
+  const council = await createCouncil({ nation: "wales", region: "Wales", type: "welsh-principal" });
+  const member = await createUser({ councilId: council.id, membership: { kind: "lay" } });
+  await createUser({ councilId: council.id, membership: { confirmed: false } });
+  await createUser({ councilId: council.id, membership: { leftOfficeOn: new Date("2026-05-08") } });
+  await login({ role: "officer", councilId: council.id });
+  await db.committee.create({ data: { councilId: council.id, name: "Pwyllgor Llywodraethu ac Archwilio" } });
+  for (const path of ["/", "/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/account"]) {
     await page.goto(path);
     await expectWelshPage(page);
   }
