@@ -136,6 +136,26 @@ export function officerInvitation({
   });
 }
 
+/**
+ * To a member their council's officer put on the council's member list: an account was made for them, and the link
+ * sets its password. The council is named as it is in the letter's language.
+ */
+export function memberInvitation({ name, council, link }: { name: string; council: { name: string; welshName: string | null }; link: string }): Letter {
+  return (t, language) => ({
+    subject: t("memberInvitation.subject"),
+    text: [
+      t("greeting", { name }),
+      "",
+      t("memberInvitation.addedByCouncil", { council: (language === "cy" && council.welshName) || council.name }),
+      t("memberInvitation.openLink"),
+      "",
+      inLanguage(link, language),
+      "",
+      t("invitation.expires", { count: TOKEN_LIFETIME_MINUTES.invitation / (24 * 60) }),
+    ].join("\n"),
+  });
+}
+
 type Part = { language: Language | null; text: string };
 
 function splitOnce(text: string, separator: string): [string, string] {

@@ -33,23 +33,30 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 /** Where a request came from, for the audit log. */
 export type RequestOrigin = { ip?: string | null; userAgent?: string | null };
 
+export type AuditEventInput = { type: AuditEventType; userId?: string | null; actorId?: string | null; email?: string | null; detail?: string };
+
+function auditRow(event: AuditEventInput, origin: RequestOrigin) {
+  return {
+    type: event.type,
+    userId: event.userId ?? null,
+    actorId: event.actorId ?? null,
+    email: event.email ?? null,
+    detail: event.detail ?? null,
+    ip: origin.ip ?? null,
+    userAgent: origin.userAgent?.slice(0, 300) ?? null,
+  };
+}
+
 /** Records an event; pass the transaction (client) when the event must stand or fall with the change it describes. */
-export async function recordAudit(
-  event: { type: AuditEventType; userId?: string | null; actorId?: string | null; email?: string | null; detail?: string },
-  origin: RequestOrigin = {},
-  client: DbClient = db,
-) {
-  await client.auditEvent.create({
-    data: {
-      type: event.type,
-      userId: event.userId ?? null,
-      actorId: event.actorId ?? null,
-      email: event.email ?? null,
-      detail: event.detail ?? null,
-      ip: origin.ip ?? null,
-      userAgent: origin.userAgent?.slice(0, 300) ?? null,
-    },
-  });
+export async function recordAudit(event: AuditEventInput, origin: RequestOrigin = {}, client: DbClient = db) {
+  await client.auditEvent.create({ data: auditRow(event, origin) });
+}
+
+/** Records many events from one request (an uploaded list's) in a few statements, `size` events each. */
+export async function recordAudits(events: AuditEventInput[], origin: RequestOrigin = {}, client: DbClient = db, size = 500) {
+  for (let start = 0; start < events.length; start += size) {
+    await client.auditEvent.createMany({ data: events.slice(start, start + size).map((event) => auditRow(event, origin)) });
+  }
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -3,7 +3,7 @@
 // at once each message still goes out once. Staff can read the outbox at /staff/outbox, with every
 // link that carries a token hidden: only the addressee may ever see one.
 import nodemailer from "nodemailer";
-import { db } from "~/utils/db.server";
+import { db, type DbClient } from "~/utils/db.server";
 import { partsByLanguage } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { TOKEN_LIFETIME_MINUTES, type TokenPurpose } from "./user-token.server";
@@ -17,8 +17,9 @@ const STALE_CLAIM_MINUTES = 10;
 export type OutgoingEmail = { to: string; subject: string; text: string; language?: string };
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
-export async function enqueueEmail(email: OutgoingEmail) {
-  return db.emailMessage.create({ data: email, select: { id: true } });
+/** Queues a message; pass the transaction (client) when it must be sent only if the change it tells of is saved. */
+export async function enqueueEmail(email: OutgoingEmail, client: DbClient = db) {
+  return client.emailMessage.create({ data: email, select: { id: true } });
 }
 
 function claimable(now: Date) {

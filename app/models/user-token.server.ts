@@ -9,14 +9,22 @@ export const TOKEN_LIFETIME_MINUTES = {
 } as const;
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
 
-/** Issues a new link token; any earlier unused token for the same purpose stops working. */
-export async function issueToken({ userId, purpose }: { userId: string; purpose: TokenPurpose }) {
+/**
+ * Issues a new link token; any earlier unused token for the same purpose stops working. Pass the transaction
+ * (client) whose other writes the link belongs with (a new account's invitation); without one, both steps run in a transaction of
+ * their own.
+ */
+export async function issueToken({ userId, purpose }: { userId: string; purpose: TokenPurpose }, client?: DbClient) {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000);
-  await db.$transaction([
-    db.userToken.deleteMany({ where: { userId, purpose, usedAt: null } }),
-    db.userToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt } }),
-  ]);
+  const earlier = { userId, purpose, usedAt: null };
+  const data = { userId, purpose, tokenHash: hashToken(token), expiresAt };
+  if (client) {
+    await client.userToken.deleteMany({ where: earlier });
+    await client.userToken.create({ data });
+  } else {
+    await db.$transaction([db.userToken.deleteMany({ where: earlier }), db.userToken.create({ data })]);
+  }
   return token;
 }
 
