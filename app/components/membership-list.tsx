@@ -19,7 +19,8 @@ type Membership = {
  * The councils a person sits or sat on, as they see them on their account: each with its status, and, when
  * `withdraw` is set, a button to take back a claim the council has not confirmed.
  */
-export function MembershipList({ memberships, withdraw = false }: { memberships: Membership[]; withdraw?: boolean }) {
+export function MembershipList({ memberships, withdraw = false, headingLevel = 3 }: { memberships: Membership[]; withdraw?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const { t } = useTranslation(["account", "council"]);
   const language = useLanguage();
   if (memberships.length === 0) return <p>{t("councils.none")}</p>;
@@ -27,7 +28,7 @@ export function MembershipList({ memberships, withdraw = false }: { memberships:
     <ul className="membership-list">
       {memberships.map((membership) => (
         <li key={membership.id}>
-          <h3>{(language === "cy" && membership.council.welshName) || membership.council.name}</h3>
+          <Heading className="membership-list__council">{(language === "cy" && membership.council.welshName) || membership.council.name}</Heading>
           <p>
             <MemberKind kind={membership.kind} />
             {membership.memberSince ? `, ${t(`councils.since.${membership.kind === "elected" ? "elected" : "appointed"}`, { date: formatDate(membership.memberSince, language) })}` : null}

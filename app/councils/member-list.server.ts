@@ -2,6 +2,7 @@
 // by the line it is on, what confirming would do is shown, and confirming applies the whole list in one transaction.
 // The list adds and corrects: a blank cell, or a column the file does not have, leaves what is stored alone, and a
 // member's committees not listed stay as they are. Members not on the list are only offered as leavers.
+import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
 import { TIME_ZONE } from "~/i18n/config";
 import type councilWords from "~/i18n/locales/en/council.json";
@@ -12,10 +13,16 @@ import { enqueueEmail } from "~/models/email.server";
 import { issueToken } from "~/models/user-token.server";
 import { db, isUniqueViolation, type DbClient } from "~/utils/db.server";
 import { EmailSchema, NameSchema } from "~/utils/schemas.server";
-import { committeeKey, type CommitteeRole } from "./committees.server";
-import { isMembershipKind, markLeftOffice, type MembershipKind } from "./membership.server";
+import { committeeKey } from "./committees.server";
+import { isMembershipKind, type CommitteeRole, type MembershipKind } from "./kinds";
+import { markLeftOffice } from "./membership.server";
 
 export const MEMBER_LIST_MAX_ROWS = 2000;
+
+/** The list as the officer checked it: confirming applies it only while it is still exactly this text. */
+export function memberListFingerprint(text: string) {
+  return createHash("sha256").update(text).digest("hex");
+}
 const TEXT_MAX = 100;
 const FIRST_YEAR = 1950;
 
@@ -66,7 +73,7 @@ function lookup<T>(entries: [T, string[]][]) {
 const HEADINGS = lookup<MemberListField>([
   ["name", ["name", "full name", "enw", "enw llawn"]],
   ["email", ["email", "email address", "e-bost", "cyfeiriad e-bost"]],
-  ["kind", ["kind", "kind of member", "type of member", "math o aelod"]],
+  ["kind", ["kind", "kind of member", "type of member", "math", "math o aelod"]],
   ["memberSince", ["first elected", "first elected or appointed", "appointed", "member since", "etholwyd gyntaf", "aelod ers"]],
   ["termStartedOn", ["term start", "term started", "dechrau'r tymor"]],
   ["ward", ["ward", "division", "electoral division", "adran etholiadol"]],
@@ -378,7 +385,7 @@ async function examine(client: DbClient, { councilId, text }: { councilId: strin
       continue;
     }
     const { problems: _, dateProblem: _date, ...rest } = draft;
-    const row: MemberListRow = { ...rest, kind: draft.kind ?? (isMembershipKind(membership?.kind) ? membership.kind : "elected") };
+    const row: MemberListRow = { ...rest, kind: draft.kind ?? (membership && isMembershipKind(membership.kind) ? membership.kind : "elected") };
     entries.push({ row, plan: !user ? { outcome: "new" } : !membership ? { outcome: "added", userId: user.id } : planUpdate(row, membership) });
   }
 

@@ -55,7 +55,7 @@ export default function YourCouncils() {
       <ErrorSummary result={result} order={["council", "electedOn"]} />
       <PageHeading>{t("councils.heading")}</PageHeading>
       <p>{t("councils.intro")}</p>
-      <MembershipList memberships={memberships} withdraw />
+      <MembershipList memberships={memberships} withdraw headingLevel={2} />
       <h2>{t("councils.addHeading")}</h2>
       <p>{t("councils.addIntro")}</p>
       <Form method="post" noValidate>

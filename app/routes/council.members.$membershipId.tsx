@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { MemberKind } from "~/components/member-kind";
-import { BackLink, Notice, PageHeading } from "~/components/page";
+import { BackLink, PageHeading } from "~/components/page";
 import { appointToCommittee, listCommittees, removeFromCommittee } from "~/councils/committees.server";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { confirmMember, getMember, markLeftOffice, returnToOffice, updateMembership } from "~/councils/membership.server";
@@ -111,16 +111,17 @@ export default function CouncilMember() {
       <BackLink to={member.leftOfficeOn ? "/council/left" : "/council"}>{t(member.leftOfficeOn ? "member.backToLeft" : "member.back")}</BackLink>
       <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn"]} />
       <PageHeading caption={council.name}>{member.user.name}</PageHeading>
-      {member.leftOfficeOn ? <Notice>{t("member.leftOn", { date: formatDate(member.leftOfficeOn, language) })}</Notice> : null}
+      {/* what the page is about, not news: no live region (the flash message above is one) */}
+      {member.leftOfficeOn ? <p className="notice notice--info">{t("member.leftOn", { date: formatDate(member.leftOfficeOn, language) })}</p> : null}
       {!member.confirmedAt ? (
-        <Notice>
+        <div className="notice notice--info">
           <p>{t("member.claimExplained")}</p>
           <Form method="post">
             <SubmitButton name="intent" value="confirm">
               {t("member.confirm")}
             </SubmitButton>
           </Form>
-        </Notice>
+        </div>
       ) : null}
       <dl className="summary-list">
         <div>

@@ -61,6 +61,7 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.left.tsx": { get: officersOnly },
   "council.committees.tsx": { get: officersOnly },
   "council.members.$membershipId.tsx": { get: officersOnly },
+  "council.upload.tsx": { get: officersOnly },
   "modules._index.tsx": { get: signedIn },
   "modules.$moduleId._index.tsx": { get: signedIn, post: councillorsOnly },
   "modules.$moduleId.lessons.$lessonSlug.tsx": { get: signedIn, post: councillorsOnly },

@@ -133,11 +133,13 @@ export const MembershipDetailsSchema = z
     path: ["termStartedOn"],
   });
 
+export const LeftOfficeSchema = z.object({ leftOfficeOn: pastDate("leftOfficeOn") });
+
 /** The forms on a member's page, by the `intent` each posts. */
 export const MemberActionSchemas = {
   confirm: z.object({}),
   details: MembershipDetailsSchema,
-  "left-office": z.object({ leftOfficeOn: pastDate("leftOfficeOn") }),
+  "left-office": LeftOfficeSchema,
   "return-to-office": z.object({}),
   appoint: z.object({
     committeeId: z.string({ error: "validation:committee.choose" }).min(1, "validation:committee.choose").max(100),

@@ -92,7 +92,7 @@ test("an officer confirms a claim, corrects a member's details, puts them on a c
   await expect(errorSummary(page)).toContainText("Your council already has a committee called governance and AUDIT committee");
   await expectAccessible(page);
 
-  await page.getByRole("navigation", { name: "Your council" }).getByRole("link", { name: "Members" }).click();
+  await page.getByRole("navigation", { name: "Your council" }).getByRole("link", { name: "Members", exact: true }).click();
   await page.getByRole("link", { name: claimant.name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(claimant.name);
   await expectAccessible(page);

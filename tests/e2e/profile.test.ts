@@ -62,7 +62,7 @@ test("a county and district councillor sees both councils on their account, adds
   await page.getByLabel("Date you were elected").fill("2022-05-05");
   await page.getByRole("button", { name: "Add council" }).click();
   await expect(page.getByRole("status")).toHaveText("Cardiff Council added. Its officers will confirm you as one of their members.");
-  const cardiff = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Cardiff Council" }) });
+  const cardiff = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: "Cardiff Council" }) });
   await expect(cardiff).toContainText("Waiting for the council to confirm");
   await expectAccessible(page);
 

@@ -43,7 +43,7 @@ test("an officer's pages are Welsh", async ({ page, login }) => {
   await createUser({ councilId: council.id, membership: { leftOfficeOn: new Date("2026-05-08") } });
   await login({ role: "officer", councilId: council.id });
   await db.committee.create({ data: { councilId: council.id, name: "Pwyllgor Llywodraethu ac Archwilio" } });
-  for (const path of ["/", "/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/account"]) {
+  for (const path of ["/", "/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/council/upload", "/account"]) {
     await page.goto(path);
     await expectWelshPage(page);
   }
