@@ -156,6 +156,24 @@ export function memberInvitation({ name, council, link }: { name: string; counci
   });
 }
 
+/** To the new address an officer gave a member's account: the account moves to it when the member opens the link. */
+export function emailChangeConfirmation({ name, council, link }: { name: string; council: { name: string; welshName: string | null }; link: string }): Letter {
+  return (t, language) => ({
+    subject: t("emailChange.subject"),
+    text: [
+      t("greeting", { name }),
+      "",
+      t("emailChange.askedBy", { council: (language === "cy" && council.welshName) || council.name }),
+      t("emailChange.openLink"),
+      "",
+      inLanguage(link, language),
+      "",
+      t("confirmEmail.expires", { count: TOKEN_LIFETIME_MINUTES["change-email"] / 60 }),
+      t("emailChange.notYou"),
+    ].join("\n"),
+  });
+}
+
 type Part = { language: Language | null; text: string };
 
 function splitOnce(text: string, separator: string): [string, string] {

@@ -123,6 +123,28 @@ export async function confirmEmail(token: string, origin: RequestOrigin): Promis
   });
 }
 
+/**
+ * Moves an account to the address a change-email link was sent to (a council officer asked for it): opening the
+ * link proves the person reads that mailbox, so the new address is confirmed too.
+ */
+export async function confirmEmailChange(token: string, origin: RequestOrigin) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const check = await consumeToken(token, "change-email", tx);
+      if (check.status !== "valid" || !check.newEmail) return { status: check.status === "valid" ? "unknown" : check.status } as const;
+      const before = await tx.user.findUniqueOrThrow({ where: { id: check.userId }, select: { email: true, passwordHash: true, deactivatedAt: true } });
+      if (before.deactivatedAt) return { status: "unknown" } as const;
+      await tx.user.update({ where: { id: check.userId }, data: { email: check.newEmail, emailConfirmedAt: new Date() } });
+      await recordAudit({ type: "email-changed", userId: check.userId, email: check.newEmail, detail: `${before.email} → ${check.newEmail}` }, origin, tx);
+      return { status: "changed", userId: check.userId, email: check.newEmail, hasPassword: !!before.passwordHash } as const;
+    });
+  } catch (error) {
+    // Another account took the address after the link was sent: nothing changed, the link unused.
+    if (isUniqueViolation(error)) return { status: "email-taken" } as const;
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------- signing in
 
 export type SignInOutcome =

@@ -27,6 +27,9 @@ export const AUDIT_EVENT_TYPES = [
   "committee-appointed",
   "committee-left",
   "member-list-uploaded",
+  "email-change-requested",
+  "email-changed",
+  "accounts-merged",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -95,12 +95,13 @@ export function smtpSender(
 }
 
 // A link that carries a single-use token: `<app URL>/<purpose>/<token>`.
-const SECRET_LINK = /\bhttps?:\/\/\S+?\/(confirm-email|reset-password|invitation)\/[\w-]+(?:\?lng=\w+)?/g;
+const SECRET_LINK = /\bhttps?:\/\/\S+?\/(confirm-email|reset-password|invitation|change-email)\/[\w-]+(?:\?lng=\w+)?/g;
 
 const SECRET_LINK_NAMES: Record<TokenPurpose, string> = {
   "confirm-email": "Email confirmation link",
   "reset-password": "Password reset link",
   invitation: "Invitation link",
+  "change-email": "Email change link",
 };
 
 /** The message with each token link replaced by a note, and which links were sent, for people other than the addressee. */

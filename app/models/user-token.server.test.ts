@@ -9,7 +9,7 @@ test("a link used by two requests at once works for one of them; the other finds
   const user = await createUser();
   const token = await issueToken({ userId: user.id, purpose: "reset-password" });
   const outcomes = await Promise.all([consumeToken(token, "reset-password"), consumeToken(token, "reset-password")]);
-  expect(outcomes).toEqual(expect.arrayContaining([{ status: "valid", userId: user.id }, { status: "used" }]));
+  expect(outcomes).toEqual(expect.arrayContaining([{ status: "valid", userId: user.id, newEmail: null }, { status: "used" }]));
   expect((await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeInstanceOf(Date);
   expect(await checkToken(token, "reset-password")).toEqual({ status: "used" });
 });
@@ -25,8 +25,8 @@ test("a new link stops only the same person's unused link for the same thing", a
 
   const latest = await issueToken({ userId: user.id, purpose: "reset-password" });
   expect(await checkToken(earlier, "reset-password")).toEqual({ status: "unknown" });
-  expect(await checkToken(latest, "reset-password")).toEqual({ status: "valid", userId: user.id });
+  expect(await checkToken(latest, "reset-password")).toEqual({ status: "valid", userId: user.id, newEmail: null });
   expect(await checkToken(used, "reset-password")).toEqual({ status: "used" });
-  expect(await checkToken(confirm, "confirm-email")).toEqual({ status: "valid", userId: user.id });
-  expect(await checkToken(othersReset, "reset-password")).toEqual({ status: "valid", userId: other.id });
+  expect(await checkToken(confirm, "confirm-email")).toEqual({ status: "valid", userId: user.id, newEmail: null });
+  expect(await checkToken(othersReset, "reset-password")).toEqual({ status: "valid", userId: other.id, newEmail: null });
 });

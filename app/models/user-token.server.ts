@@ -6,6 +6,7 @@ export const TOKEN_LIFETIME_MINUTES = {
   "confirm-email": 24 * 60,
   "reset-password": 60,
   invitation: 7 * 24 * 60,
+  "change-email": 24 * 60,
 } as const;
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
 
@@ -14,11 +15,14 @@ export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MINUTES;
  * (client) whose other writes the link belongs with (a new account's invitation); without one, both steps run in a transaction of
  * their own.
  */
-export async function issueToken({ userId, purpose }: { userId: string; purpose: TokenPurpose }, client?: DbClient) {
+export async function issueToken(
+  { userId, purpose, newEmail }: { userId: string; purpose: TokenPurpose; /** change-email: the address to move to */ newEmail?: string },
+  client?: DbClient,
+) {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000);
   const earlier = { userId, purpose, usedAt: null };
-  const data = { userId, purpose, tokenHash: hashToken(token), expiresAt };
+  const data = { userId, purpose, tokenHash: hashToken(token), expiresAt, newEmail: newEmail ?? null };
   if (client) {
     await client.userToken.deleteMany({ where: earlier });
     await client.userToken.create({ data });
@@ -28,7 +32,7 @@ export async function issueToken({ userId, purpose }: { userId: string; purpose:
   return token;
 }
 
-export type TokenCheck = { status: "valid"; userId: string } | { status: "expired" | "used" | "unknown" };
+export type TokenCheck = { status: "valid"; userId: string; newEmail: string | null } | { status: "expired" | "used" | "unknown" };
 
 /** Looks at a token without using it (to decide what page to show). */
 export async function checkToken(token: string, purpose: TokenPurpose, client: DbClient = db): Promise<TokenCheck> {
@@ -36,7 +40,7 @@ export async function checkToken(token: string, purpose: TokenPurpose, client: D
   if (!row || row.purpose !== purpose) return { status: "unknown" };
   if (row.usedAt) return { status: "used" };
   if (row.expiresAt <= new Date()) return { status: "expired" };
-  return { status: "valid", userId: row.userId };
+  return { status: "valid", userId: row.userId, newEmail: row.newEmail };
 }
 
 /**

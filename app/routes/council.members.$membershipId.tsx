@@ -3,11 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { EmailField, ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { MemberKind } from "~/components/member-kind";
 import { BackLink, PageHeading } from "~/components/page";
 import { appointToCommittee, listCommittees, removeFromCommittee } from "~/councils/committees.server";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
+import { mergeCandidates, requestMemberEmailChange } from "~/councils/member-accounts.server";
 import { confirmMember, getMember, markLeftOffice, returnToOffice, updateMembership } from "~/councils/membership.server";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -17,7 +18,7 @@ import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
-import { requestOrigin } from "~/utils/request.server";
+import { appUrl, requestOrigin } from "~/utils/request.server";
 import { MemberActionSchemas } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilMember")));
@@ -26,10 +27,12 @@ const noSuchMember = (t: TFunction) => notFound(t("member.notFound", { ns: "coun
 
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
-  const [council, member, committees] = await Promise.all([
+  const membershipId = args.params.membershipId ?? "";
+  const [council, member, committees, others] = await Promise.all([
     getCouncil(councilId),
-    getMember({ councilId, membershipId: args.params.membershipId ?? "" }),
+    getMember({ councilId, membershipId }),
     listCommittees(councilId),
+    mergeCandidates({ councilId, membershipId }),
   ]);
   if (!council || !member) throw noSuchMember(translatorFor(args.context.language));
   // Dates as the date boxes take them, worked out here so the page's script needs no date code
@@ -38,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
     termStartedOn: toDateInputValue(member.termStartedOn),
     today: toDateInputValue(new Date()),
   };
-  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), form };
+  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form };
 }
 
 function isIntent(value: unknown): value is keyof typeof MemberActionSchemas {
@@ -85,6 +88,17 @@ export async function action(args: ActionFunctionArgs) {
       if (outcome.status === "not-found") return refuseForm(formResult(formData, { fieldErrors: { committeeId: t("committee.choose", { ns: "validation" }) } }));
       return done(outcome, "member.appointed");
     }
+    case "change-email": {
+      const form = parseForm(formData, MemberActionSchemas["change-email"], t);
+      if (!form.ok) return refuseForm(form.result);
+      const outcome = await requestMemberEmailChange({ ...act, email: form.data.email, appUrl: appUrl() }, origin);
+      if (outcome.status === "email-taken" || outcome.status === "unchanged") {
+        const message = outcome.status === "email-taken" ? t("member.emailTaken", { ns: "council" }) : t("member.emailUnchanged", { ns: "council" });
+        return refuseForm(formResult(formData, { fieldErrors: { email: message } }));
+      }
+      if (outcome.status === "not-found") throw noSuchMember(t);
+      return redirectWithFlash(here, t("member.emailLinkSent", { ns: "council", email: form.data.email }));
+    }
     case "remove-from-committee": {
       const form = parseForm(formData, MemberActionSchemas["remove-from-committee"], t);
       if (!form.ok) throw noSuchMember(t);
@@ -96,7 +110,7 @@ export async function action(args: ActionFunctionArgs) {
 const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
 
 export default function CouncilMember() {
-  const { council, member, committees, form } = useLoaderData<typeof loader>();
+  const { council, member, committees, others, form } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("council");
   const language = useLanguage();
@@ -109,7 +123,7 @@ export default function CouncilMember() {
   return (
     <>
       <BackLink to={member.leftOfficeOn ? "/council/left" : "/council"}>{t(member.leftOfficeOn ? "member.backToLeft" : "member.back")}</BackLink>
-      <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn"]} />
+      <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn", "email"]} />
       <PageHeading caption={council.name}>{member.user.name}</PageHeading>
       {/* what the page is about, not news: no live region (the flash message above is one) */}
       {member.leftOfficeOn ? <p className="notice notice--info">{t("member.leftOn", { date: formatDate(member.leftOfficeOn, language) })}</p> : null}
@@ -264,6 +278,30 @@ export default function CouncilMember() {
         />
         <SubmitButton secondary>{t("member.save")}</SubmitButton>
       </Form>
+
+      <h2>{t("member.accountHeading")}</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="change-email" />
+        <EmailField
+          label={t("member.newEmail")}
+          hint={t("member.newEmailHint")}
+          defaultValue={intent === "change-email" ? values?.email : ""}
+          error={errorsFor("change-email")?.email}
+        />
+        <SubmitButton secondary>{t("member.sendEmailLink")}</SubmitButton>
+      </Form>
+      {others.length > 0 ? (
+        <Form method="get" action={`/council/members/${member.id}/merge`}>
+          <h3>{t("member.mergeHeading")}</h3>
+          <p>{t("member.mergeIntro")}</p>
+          <SelectField
+            name="with"
+            label={t("member.otherAccount")}
+            options={others.map((other) => ({ value: other.membershipId, label: `${other.name} (${other.email})` }))}
+          />
+          <SubmitButton secondary>{t("member.reviewMerge")}</SubmitButton>
+        </Form>
+      ) : null}
 
       <h2>{t("member.officeHeading")}</h2>
       {member.leftOfficeOn ? (

@@ -62,6 +62,9 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.committees.tsx": { get: officersOnly },
   "council.members.$membershipId.tsx": { get: officersOnly },
   "council.upload.tsx": { get: officersOnly },
+  // asked without the other account (?with=), there is nothing to merge: 404 for the officer
+  "council.members.$membershipId_.merge.tsx": { get: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 }, post: officersOnly },
+  "change-email.$token.tsx": { get: everyone },
   "modules._index.tsx": { get: signedIn },
   "modules.$moduleId._index.tsx": { get: signedIn, post: councillorsOnly },
   "modules.$moduleId.lessons.$lessonSlug.tsx": { get: signedIn, post: councillorsOnly },
@@ -97,7 +100,9 @@ function patternOf(file: string) {
   const segments = file
     .replace(/(\/route)?\.tsx?$/, "")
     .split(".")
-    .filter((segment) => segment !== "_index");
+    .filter((segment) => segment !== "_index")
+    // a trailing _ only takes the route out of its parent's layout (council.members.$membershipId_.merge)
+    .map((segment) => segment.replace(/_$/, ""));
   return `/${segments.map((segment) => (segment === "$" ? "no-such-page" : segment.replace(/^\$/, ":"))).join("/")}`;
 }
 

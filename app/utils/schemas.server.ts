@@ -147,7 +147,14 @@ export const MemberActionSchemas = {
     appointedOn: pastDate("appointedOn"),
   }),
   "remove-from-committee": z.object({ committeeId: z.string().min(1).max(100) }),
+  "change-email": z.object({ email: EmailSchema }),
 };
+
+/** Two accounts of one person: which of the two memberships (and so accounts) to keep. */
+export const MergeAccountsSchema = z.object({
+  keep: z.string({ error: "validation:keep.required" }).min(1, "validation:keep.required").max(100),
+  with: z.string().min(1).max(100),
+});
 
 export const ConfirmMemberSchema = z.object({ membershipId: MembershipId });
 

@@ -69,6 +69,7 @@ test("an officer sees their own council's members and claims, and no other counc
 });
 
 test("an officer confirms a claim, corrects a member's details, puts them on a committee and marks another as having left office", async ({ page, login }) => {
+  test.slow(); // many pages, each through axe
   const council = await createCouncil();
   await login({ role: "officer", councilId: council.id });
   const claimant = await createUser({ councilId: council.id, name: "Elin Claimant", membership: { confirmed: false } });
