@@ -49,15 +49,18 @@ export const SCENARIOS: Scenario[] = [
   { name: "home, signed in as councillor", path: "/", cookie: "councillor", expect: "Hello," },
   { name: "module catalogue, councillor", path: "/modules", cookie: "councillor", expect: "Online modules" },
   { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
+  { name: "council members, officer", path: "/council", cookie: "officer", expect: "Your council's members" },
 ];
 
 /** Every page a councillor uses most, weighed on a cold cache. */
-export const WEIGHED_PAGES: WeighedPage[] = [
+export const WEIGHED_PAGES: (WeighedPage & { /** whose page: the demo councillor's unless said */ as?: DemoRole })[] = [
   { name: "home", path: "/", expect: "Hello," },
   { name: "module catalogue", path: "/modules", expect: "Online modules" },
   { name: "module page", path: "/modules/prevent-duty", expect: "Channel" },
   { name: "lesson page", path: LESSON_PATH, expect: "Mark complete" },
   { name: "knowledge check", path: "/modules/prevent-duty/check", expect: "Knowledge check" },
+  { name: "council members (officer)", path: "/council", expect: "Your council's members", as: "officer" },
+  { name: "members list upload (officer)", path: "/council/upload", expect: "Upload your members list", as: "officer" },
 ];
 /** Everything a page transfers (HTML, CSS, JavaScript, data, with headers) on a cold cache, at most. */
 const PAGE_BUDGET_BYTES = 150 * 1024;
@@ -436,11 +439,10 @@ async function lessonFirstBytes(label: string) {
 
 async function weighPages(): Promise<PageWeight[]> {
   step(`Weighing ${WEIGHED_PAGES.length} pages in Chromium, each on a cold cache`);
-  const cookie = await sessionCookie("councillor");
   const browser = await launchChromium();
   try {
     const weights: PageWeight[] = [];
-    for (const page of WEIGHED_PAGES) weights.push(await weighPage(browser, ORIGIN, cookie, page));
+    for (const page of WEIGHED_PAGES) weights.push(await weighPage(browser, ORIGIN, await sessionCookie(page.as ?? "councillor"), page));
     return weights;
   } finally {
     await browser.close();

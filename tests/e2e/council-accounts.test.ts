@@ -67,3 +67,21 @@ test("an officer merges a member's two accounts into the one they sign in with",
   expect(closed.mergedIntoId).toBe(kept.id);
   expect(await db.auditEvent.count({ where: { type: "accounts-merged", actorId: officer.id } })).toBe(2);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an officer reviews and merges two accounts with plain forms", async ({ page, login }) => {
+    const council = await createCouncil();
+    await login({ role: "officer", councilId: council.id });
+    const kept = await createUser({ councilId: council.id, name: "Iolo Nojs" });
+    const second = await createUser({ councilId: council.id, name: "Cllr Iolo Nojs", password: null, confirmed: false });
+    await page.goto(`/council/members/${kept.membershipId}`);
+    await page.getByLabel("Their other account").selectOption({ label: `Cllr Iolo Nojs (${second.email})` });
+    await page.getByRole("button", { name: "Review the merge" }).click();
+    await expect(page).toHaveURL(new RegExp(`/council/members/${kept.membershipId}/merge\\?with=${second.membershipId}$`));
+    await page.getByRole("button", { name: "Merge the accounts" }).click();
+    await expect(page.getByRole("status")).toHaveText("The accounts are merged: this account now holds the learning of both.");
+    expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).mergedIntoId).toBe(kept.id);
+  });
+});

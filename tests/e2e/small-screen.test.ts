@@ -56,9 +56,11 @@ test("the account pages fit a 320px screen", async ({ page, login }) => {
 test("an officer's council pages fit a 320px screen", async ({ page, login }) => {
   const council = await createCouncil({ name: "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf Test" });
   const member = await createUser({ councilId: council.id, name: "Angharad Wynne-Pritchard", email: "angharad.wynne-pritchard@rhondda-cynon-taf.gov.uk" });
+  const other = await createUser({ councilId: council.id, name: "Cllr Angharad Wynne-Pritchard" });
   await createUser({ councilId: council.id, membership: { confirmed: false } });
   await login({ role: "officer", councilId: council.id });
-  for (const path of ["/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/council/upload"]) {
+  const merge = `/council/members/${member.membershipId}/merge?with=${other.membershipId}`;
+  for (const path of ["/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/council/upload", merge]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);

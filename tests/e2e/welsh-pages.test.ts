@@ -1,6 +1,7 @@
 // Every page in Welsh, for each kind of visitor: no English catalogue words left, axe and the HTML checker
 // (expectWelshPage). A page added later belongs in this list; the journeys are in welsh-journeys.test.ts.
 import { createCouncil, createUser } from "../factories";
+import { issueToken } from "~/models/user-token.server";
 import { db } from "~/utils/db.server";
 import { expect, expectWelshPage, test } from "../playwright-utils";
 
@@ -43,10 +44,20 @@ test("an officer's pages are Welsh", async ({ page, login }) => {
   await createUser({ councilId: council.id, membership: { leftOfficeOn: new Date("2026-05-08") } });
   await login({ role: "officer", councilId: council.id });
   await db.committee.create({ data: { councilId: council.id, name: "Pwyllgor Llywodraethu ac Archwilio" } });
-  for (const path of ["/", "/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/council/upload", "/account"]) {
+  const other = await createUser({ councilId: council.id });
+  const emailChange = await issueToken({ userId: member.id, purpose: "change-email", newEmail: "cyng.newydd@example.org" });
+  const merge = `/council/members/${member.membershipId}/merge?with=${other.membershipId}`;
+  for (const path of ["/", "/council", `/council/members/${member.membershipId}`, "/council/left", "/council/committees", "/council/upload", merge, `/change-email/${emailChange}`, "/account"]) {
     await page.goto(path);
     await expectWelshPage(page);
   }
+  // A list with problems: every problem in Welsh, the column names too.
+  await page.goto("/council/upload");
+  await page.getByRole("textbox").fill("enw,e-bost,math,etholwyd gyntaf\nGwen Huws,nid-cyfeiriad,maer,31/02/2022");
+  await page.getByRole("button", { name: "Gwirio’r rhestr" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(3);
+  await expect(page.locator("tbody")).toContainText("etholwyd gyntaf");
+  await expectWelshPage(page);
 });
 
 test("staff pages are Welsh", async ({ page, login }) => {
