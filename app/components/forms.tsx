@@ -86,22 +86,11 @@ export function RadioField({
   error?: string;
   defaultValue?: string;
 }) {
-  const { t } = useTranslation();
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`form-group${error ? " form-group--error" : ""}`} aria-describedby={describedBy}>
+    <fieldset className={`form-group${error ? " form-group--error" : ""}`} aria-describedby={describedBy(id, hint, error)}>
       <legend className="label">{legend}</legend>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t("forms.error")}</span> {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="radios">
         {options.map((option, index) => (
           <div className="radio" key={option.value}>
@@ -124,6 +113,29 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 12 }: 
   );
 }
 
+/** A field's hint and error message, with the ids its control's aria-describedby names (describedBy). */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">{t("forms.error")}</span> {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
 type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
 /** Label, hint and error message around one control, wired together for screen readers. */
@@ -140,25 +152,14 @@ function FormGroup({
   error?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const { t } = useTranslation();
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t("forms.error")}</span> {error}
-        </p>
-      ) : null}
-      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      <HintAndError id={id} hint={hint} error={error} />
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) })}
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { db, isUniqueViolation, type DbClient } from "~/utils/db.server";
 import { EmailSchema, NameSchema } from "~/utils/schemas.server";
 import { committeeKey } from "./committees.server";
 import { isMembershipKind, type CommitteeRole, type MembershipKind } from "./kinds";
-import { markLeftOffice } from "./membership.server";
+import { markLeftOffice, MEMBERSHIP_DETAILS } from "./membership.server";
 
 export const MEMBER_LIST_MAX_ROWS = 2000;
 
@@ -282,15 +282,8 @@ async function loadMemberships(client: DbClient, councilId: string) {
   return client.membership.findMany({
     where: { councilId },
     select: {
-      id: true,
+      ...MEMBERSHIP_DETAILS,
       userId: true,
-      kind: true,
-      memberSince: true,
-      termStartedOn: true,
-      leftOfficeOn: true,
-      ward: true,
-      partyGroup: true,
-      confirmedAt: true,
       user: { select: { name: true, email: true, deactivatedAt: true } },
       committees: { select: { committeeId: true, role: true } },
     },

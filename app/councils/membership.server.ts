@@ -93,6 +93,18 @@ export async function currentCouncilNames(userId: string, client: DbClient = db)
 
 export type MemberListing = "current" | "left";
 
+/** What a council keeps of a membership, as its officers' pages and the members-list upload read it. */
+export const MEMBERSHIP_DETAILS = {
+  id: true,
+  kind: true,
+  memberSince: true,
+  termStartedOn: true,
+  leftOfficeOn: true,
+  ward: true,
+  partyGroup: true,
+  confirmedAt: true,
+} as const satisfies Prisma.MembershipSelect;
+
 /** A council's members, current or those who left office, with what the officer's list shows. */
 export async function listMembers({ councilId, listing = "current" }: { councilId: string; listing?: MemberListing }) {
   const memberships = await db.membership.findMany({
@@ -102,14 +114,7 @@ export async function listMembers({ councilId, listing = "current" }: { councilI
       ...(listing === "current" ? CURRENT_MEMBER : { OR: [{ leftOfficeOn: { not: null } }, { user: { deactivatedAt: { not: null } } }] }),
     },
     select: {
-      id: true,
-      kind: true,
-      memberSince: true,
-      termStartedOn: true,
-      leftOfficeOn: true,
-      ward: true,
-      partyGroup: true,
-      confirmedAt: true,
+      ...MEMBERSHIP_DETAILS,
       user: { select: { id: true, name: true, email: true, passwordHash: true } },
       _count: { select: { committees: true } },
     },
@@ -128,14 +133,7 @@ export async function getMember({ councilId, membershipId }: { councilId: string
   const membership = await db.membership.findFirst({
     where: { id: membershipId, councilId, ...SHOWN_TO_OFFICERS },
     select: {
-      id: true,
-      kind: true,
-      memberSince: true,
-      termStartedOn: true,
-      leftOfficeOn: true,
-      ward: true,
-      partyGroup: true,
-      confirmedAt: true,
+      ...MEMBERSHIP_DETAILS,
       user: { select: { id: true, name: true, email: true, emailConfirmedAt: true, passwordHash: true, deactivatedAt: true } },
       committees: {
         select: { id: true, role: true, appointedOn: true, committee: { select: { id: true, name: true } } },

@@ -49,7 +49,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "home, signed in as councillor", path: "/", cookie: "councillor", expect: "Hello," },
   { name: "module catalogue, councillor", path: "/modules", cookie: "councillor", expect: "Online modules" },
   { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
-  { name: "council members, officer", path: "/council", cookie: "officer", expect: "Your council's members" },
+  { name: "council members, officer", path: "/council", cookie: "officer", expect: "current members" },
 ];
 
 /** Every page a councillor uses most, weighed on a cold cache. */
@@ -59,7 +59,7 @@ export const WEIGHED_PAGES: (WeighedPage & { /** whose page: the demo councillor
   { name: "module page", path: "/modules/prevent-duty", expect: "Channel" },
   { name: "lesson page", path: LESSON_PATH, expect: "Mark complete" },
   { name: "knowledge check", path: "/modules/prevent-duty/check", expect: "Knowledge check" },
-  { name: "council members (officer)", path: "/council", expect: "Your council's members", as: "officer" },
+  { name: "council members (officer)", path: "/council", expect: "current members", as: "officer" },
   { name: "members list upload (officer)", path: "/council/upload", expect: "Upload your members list", as: "officer" },
 ];
 /** Everything a page transfers (HTML, CSS, JavaScript, data, with headers) on a cold cache, at most. */

@@ -84,4 +84,24 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("The accounts are merged: this account now holds the learning of both.");
     expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).mergedIntoId).toBe(kept.id);
   });
+
+  test("an officer confirms a claim, corrects its kind and marks a leaver with plain forms", async ({ page, login }) => {
+    const council = await createCouncil();
+    await login({ role: "officer", councilId: council.id });
+    const claimant = await createUser({ councilId: council.id, name: "Eluned Nojs", membership: { confirmed: false } });
+    await page.goto(`/council/members/${claimant.membershipId}`);
+    await page.getByRole("button", { name: "Confirm as a member" }).click();
+    await expect(page.getByRole("status")).toHaveText("Confirmed: they are now one of your members.");
+    await page.getByLabel("Co-opted member").check();
+    await page.getByLabel("Current term started").fill("2099-01-01");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(errorSummary(page)).toContainText("The date the current term started must be today or in the past");
+    await expect(page.getByLabel("Co-opted member")).toBeChecked();
+    await page.getByLabel("Current term started").fill("2026-05-07");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(summaryValue(page, "Kind of member")).toHaveText("Co-opted member");
+    await page.getByRole("button", { name: "Mark as left office" }).click();
+    await expect(page.getByRole("status")).toHaveText("Marked as having left office.");
+    expect((await db.membership.findUniqueOrThrow({ where: { id: claimant.membershipId! } })).leftOfficeOn).toBeInstanceOf(Date);
+  });
 });
