@@ -1,5 +1,5 @@
 // The tests Stryker runs against each mutant: those that exercise the domain in-process
-// (models, learning, routes called as functions, auth and session helpers). Tests that spawn a
+// (models, learning, councils, routes called as functions, auth and session helpers). Tests that spawn a
 // server or check content files reach the domain only from another process, so they add time
 // and kill nothing.
 import { defineConfig } from "vitest/config";
@@ -9,6 +9,6 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["app/models/**/*.test.ts", "app/learning/**/*.test.ts", "app/routes/**/*.test.ts", "app/utils/*.server.test.ts"],
+    include: ["app/models/**/*.test.ts", "app/learning/**/*.test.ts", "app/councils/**/*.test.ts", "app/routes/**/*.test.ts", "app/utils/*.server.test.ts"],
   },
 });

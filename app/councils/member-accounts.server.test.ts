@@ -7,6 +7,7 @@ import { findModule } from "~/content/content.server";
 import { learningFor } from "~/learning/reader.server";
 import { markLessonComplete } from "~/learning/progress.server";
 import { confirmEmailChange, signIn } from "~/models/account.server";
+import { listOutbox } from "~/models/email.server";
 import { db } from "~/utils/db.server";
 import { startSession, readSession } from "~/utils/session.server";
 import { mergeCandidates, mergeMemberAccounts, requestMemberEmailChange } from "./member-accounts.server";
@@ -35,6 +36,11 @@ test("an officer gives a member their council address: the account moves to it o
   const [token] = await emailedTokens({ to: councilAddress.toLowerCase(), appUrl: APP_URL, path: "change-email" });
   const letter = await db.emailMessage.findFirstOrThrow({ where: { to: councilAddress.toLowerCase() } });
   expect(letter.text).toContain(`${council.name} has asked to change the email address`);
+  // Staff reading the outbox see which link went, never the link itself.
+  const staff = await createUser({ role: "staff" });
+  const shown = (await listOutbox({ viewerId: staff.id }, origin)).messages.find((message) => message.to === councilAddress.toLowerCase())!;
+  expect(shown.sentLinks.map((sent) => sent.name)).toEqual(["Email change link"]);
+  expect(shown.text).not.toContain(token!);
 
   expect(await confirmEmailChange(token!, origin)).toMatchObject({ status: "changed", email: councilAddress.toLowerCase(), hasPassword: true });
   expect(await confirmEmailChange(token!, origin)).toEqual({ status: "used" });

@@ -1,7 +1,7 @@
 // Recording progress against a real database: where marking a lesson takes the councillor next, and what
 // the completion (the certificate) records when the knowledge check was passed before the last lesson.
 import { expect, test } from "vitest";
-import { answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
+import { addMembership, answersFor, createCouncil, createUser, sampleKnowledgeCheck, sampleModule, takeKnowledgeCheck } from "../../tests/factories";
 import { certificateFor } from "./certificates.server";
 import { completeIfDone, markLessonComplete } from "./progress.server";
 
@@ -20,6 +20,20 @@ test("a certificate records the best score of any attempt (not the last or the l
     moduleTitle: module.title,
     moduleVersion: module.version,
   });
+});
+
+test("a councillor who sits on a county and a district council has both on their certificate, and not one they left", async () => {
+  const county = await createCouncil({ name: "Lancashire County Council Test", type: "county" });
+  const district = await createCouncil({ name: "Pendle Borough Council Test" });
+  const former = await createCouncil({ name: "Burnley Borough Council Test" });
+  const user = await createUser({ councilId: district.id });
+  await addMembership({ userId: user.id, councilId: county.id });
+  await addMembership({ userId: user.id, councilId: former.id, leftOfficeOn: new Date("2024-05-02") });
+  const module = sampleModule();
+  const knowledgeCheck = sampleKnowledgeCheck();
+  await takeKnowledgeCheck({ userId: user.id, module, knowledgeCheck, answers: answersFor(knowledgeCheck, 6) });
+  for (const lesson of module.lessons) await markLessonComplete({ userId: user.id, module, lessonSlug: lesson.slug });
+  expect((await certificateFor({ userId: user.id, moduleId: module.id }))?.councilName).toBe("Lancashire County Council Test, Pendle Borough Council Test");
 });
 
 test("marking a lesson leads to the following lesson, after the last to what is left, and nowhere once the module is complete", async () => {

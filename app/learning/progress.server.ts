@@ -61,10 +61,7 @@ async function recordCompletion({
   // (a completion another request has just written counts as done here, never as "more to do")
   if (progress.state === "completed") return { completion: await db.moduleCompletion.findUniqueOrThrow({ where: key }), isNew: false };
   if (!isReadyToComplete(progress)) return null;
-  const [holder, councils] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, council: true } }),
-    currentCouncilNames(userId),
-  ]);
+  const [holder, councils] = await Promise.all([db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }), currentCouncilNames(userId)]);
   try {
     const completion = await db.moduleCompletion.create({
       data: {
@@ -73,8 +70,8 @@ async function recordCompletion({
         moduleVersion: module.version,
         moduleTitle: module.title,
         holderName: holder.name,
-        // An officer's council, or every council a member sits on (a county and a district councillor names both)
-        councilName: holder.council?.name ?? (councils.join(", ") || null),
+        // Every council they sit on: a county and a district councillor's certificate names both
+        councilName: councils.join(", ") || null,
         scorePercent: progress.bestScore!,
         certificateCode: newCertificateCode(),
         completedAt: at,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
-import { createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
+import { addMembership, createCouncil, createUser, TEST_PASSWORD } from "../../tests/factories";
 import { listMembers } from "~/councils/membership.server";
 import { db } from "~/utils/db.server";
 import { emailedTokens } from "../../tests/outbox";
@@ -348,6 +348,22 @@ test("the staff list shows each account's name, address, role, council and state
       invited: false,
     },
   ]);
+});
+
+test("the staff list names the councils a member sits on now, not one they left, and the council an officer works for", async () => {
+  const tagged = tag();
+  const [county, district, former] = await Promise.all(["County", "District", "Former"].map((kind) => createCouncil({ name: `${kind} ${tagged} Council` })));
+  const member = await createUser({ councilId: district.id, name: `Twin ${tagged}` });
+  await addMembership({ userId: member.id, councilId: county.id });
+  await addMembership({ userId: member.id, councilId: former.id, leftOfficeOn: new Date("2022-05-05") });
+  await createUser({ role: "officer", councilId: former.id, name: `Officer ${tagged}` });
+  const { users } = await listUsers({ query: tagged });
+  expect(users.map((user) => [user.name, user.councils])).toEqual([
+    [`Officer ${tagged}`, [former.name]],
+    [`Twin ${tagged}`, [county.name, district.name]],
+  ]);
+  // Filtered by a council: its officer, and whoever has a membership of it, past or present.
+  expect((await listUsers({ query: tagged, councilId: former.id })).users.map((user) => user.name)).toEqual([`Officer ${tagged}`, `Twin ${tagged}`]);
 });
 
 test("the staff list comes a page at a time, by name, and counts every match", async () => {
