@@ -75,6 +75,14 @@ test("an address another account uses is refused, when asked and when the link i
   expect(await confirmEmailChange(token!, origin)).toEqual({ status: "email-taken" });
   expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
   expect(await db.auditEvent.count({ where: { userId: member.id, type: "email-changed" } })).toBe(0);
+
+  // An account closed (merged, deactivated) after the link went out does not move.
+  const later = `later.${Date.now()}@example.org`;
+  await requestMemberEmailChange({ ...act, email: later }, origin);
+  const [laterToken] = await emailedTokens({ to: later, appUrl: APP_URL, path: "change-email" });
+  await db.user.update({ where: { id: member.id }, data: { deactivatedAt: new Date() } });
+  expect(await confirmEmailChange(laterToken!, origin)).toEqual({ status: "unknown" });
+  expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
 });
 
 test("merging two accounts of one person brings their learning, councils and committees together, and closes the other", async () => {

@@ -7,7 +7,17 @@ import { emailedTokens } from "../../tests/outbox";
 import { db } from "~/utils/db.server";
 import { requestPasswordReset, resendEmailConfirmation, sendEmailConfirmation, signUpCouncillor, userForToken } from "./account.server";
 import { createOfficer } from "./user.server";
-import { emailConfirmation, emailLanguages, existingAccountNotice, officerInvitation, partsByLanguage, passwordReset, writeEmail } from "./account-emails.server";
+import {
+  emailChangeConfirmation,
+  emailConfirmation,
+  emailLanguages,
+  existingAccountNotice,
+  memberInvitation,
+  officerInvitation,
+  partsByLanguage,
+  passwordReset,
+  writeEmail,
+} from "./account-emails.server";
 
 const APP_URL = "https://le.test";
 
@@ -180,6 +190,48 @@ test("the English letters, word for word", () => {
   });
   expect(writeEmail(english, officerInvitation({ name: "Olu Bankole", council: null, link })).text).toContain(
     "\n\nThe association has created a Leadership Essentials account for you as a council officer.\nWith it",
+  );
+});
+
+test("a council's letters to its members, word for word, naming the council as the letter's language does", () => {
+  const link = "https://le.test/some-page/t0k3n";
+  const cardiff = { name: "Cardiff Council", welshName: "Cyngor Caerdydd" };
+  expect(writeEmail(english, memberInvitation({ name: "Rhian Owen", council: cardiff, link }))).toEqual({
+    subject: "Your council has added you to Leadership Essentials",
+    text: [
+      "Dear Rhian Owen,",
+      "",
+      "Cardiff Council has added you to Leadership Essentials, the association's learning for councillors, and an account has been made for you.",
+      "To set your password and start learning, open this link:",
+      "",
+      link,
+      "",
+      'The link works once and expires in 7 days. If it expires, use "Forgotten your password?" on the sign-in page.',
+    ].join("\n"),
+    language: "en",
+  });
+  expect(writeEmail(english, emailChangeConfirmation({ name: "Rhian Owen", council: cardiff, link }))).toEqual({
+    subject: "Confirm your new email address for Leadership Essentials",
+    text: [
+      "Dear Rhian Owen,",
+      "",
+      "Cardiff Council has asked to change the email address of your Leadership Essentials account to this one.",
+      "To confirm it, open this link. Until you do, you sign in with your old address:",
+      "",
+      link,
+      "",
+      "The link works once and expires in 24 hours.",
+      "If you do not know why you got this email, you can ignore it: nothing has changed.",
+    ].join("\n"),
+    language: "en",
+  });
+  const welsh = writeEmail({ language: "cy", council: null }, emailChangeConfirmation({ name: "Rhian Owen", council: cardiff, link }));
+  expect(welsh.text).toContain("Mae Cyngor Caerdydd wedi gofyn am newid cyfeiriad e-bost");
+  expect(welsh.text).toContain(`${link}?lng=cy`);
+  expect(writeEmail({ language: "cy", council: null }, memberInvitation({ name: "Rhian Owen", council: cardiff, link })).text).toContain("Mae Cyngor Caerdydd wedi eich ychwanegu");
+  // A council with no Welsh name is named in English in a Welsh letter.
+  expect(writeEmail({ language: "cy", council: null }, emailChangeConfirmation({ name: "Rhian Owen", council: { name: "Kent County Council", welshName: null }, link })).text).toContain(
+    "Mae Kent County Council wedi gofyn",
   );
 });
 

@@ -13,7 +13,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
-import { ClaimMembershipSchema, ConfirmMemberSchema } from "~/utils/schemas.server";
+import { ClaimMembershipSchema, MembershipIdSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accountCouncils"));
 
@@ -29,7 +29,7 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const origin = requestOrigin(args);
   if (formData.get("intent") === "withdraw") {
-    const form = parseForm(formData, ConfirmMemberSchema, t);
+    const form = parseForm(formData, MembershipIdSchema, t);
     const outcome = form.ok ? await withdrawClaim({ userId: user.id, membershipId: form.data.membershipId }, origin) : null;
     if (outcome?.status !== "withdrawn") throw notFound(t("councils.claimNotFound", { ns: "account" }));
     return redirectWithFlash("/account/councils", t("councils.withdrawn", { ns: "account" }));

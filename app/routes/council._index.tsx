@@ -15,14 +15,14 @@ import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
-import { ConfirmMemberSchema } from "~/utils/schemas.server";
+import { MembershipIdSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.council"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
   const [council, members] = await Promise.all([getCouncil(councilId), listMembers({ councilId })]);
-  if (!council) throw notFound(translatorFor(args.context.language)("council.councilNotFound", { ns: "account" }));
+  if (!council) throw notFound(translatorFor(args.context.language)("councilNotFound", { ns: "council" }));
   return {
     council,
     claims: members.filter((member) => !member.confirmedAt),
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { officer, councilId } = requireCouncilOfficer(args, "council:keep-members");
   const t = translatorFor(args.context.language);
-  const form = parseForm(await args.request.formData(), ConfirmMemberSchema, t);
+  const form = parseForm(await args.request.formData(), MembershipIdSchema, t);
   if (!form.ok) return refuseForm(form.result);
   const outcome = await confirmMember({ councilId, membershipId: form.data.membershipId, actorId: officer.id }, requestOrigin(args));
   if (outcome.status === "not-found") throw notFound(t("member.notFound", { ns: "council" }));

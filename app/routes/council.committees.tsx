@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
   const [council, committees] = await Promise.all([getCouncil(councilId), listCommittees(councilId)]);
-  if (!council) throw notFound(translatorFor(args.context.language)("council.councilNotFound", { ns: "account" }));
+  if (!council) throw notFound(translatorFor(args.context.language)("councilNotFound", { ns: "council" }));
   return { council, committees };
 }
 

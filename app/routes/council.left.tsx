@@ -17,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
   const [council, members] = await Promise.all([getCouncil(councilId), listMembers({ councilId, listing: "left" })]);
-  if (!council) throw notFound(translatorFor(args.context.language)("council.councilNotFound", { ns: "account" }));
+  if (!council) throw notFound(translatorFor(args.context.language)("councilNotFound", { ns: "council" }));
   return { council, members };
 }
 

@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:keep-members");
   const council = await getCouncil(councilId);
-  if (!council) throw notFound(translatorFor(args.context.language)("council.councilNotFound", { ns: "account" }));
+  if (!council) throw notFound(translatorFor(args.context.language)("councilNotFound", { ns: "council" }));
   return { council, today: toDateInputValue(new Date()), maxRows: MEMBER_LIST_MAX_ROWS };
 }
 

@@ -156,7 +156,7 @@ export const MergeAccountsSchema = z.object({
   with: z.string().min(1).max(100),
 });
 
-export const ConfirmMemberSchema = z.object({ membershipId: MembershipId });
+export const MembershipIdSchema = z.object({ membershipId: MembershipId });
 
 export const AddCommitteeSchema = z.object({ committee: singleLine({ field: "committee", max: 100 }) });
 
