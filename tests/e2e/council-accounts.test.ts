@@ -6,6 +6,7 @@ import { errorSummary, signInThroughForm, summaryValue } from "./account-steps";
 import { db } from "~/utils/db.server";
 
 test("an officer moves a member's account to their council address, which the member confirms", async ({ page, login, browser, baseURL }) => {
+  test.slow(); // two people in two browsers, through axe
   const council = await createCouncil();
   await login({ role: "officer", councilId: council.id });
   const member = await createUser({ councilId: council.id, name: "Gwilym Morgan", email: uniqueEmail("gwilym-personal") });

@@ -70,6 +70,7 @@ test.describe("forgotten password", () => {
   });
 
   test("a reset link refuses a weak password, then sets a good one, signs in and ends other sessions", async ({ page, browser, baseURL }) => {
+    test.slow(); // two browsers, three sign-ins, each password hashed on purpose slowly
     const user = await createUser({ name: "Gareth Pryce", email: uniqueEmail("reset") });
     const elsewhere = await signInElsewhere(browser, baseURL, user.email, TEST_PASSWORD, user.name);
 

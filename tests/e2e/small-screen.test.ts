@@ -54,6 +54,7 @@ test("the account pages fit a 320px screen", async ({ page, login }) => {
 });
 
 test("an officer's council pages fit a 320px screen", async ({ page, login }) => {
+  test.slow(); // six pages, each through axe and the HTML checker
   const council = await createCouncil({ name: "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf Test" });
   const member = await createUser({ councilId: council.id, name: "Angharad Wynne-Pritchard", email: "angharad.wynne-pritchard@rhondda-cynon-taf.gov.uk" });
   const other = await createUser({ councilId: council.id, name: "Cllr Angharad Wynne-Pritchard" });
