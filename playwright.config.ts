@@ -14,7 +14,8 @@ process.env.SECURE_COOKIES = "true";
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "tests/setup/html-checker.ts",
-  timeout: 30_000,
+  // Journeys go through axe and the Java HTML checker page by page, two workers on a 2-CPU machine
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   workers: 2,
   fullyParallel: true,

@@ -48,3 +48,16 @@ export function Pagination({ page, pages, makeHref }: { page: number; pages: num
     </nav>
   );
 }
+
+/**
+ * A table that scrolls sideways on a narrow screen: the scrolling box can take keyboard focus (so it can be
+ * scrolled without a mouse) and is named by the table's caption for screen readers.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

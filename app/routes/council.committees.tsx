@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilNav } from "~/components/council-nav";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
-import { PageHeading } from "~/components/page";
+import { PageHeading, TableWrap } from "~/components/page";
 import { addCommittee, listCommittees } from "~/councils/committees.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -49,7 +49,7 @@ export default function Committees() {
       {committees.length === 0 ? (
         <p>{t("committees.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("committees.caption")}>
           <table>
             <caption className="visually-hidden">{t("committees.caption")}</caption>
             <thead>
@@ -69,7 +69,7 @@ export default function Committees() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2>{t("committees.addHeading")}</h2>
       <Form method="post" noValidate>

@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, RadioField, SubmitButton } from "~/components/forms";
-import { BackLink, PageHeading } from "~/components/page";
+import { BackLink, PageHeading, TableWrap } from "~/components/page";
 import { mergeMemberAccounts } from "~/councils/member-accounts.server";
 import { getMember } from "~/councils/membership.server";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -76,7 +76,7 @@ export default function MergeAccounts() {
       <ErrorSummary result={result} order={["keep"]} />
       <PageHeading caption={council.name}>{t("merge.heading")}</PageHeading>
       <p>{t("merge.intro")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("merge.caption")}>
         <table>
           <caption className="visually-hidden">{t("merge.caption")}</caption>
           <thead>
@@ -100,7 +100,7 @@ export default function MergeAccounts() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Form method="post" noValidate>
         <input type="hidden" name="with" value={accounts[1].membershipId} />
         <RadioField

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { CouncilNav } from "~/components/council-nav";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/components/forms";
-import { PageHeading } from "~/components/page";
+import { PageHeading, TableWrap } from "~/components/page";
 import { applyMemberList, checkMemberList, MEMBER_LIST_MAX_ROWS, memberListFingerprint, type MemberListProblem } from "~/councils/member-list.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -99,7 +99,7 @@ export default function UploadMembers() {
       {result && result.problems.length > 0 ? (
         <section aria-labelledby="problems-heading">
           <h2 id="problems-heading">{t("upload.problemsHeading")}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t("upload.problemsCaption")}>
             <table>
               <caption className="visually-hidden">{t("upload.problemsCaption")}</caption>
               <thead>
@@ -122,7 +122,7 @@ export default function UploadMembers() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p>{t("upload.correctThem")}</p>
         </section>
       ) : null}
@@ -139,7 +139,7 @@ export default function UploadMembers() {
           </ul>
           <details>
             <summary>{t("upload.showRows")}</summary>
-            <div className="table-wrap">
+            <TableWrap label={t("upload.rowsCaption")}>
               <table>
                 <caption className="visually-hidden">{t("upload.rowsCaption")}</caption>
                 <thead>
@@ -161,7 +161,7 @@ export default function UploadMembers() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </details>
         </section>
       ) : null}
