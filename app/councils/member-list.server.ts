@@ -15,7 +15,7 @@ import { db, isUniqueViolation, type DbClient } from "~/utils/db.server";
 import { EmailSchema, NameSchema } from "~/utils/schemas.server";
 import { committeeKey } from "./committees.server";
 import { isMembershipKind, type CommitteeRole, type MembershipKind } from "./kinds";
-import { markLeftOffice, MEMBERSHIP_DETAILS } from "./membership.server";
+import { DETAIL_FIELDS, markLeftOffice, MEMBERSHIP_DETAILS, shown } from "./membership.server";
 
 export const MEMBER_LIST_MAX_ROWS = 2000;
 
@@ -263,13 +263,7 @@ function readRow(
 
 // ---------------------------------------------------------------- comparing it with the council's members
 
-const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"] as const;
 type Details = Pick<MemberListRow, (typeof DETAIL_FIELDS)[number]>;
-
-function shown(value: Date | string | null) {
-  if (value === null) return "none";
-  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
-}
 
 async function loadCouncil(client: DbClient, councilId: string) {
   return client.council.findUniqueOrThrow({

@@ -184,9 +184,11 @@ export type MembershipDetails = {
   partyGroup: string | null;
 };
 
-const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"] as const;
+/** The details an officer keeps of a membership, in the order an audit event lists their changes. */
+export const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"] as const;
 
-function shown(value: Date | string | null) {
+/** A detail as an audit event writes it: a date as YYYY-MM-DD, nothing as "none". */
+export function shown(value: Date | string | null) {
   if (value === null || value === "") return "none";
   return value instanceof Date ? value.toISOString().slice(0, 10) : value;
 }
