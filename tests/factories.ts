@@ -4,6 +4,7 @@ import type { ModuleInfo } from "~/content/content.server";
 import type { KnowledgeCheck } from "~/content/schema";
 import type { Answers, ModuleOutline } from "~/learning/core";
 import { startKnowledgeCheck, submitKnowledgeCheck } from "~/learning/knowledge-check.server";
+import type { CourseInput } from "~/courses/courses.server";
 import type { CouncilType } from "~/models/council.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -141,4 +142,42 @@ export async function takeKnowledgeCheck(args: { userId: string; module: ModuleO
   const submission = await submitKnowledgeCheck({ ...args, attemptId: id });
   if (submission.kind !== "graded") throw new Error(`The attempt was not graded: ${submission.kind}`);
   return submission;
+}
+
+// ---------------------------------------------------------------- courses
+
+const DAY = 86_400_000;
+
+/**
+ * A course, published and open for booking unless told otherwise: it starts in 30 days (10:00–16:00 UTC),
+ * booking closed 2 days before, cancellation cut-off 7 days before. `now` anchors the dates.
+ */
+export async function createCourse(overrides: Partial<CourseInput & { status: string }> = {}, now = new Date()) {
+  const startsAt = overrides.startsAt ?? new Date(Math.floor(now.getTime() / DAY) * DAY + 30 * DAY + 10 * 3_600_000);
+  return db.course.create({
+    data: {
+      title: `Prevent in practice ${unique()}`,
+      topic: "counter-extremism",
+      description: "A day on the Prevent duty for councillors.",
+      moduleId: null,
+      format: "in-person",
+      venue: "Local Government House",
+      address: "18 Smith Square, London SW1P 3HZ",
+      joiningLink: null,
+      endsAt: new Date(startsAt.getTime() + 6 * 3_600_000),
+      capacity: 20,
+      bookingOpensAt: new Date(now.getTime() - DAY),
+      bookingClosesAt: new Date(startsAt.getTime() - 2 * DAY),
+      cancellationCutoffAt: new Date(startsAt.getTime() - 7 * DAY),
+      audience: "councillors",
+      electedWithinMonths: null,
+      nation: null,
+      contactName: "Events team",
+      contactEmail: "events@example.org",
+      offerHours: 48,
+      status: "published",
+      ...overrides,
+      startsAt,
+    },
+  });
 }

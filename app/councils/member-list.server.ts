@@ -4,7 +4,7 @@
 // member's committees not listed stay as they are. Members not on the list are only offered as leavers.
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
-import { TIME_ZONE } from "~/i18n/config";
+import { ukToday } from "~/utils/uk-time";
 import type councilWords from "~/i18n/locales/en/council.json";
 import { normaliseEmail } from "~/models/account.server";
 import { memberInvitation, writeEmail, type Recipient } from "~/models/account-emails.server";
@@ -156,12 +156,6 @@ function readCsv(text: string): { status: "read"; records: CsvRecord[] } | { sta
 /** One line of text: NFC, and any run of spaces, tabs or line breaks as one space. */
 function oneLine(text: string) {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-function todayUtcMidnight(now = new Date()) {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
 }
 
 /** "2026-05-07", "7/5/2026" or "07/05/2026" (day first, as Excel writes dates in the UK) at UTC midnight; null if not a date. */
@@ -336,7 +330,7 @@ async function examine(client: DbClient, { councilId, text }: { councilId: strin
   if (problems.length > 0) return nothing(problems);
 
   const committees = new Map(council.committees.map((committee) => [committeeKey(committee.name), committee]));
-  const today = todayUtcMidnight();
+  const today = ukToday();
   const drafts = records.map((record) => readRow(record, columns, committees, today));
 
   const firstLine = new Map<string, number>();
@@ -438,7 +432,7 @@ function isChangedMeanwhile(error: unknown) {
 }
 
 function appointedOn(details: { memberSince: Date | null; termStartedOn: Date | null }) {
-  return details.termStartedOn ?? details.memberSince ?? todayUtcMidnight();
+  return details.termStartedOn ?? details.memberSince ?? ukToday();
 }
 
 function describeAdded(row: MemberListRow) {

@@ -29,7 +29,7 @@ export const LANGUAGE_COOKIE = "lng";
 export const LANGUAGE_PARAM = "lng";
 
 /** The namespaces the pages use: the browser loads these. */
-export const PAGE_NAMESPACES = ["common", "auth", "account", "council", "learning", "staff", "legal"] as const;
+export const PAGE_NAMESPACES = ["common", "auth", "account", "council", "courses", "learning", "staff", "legal"] as const;
 /** Namespaces the server's instances add: validation messages, emails, and page titles (see meta.ts). */
 export const SERVER_NAMESPACES = ["validation", "email", "meta"] as const;
 export type Namespace = (typeof PAGE_NAMESPACES)[number] | (typeof SERVER_NAMESPACES)[number];

@@ -55,7 +55,7 @@ export function writeEmail(recipient: Recipient, letter: Letter): Message {
 }
 
 /** A link that opens the service's page in this language: the letter's, whatever the browser's. */
-function inLanguage(link: string, language: Language) {
+export function inLanguage(link: string, language: Language) {
   return language === "en" ? link : `${link}?lng=${language}`;
 }
 

@@ -30,6 +30,22 @@ export const AUDIT_EVENT_TYPES = [
   "email-change-requested",
   "email-changed",
   "accounts-merged",
+  "course-created",
+  "course-changed",
+  "course-published",
+  "course-cancelled",
+  "place-booked",
+  "waiting-list-joined",
+  "place-offered",
+  "offer-accepted",
+  "offer-declined",
+  "offer-expired",
+  "cancellation-requested",
+  "cancellation-decided",
+  "booking-ended",
+  "waiting-list-moved",
+  "attendance-marked",
+  "delegates-exported",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

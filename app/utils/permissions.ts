@@ -7,10 +7,13 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   // module:read shows the modules; module:take saves progress, knowledge checks and certificates
   // membership:claim says which councils they sit on, for each council's officer to confirm
-  councillor: ["profile:edit", "module:read", "module:take", "membership:claim"],
+  // course:book books, cancels and waits for places on scheduled courses (each course says who may book it)
+  councillor: ["profile:edit", "module:read", "module:take", "membership:claim", "course:book"],
   // council:keep-members confirms, corrects and uploads the council's members and keeps its committees
-  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members"],
-  staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view"],
+  // council:view-bookings sees the council's members' bookings on scheduled courses
+  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "course:book"],
+  // courses:manage schedules courses and runs their bookings, waiting lists and registers
+  staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view", "courses:manage"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

@@ -5,15 +5,30 @@
 // sent to the browser with zod itself (about 450 KB), though only the loader or action parses. So routes
 // import their schemas from here, and this file's `.server` name keeps it out of the browser bundles.
 import { z } from "zod";
+import { TOPICS } from "~/content/topics";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
+import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, NATIONS } from "~/courses/rules";
 import { ROLES } from "~/utils/permissions";
+import { ukTimeToUtc, ukToday } from "~/utils/uk-time";
 
 // Control characters (newlines and tabs too) and the bidirectional overrides and isolates that make text
 // display in another order than it is stored (U+202A–U+202E, U+2066–U+2069).
 const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 /** The one-line fields: each has `required`, `tooLong` and `oneLine` messages in the `validation` catalogue. */
-type SingleLineField = "name" | "council" | "search" | "auditEmail" | "ward" | "partyGroup" | "committee";
+type SingleLineField =
+  | "name"
+  | "council"
+  | "search"
+  | "auditEmail"
+  | "ward"
+  | "partyGroup"
+  | "committee"
+  | "courseTitle"
+  | "venue"
+  | "address"
+  | "contactName"
+  | "reason";
 
 /**
  * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
@@ -81,7 +96,7 @@ function pastDate(field: DateField) {
     .regex(/^\d{4}-\d{2}-\d{2}$/, message("notADate"))
     .transform((value) => new Date(`${value}T00:00:00Z`))
     .refine((date) => !Number.isNaN(date.getTime()), message("notADate"))
-    .refine((date) => date.getTime() <= Date.now(), message("future"))
+    .refine((date) => date.getTime() <= ukToday().getTime(), message("future"))
     .refine((date) => date.getUTCFullYear() >= FIRST_ELECTION_YEAR, { message: message("tooEarly"), params: { year: FIRST_ELECTION_YEAR } });
 }
 
@@ -201,3 +216,125 @@ export const LessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("save-reflection"), promptId: z.string(), text: z.string() }),
   z.object({ intent: z.literal("delete-reflection"), promptId: z.string() }),
 ]);
+
+// ---------------------------------------------------------------- scheduled courses
+
+/** The moments of a course: each has `required`, `notATime` and `skipped` messages in the `validation` catalogue. */
+type MomentField = "startsAt" | "endsAt" | "bookingOpensAt" | "bookingClosesAt" | "cancellationCutoffAt";
+
+/** A date and time box (`datetime-local`, "2027-03-28T10:00") read as UK time, stored as the instant. */
+function ukMoment(field: MomentField) {
+  const message = (problem: string) => `validation:${field}.${problem}`;
+  return z
+    .string({ error: message("required") })
+    .trim()
+    .min(1, message("required"))
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00)?$/, message("notATime"))
+    .transform((value, context) => {
+      const instant = ukTimeToUtc(value.slice(0, 10), value.slice(11, 16));
+      // A real date at a time the clocks skip (01:30 on the last Sunday in March) is not a moment in the UK.
+      if (!instant) context.addIssue({ code: "custom", message: message(Number.isNaN(Date.parse(value)) ? "notATime" : "skipped") });
+      return instant ?? new Date(NaN);
+    });
+}
+
+function wholeNumber(field: "capacity" | "offerHours" | "electedWithinMonths", min: number, max: number) {
+  return z
+    .string({ error: `validation:${field}.required` })
+    .trim()
+    .min(1, `validation:${field}.required`)
+    .regex(/^\d+$/, `validation:${field}.notANumber`)
+    .transform(Number)
+    .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`));
+}
+
+const LongText = z
+  .string({ error: "validation:description.required" })
+  .transform((text) => text.normalize("NFC").replace(/\r\n/g, "\n").trim())
+  .pipe(z.string().min(1, "validation:description.required").max(5000, "validation:description.tooLong"));
+
+const JoiningLink = z.union([
+  z.string().trim().length(0).transform(() => null),
+  z
+    .string()
+    .trim()
+    .max(500, "validation:joiningLink.tooLong")
+    .pipe(z.url({ protocol: /^https$/, error: "validation:joiningLink.format" })),
+]);
+
+/** A course as staff write it: times in UK time; the rules between them checked here, each on the field to change. */
+export const CourseSchema = z
+  .object({
+    title: singleLine({ field: "courseTitle", max: 150 }),
+    topic: z.enum(Object.keys(TOPICS) as [keyof typeof TOPICS], { error: "validation:topic.required" }),
+    description: LongText,
+    moduleId: z.string().max(100).optional().transform((id) => id || null),
+    format: z.enum(COURSE_FORMATS, { error: "validation:format.required" }),
+    venue: optionalLine("venue", 150),
+    address: optionalLine("address", 300),
+    joiningLink: JoiningLink.optional().transform((link) => link ?? null),
+    startsAt: ukMoment("startsAt"),
+    endsAt: ukMoment("endsAt"),
+    capacity: wholeNumber("capacity", 1, 1000),
+    bookingOpensAt: ukMoment("bookingOpensAt"),
+    bookingClosesAt: ukMoment("bookingClosesAt"),
+    cancellationCutoffAt: ukMoment("cancellationCutoffAt"),
+    audience: z.enum(AUDIENCES, { error: "validation:audience.required" }),
+    electedWithinMonths: z.union([z.literal("").transform(() => null), wholeNumber("electedWithinMonths", 1, 120)]).optional().transform((n) => n ?? null),
+    nation: z.enum(["", ...NATIONS]).optional().transform((nation) => nation || null),
+    contactName: singleLine({ field: "contactName", max: 100 }),
+    contactEmail: EmailSchema,
+    offerHours: wholeNumber("offerHours", 1, 336),
+  })
+  .superRefine((course, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message: `validation:${message}` });
+    const inPerson = course.format !== "online";
+    if (inPerson && !course.venue) problem("venue", "venue.required");
+    if (inPerson && !course.address) problem("address", "address.required");
+    if (!inPerson && !course.joiningLink) problem("joiningLink", "joiningLink.required");
+    const time = (date: Date) => date.getTime();
+    if (time(course.endsAt) <= time(course.startsAt)) problem("endsAt", "endsAt.beforeStart");
+    if (time(course.bookingClosesAt) > time(course.startsAt)) problem("bookingClosesAt", "bookingClosesAt.afterStart");
+    if (time(course.bookingOpensAt) >= time(course.bookingClosesAt)) problem("bookingOpensAt", "bookingOpensAt.afterClose");
+    if (time(course.cancellationCutoffAt) > time(course.startsAt)) problem("cancellationCutoffAt", "cancellationCutoffAt.afterStart");
+  });
+
+const OptionalNote = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? "").normalize("NFC").trim())
+  .pipe(z.string().max(1000, "validation:needs.tooLong"));
+
+/** A councillor's booking: access needs and dietary requirements, both optional. */
+export const BookingSchema = z.object({ accessNeeds: OptionalNote, dietaryNeeds: OptionalNote });
+
+/** Staff acting on a person give a reason, for the audit log. */
+const Reason = singleLine({ field: "reason", max: 300 });
+
+export const BookingIdSchema = z.object({ bookingId: z.string().min(1).max(100) });
+
+/** The forms on a course's staff page, by the `intent` each posts. */
+export const CourseStaffActionSchemas = {
+  publish: z.object({}),
+  cancel: z.object({ confirm: z.literal("yes", { error: "validation:confirmCancel.required" }) }),
+  add: z.object({ email: EmailSchema, reason: Reason }),
+  remove: BookingIdSchema.extend({ reason: Reason }),
+  "move-to-front": BookingIdSchema.extend({ reason: Reason }),
+  "give-place": BookingIdSchema.extend({ reason: Reason }),
+  "release-place": BookingIdSchema,
+  "keep-place": BookingIdSchema,
+};
+
+/** The register: a mark for each delegate, posted as `attendance-<bookingId>`. */
+export const RegisterSchema = z.record(z.string().regex(/^attendance-.+$/), z.enum(ATTENDANCE)).transform((marks) =>
+  Object.entries(marks).map(([field, attendance]) => ({ bookingId: field.slice("attendance-".length), attendance })),
+);
+
+export const CourseFilterSchema = z.object({
+  topic: z.enum(["", ...(Object.keys(TOPICS) as (keyof typeof TOPICS)[])]).catch(""),
+  format: z.enum(["", ...COURSE_FORMATS]).catch(""),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .catch(""),
+});

@@ -3,8 +3,9 @@ import account from "./account.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import council from "./council.json";
+import courses from "./courses.json";
 import learning from "./learning.json";
 import legal from "./legal.json";
 import staff from "./staff.json";
 
-export default { common, auth, account, council, learning, staff, legal };
+export default { common, auth, account, council, courses, learning, staff, legal };
