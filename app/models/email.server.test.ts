@@ -346,6 +346,7 @@ test("the outbox shows the newest messages first, a page at a time, with what st
     lastError: "550 No such mailbox",
     createdAt: new Date(base),
     sentLinks: [],
+    attachedFiles: [],
     inLanguages: { subject: [{ language: null, text: "Message 0" }], text: [{ language: null, text: "Body 0" }] },
   });
   const looks = await db.auditEvent.findMany({ where: { type: "outbox-viewed", actorId: staff.id }, select: { detail: true } });
@@ -366,4 +367,36 @@ test("in the outbox, a Welsh message is marked Welsh, and the English note where
     "[Email confirmation link: hidden, only the addressee can see it]",
   ]);
   expect(message.inLanguages.text.filter((part) => part.language === "cy").length).toBeGreaterThanOrEqual(1);
+});
+
+const INVITE = { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR" };
+const AGENDA = { filename: "agenda.txt", contentType: "text/plain; charset=utf-8", content: "09:30 Welcome" };
+
+test("a message's attachments are kept in the outbox and handed to the sender as they were queued", async () => {
+  await db.emailMessage.deleteMany();
+  const withFiles = await enqueueEmail({ to: "delegate@example.org", subject: "Your place", text: "See you there", attachments: [INVITE, AGENDA] });
+  const withNone = await enqueueEmail({ to: "plain@example.org", subject: "Plain", text: "Nothing attached", attachments: [] });
+  expect((await db.emailMessage.findUniqueOrThrow({ where: { id: withFiles.id } })).attachments).toBe(JSON.stringify([INVITE, AGENDA]));
+  expect((await db.emailMessage.findUniqueOrThrow({ where: { id: withNone.id } })).attachments).toBeNull();
+  const { sent, send } = recordingSender();
+
+  await deliverDueEmails(send);
+
+  const byRecipient = Object.fromEntries(sent.map((email) => [email.to, email]));
+  expect(byRecipient["delegate@example.org"].attachments).toEqual([INVITE, AGENDA]);
+  expect(byRecipient["plain@example.org"]).not.toHaveProperty("attachments");
+});
+
+test("the outbox tells staff which files a message carries, by name only", async () => {
+  await db.emailMessage.deleteMany();
+  const staff = await createUser({ role: "staff" });
+  await enqueueEmail({ to: "delegate@example.org", subject: "Your place", text: "See you there", attachments: [INVITE, AGENDA] });
+  await enqueueEmail({ to: "plain@example.org", subject: "Plain", text: "Nothing attached" });
+
+  const { messages } = await listOutbox({ viewerId: staff.id }, { ip: "192.0.2.9" });
+
+  const byRecipient = Object.fromEntries(messages.map((message) => [message.to, message]));
+  expect(byRecipient["delegate@example.org"].attachedFiles).toEqual(["invite.ics", "agenda.txt"]);
+  expect(byRecipient["plain@example.org"].attachedFiles).toEqual([]);
+  expect(JSON.stringify(messages)).not.toContain("BEGIN:VCALENDAR");
 });

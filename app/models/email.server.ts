@@ -3,6 +3,7 @@
 // at once each message still goes out once. Staff can read the outbox at /staff/outbox, with every
 // link that carries a token hidden: only the addressee may ever see one.
 import nodemailer from "nodemailer";
+import { z } from "zod";
 import { db, type DbClient } from "~/utils/db.server";
 import { partsByLanguage } from "./account-emails.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -14,12 +15,23 @@ const BACKOFF_MINUTES = [1, 5, 30, 120];
 // A claim older than this belongs to a process that died mid-send: the message may be tried again.
 const STALE_CLAIM_MINUTES = 10;
 
-export type OutgoingEmail = { to: string; subject: string; text: string; language?: string };
+const AttachmentsSchema = z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() }));
+/** A calendar file's contentType carries its method ("text/calendar; charset=utf-8; method=REQUEST"), the same as the METHOD inside it. */
+export type EmailAttachment = z.infer<typeof AttachmentsSchema>[number];
+
+export type OutgoingEmail = { to: string; subject: string; text: string; language?: string; attachments?: EmailAttachment[] };
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
 /** Queues a message; pass the transaction (client) when it must be sent only if the change it tells of is saved. */
-export async function enqueueEmail(email: OutgoingEmail, client: DbClient = db) {
-  return client.emailMessage.create({ data: email, select: { id: true } });
+export async function enqueueEmail({ attachments, ...email }: OutgoingEmail, client: DbClient = db) {
+  return client.emailMessage.create({
+    data: { ...email, attachments: attachments?.length ? JSON.stringify(attachments) : null },
+    select: { id: true },
+  });
+}
+
+function storedAttachments(json: string | null): EmailAttachment[] {
+  return json ? AttachmentsSchema.parse(JSON.parse(json)) : [];
 }
 
 function claimable(now: Date) {
@@ -60,7 +72,8 @@ export async function deliverDueEmails(send: SendEmail, { limit = 50, now = new 
     const message = await claimNextEmail(now);
     if (!message) break;
     try {
-      await send({ to: message.to, subject: message.subject, text: message.text });
+      const attachments = storedAttachments(message.attachments);
+      await send({ to: message.to, subject: message.subject, text: message.text, ...(attachments.length ? { attachments } : {}) });
       await db.emailMessage.update({
         where: { id: message.id },
         // Once delivered, the stored copy no longer needs the link: a copy of the database cannot use it.
@@ -89,9 +102,23 @@ export function smtpSender(
   from = process.env.MAIL_FROM || "Leadership Essentials <no-reply@leadership-essentials.local>",
 ): SendEmail {
   const transport = nodemailer.createTransport(smtpUrl);
-  return async (email) => {
-    await transport.sendMail({ from, ...email });
+  return async ({ attachments = [], ...email }) => {
+    const calendar = attachments.find((attachment) => /^text\/calendar\b/i.test(attachment.contentType));
+    await transport.sendMail({
+      from,
+      ...email,
+      attachments: attachments
+        .filter((attachment) => attachment !== calendar)
+        .map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+      // As nodemailer's icalEvent, a calendar file also goes as a `text/calendar; method=…` alternative to the
+      // text: that part, not the attachment, is what makes mail clients show an invitation to accept or remove.
+      ...(calendar ? { icalEvent: { method: calendarMethod(calendar), filename: calendar.filename, content: calendar.content } } : {}),
+    });
   };
+}
+
+function calendarMethod({ contentType, content }: EmailAttachment) {
+  return /;\s*method=([\w-]+)/i.exec(contentType)?.[1] ?? /^METHOD:([\w-]+)/m.exec(content)?.[1] ?? "PUBLISH";
 }
 
 // A link that carries a single-use token: `<app URL>/<purpose>/<token>`.
@@ -140,7 +167,18 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * OUTBOX_PAGE_SIZE,
       take: OUTBOX_PAGE_SIZE,
-      select: { id: true, to: true, subject: true, text: true, language: true, status: true, attempts: true, lastError: true, createdAt: true },
+      select: {
+        id: true,
+        to: true,
+        subject: true,
+        text: true,
+        language: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        createdAt: true,
+        attachments: true,
+      },
     }),
     db.emailMessage.count(),
   ]);
@@ -152,9 +190,16 @@ export async function listOutbox({ page = 1, viewerId }: { page?: number; viewer
       name: SECRET_LINK_NAMES[purpose],
       expiresAt: new Date(row.createdAt.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
     }));
-    const { language, ...shown } = row;
+    const { language, attachments, ...shown } = row;
     const inLanguages = partsByLanguage({ subject: row.subject, text, language });
-    return { ...shown, text, sentLinks, inLanguages: { subject: inLanguages.subject, text: withHiddenNotesInEnglish(inLanguages.text) } };
+    return {
+      ...shown,
+      text,
+      sentLinks,
+      // Names only: staff need to know an invitation went, not its contents.
+      attachedFiles: storedAttachments(attachments).map((attachment) => attachment.filename),
+      inLanguages: { subject: inLanguages.subject, text: withHiddenNotesInEnglish(inLanguages.text) },
+    };
   });
   return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }

@@ -53,6 +53,12 @@ export default function Outbox() {
                   <dd>{t("outbox.linkSent", { time: formatDateTime(link.expiresAt, language) })}</dd>
                 </div>
               ))}
+              {message.attachedFiles.length ? (
+                <div>
+                  <dt>{t("outbox.attached")}</dt>
+                  <dd>{message.attachedFiles.join(", ")}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t("outbox.status")}</dt>
                 <dd>
