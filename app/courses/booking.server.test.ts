@@ -96,8 +96,8 @@ test("an offer's expiry is a time: accepting after it is refused before the job 
   expect(await acceptOffer({ bookingId: offer.id, userId: bob.id }, origin, later)).toEqual({ status: "expired" });
   expect(await statusOf(course.id, bob.id)).toBe("offered");
   // Ten runs of the job at the same moment, as ten processes would: one expiry, one new offer, one email each.
-  const runs = await Promise.all(Array.from({ length: 10 }, () => expireOffers(later)));
-  expect(runs.reduce((sum, count) => sum + count, 0)).toBe(1);
+  // (Other tests' offers in this database may expire too: count this course's outcomes, not the runs'.)
+  await Promise.all(Array.from({ length: 10 }, () => expireOffers(later)));
   expect(await statusOf(course.id, bob.id)).toBe("expired");
   expect(await statusOf(course.id, cat.id)).toBe("offered");
   expect((await mailTo(bob.email)).filter((mail) => mail.subject.includes("has ended"))).toHaveLength(1);
@@ -117,13 +117,15 @@ test("an accept racing the expiry job at the moment of expiry has exactly one ou
     await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
     const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
     const expiry = offer.offerExpiresAt!;
-    const [accepted, expired] = await Promise.all([
+    const [accepted] = await Promise.all([
       acceptOffer({ bookingId: offer.id, userId: bob.id }, origin, new Date(expiry.getTime() - 1)),
       expireOffers(expiry),
     ]);
     const final = await statusOf(course.id, bob.id);
-    if (accepted.status === "confirmed") expect([expired, final]).toEqual([0, "confirmed"]);
-    else expect([accepted.status, expired, final]).toEqual(["expired", 1, "expired"]);
+    const endedMails = (await mailTo(bob.email)).filter((mail) => mail.subject.includes("has ended")).length;
+    const confirmedMails = (await mailTo(bob.email)).filter((mail) => mail.subject.includes("is confirmed")).length;
+    if (accepted.status === "confirmed") expect([final, endedMails, confirmedMails]).toEqual(["confirmed", 0, 1]);
+    else expect([accepted.status, final, endedMails, confirmedMails]).toEqual(["expired", "expired", 1, 0]);
   }
 });
 
@@ -251,10 +253,10 @@ test("an offer gets one 'ends soon' reminder in its last hours, however many run
   await book(course.id, bob.id, now);
   if (first.status !== "confirmed") throw new Error("not booked");
   await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
-  expect(await remindEndingOffers(new Date(now.getTime() + 24 * HOUR))).toBe(0);
+  await remindEndingOffers(new Date(now.getTime() + 24 * HOUR));
+  expect((await mailTo(bob.email)).filter((mail) => mail.subject.includes("ends soon"))).toHaveLength(0);
   const late = new Date(now.getTime() + 40 * HOUR);
-  const runs = await Promise.all(Array.from({ length: 5 }, () => remindEndingOffers(late)));
-  expect(runs.reduce((sum, count) => sum + count, 0)).toBe(1);
+  await Promise.all(Array.from({ length: 5 }, () => remindEndingOffers(late)));
   expect((await mailTo(bob.email)).filter((mail) => mail.subject.includes("ends soon"))).toHaveLength(1);
 });
 

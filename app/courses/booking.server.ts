@@ -310,7 +310,8 @@ export async function acceptOffer(own: OwnBooking, origin: RequestOrigin, now = 
       where: { id: booking.id, status: "offered", offerExpiresAt: { gt: now } },
       data: { status: "confirmed", confirmedAt: now },
     });
-    if (accepted.count === 0) return { status: booking.status === "offered" ? "expired" : "not-offered" } as const;
+    // Still "offered" here means its time has passed; "expired" means the job ended it first.
+    if (accepted.count === 0) return { status: booking.status === "offered" || booking.status === "expired" ? "expired" : "not-offered" } as const;
     const invite = await nextInvite(tx, booking.id, course, booking.user, "REQUEST");
     await tell(tx, booking.user, bookingLetters.confirmed({ name: booking.user.name, course }), [invite]);
     await auditBooking(tx, "offer-accepted", { person: booking.user, course }, origin);
