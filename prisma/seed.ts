@@ -11,6 +11,7 @@ import { markLessonComplete } from "~/learning/progress.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { DEMO_COUNCILS, slugify } from "./councils";
+import { seedCourses } from "./seed-courses";
 
 export const DEMO_PASSWORD = "Leadership-Essentials-2026";
 export const DEMO_SIGN_INS = {
@@ -176,6 +177,7 @@ export async function seedDemoData() {
     await db.user.create({ data: { role: "staff", name, email, passwordHash, emailConfirmedAt: confirmed } });
   }
   await seedLearning();
+  await seedCourses();
 }
 
 /** The committees most councils have, by the names councils give them (Welsh councils have governance and audit committees). */

@@ -9,6 +9,7 @@ export function CouncilNav() {
     { to: "/council/left", label: t("nav.left") },
     { to: "/council/committees", label: t("nav.committees") },
     { to: "/council/upload", label: t("nav.upload") },
+    { to: "/council/bookings", label: t("nav.bookings") },
   ];
   return (
     <nav className="sub-nav" aria-label={t("nav.label")}>

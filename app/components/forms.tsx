@@ -104,11 +104,35 @@ export function RadioField({
   );
 }
 
-/** Several lines of text (a pasted list). */
-export function TextArea({ name, label, hint, error, defaultValue, rows = 12 }: { name: string; label: string; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number }) {
+/** Several lines of text: a pasted list (monospace, no spelling check) or, with `prose`, a few sentences. */
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 12,
+  prose = false,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  prose?: boolean;
+}) {
   return (
     <FormGroup name={name} label={label} hint={hint} error={error}>
-      {(control) => <textarea className={`input${error ? " input--error" : ""}`} rows={rows} defaultValue={defaultValue} spellCheck={false} {...control} />}
+      {(control) => (
+        <textarea
+          className={`input${prose ? " input--prose" : ""}${error ? " input--error" : ""}`}
+          rows={rows}
+          defaultValue={defaultValue}
+          spellCheck={prose}
+          {...control}
+        />
+      )}
     </FormGroup>
   );
 }

@@ -378,3 +378,30 @@ export async function remindEndingOffers(now = new Date(), { limit = 200 } = {})
   }
   return reminded;
 }
+
+/** An offer as its page shows it: the person's own booking, and whether the offer is still open. */
+export async function offerFor({ bookingId, userId }: OwnBooking, now = new Date()) {
+  const booking = await db.booking.findFirst({
+    where: { id: bookingId, userId },
+    select: { status: true, offerExpiresAt: true, course: { select: { id: true, title: true, status: true } } },
+  });
+  if (!booking || booking.course.status === "draft") return null;
+  return { ...booking, open: booking.status === "offered" && booking.offerExpiresAt !== null && booking.offerExpiresAt > now };
+}
+
+/** The calendar file of a confirmed place as last sent (same SEQUENCE): null without one. */
+export async function bookingCalendarFile({ courseId, userId }: { courseId: string; userId: string }) {
+  const booking = await db.booking.findUnique({
+    where: { courseId_userId: { courseId, userId } },
+    select: { id: true, status: true, calendarSequence: true, course: { select: COURSE_FOR_BOOKING }, user: { select: { name: true, email: true } } },
+  });
+  if (!booking || booking.status !== "confirmed" || booking.course.status !== "published") return null;
+  return calendarInvite({
+    bookingId: booking.id,
+    sequence: Math.max(0, booking.calendarSequence - 1),
+    method: "REQUEST",
+    course: booking.course,
+    attendee: booking.user,
+    courseUrl: courseUrl(courseId),
+  });
+}

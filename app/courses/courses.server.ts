@@ -1,6 +1,7 @@
 // Courses as staff schedule them and as councillors and officers find them. Changes that touch bookings
 // (capacity, time or place, cancelling) run in a transaction holding the course, as booking does.
 import { recordAudit, type RequestOrigin } from "~/models/audit.server";
+import { COUNTED_MEMBER } from "~/councils/membership.server";
 import { db } from "~/utils/db.server";
 import { ukTimeToUtc } from "~/utils/uk-time";
 import {
@@ -223,4 +224,35 @@ export async function listCoursesForStaff() {
   const courses = await db.course.findMany({ orderBy: { startsAt: "desc" }, take: 500, select: LISTED });
   const counts = await placeCounts(courses.map((course) => course.id));
   return courses.map((course) => ({ ...course, ...counts(course.id) }));
+}
+
+/** A person's bookings still in play on courses still to come, soonest first. */
+export async function upcomingBookingsOf(userId: string, now = new Date()) {
+  return db.booking.findMany({
+    where: { userId, status: { in: ACTIVE }, course: { status: "published", endsAt: { gt: now } } },
+    orderBy: { course: { startsAt: "asc" } },
+    select: { status: true, course: { select: { id: true, title: true, startsAt: true, endsAt: true } } },
+  });
+}
+
+/**
+ * A council's members' bookings, for its officers: only members the council counts (current and confirmed),
+ * so an officer never sees another council's people; courses from the last year and to come.
+ */
+export async function councilBookings(councilId: string, now = new Date()) {
+  return db.booking.findMany({
+    where: {
+      user: { memberships: { some: { councilId, ...COUNTED_MEMBER } } },
+      course: { status: { not: "draft" }, endsAt: { gt: new Date(now.getTime() - 365 * 86_400_000) } },
+    },
+    orderBy: [{ course: { startsAt: "desc" } }, { user: { name: "asc" } }],
+    take: 1000,
+    select: {
+      id: true,
+      status: true,
+      attendance: true,
+      user: { select: { name: true } },
+      course: { select: { id: true, title: true, startsAt: true, endsAt: true, status: true } },
+    },
+  });
 }

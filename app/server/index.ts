@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { JOBS_INTERVAL_MS, runCourseJobs } from "~/courses/jobs.server";
 import { deliverDueEmails, smtpSender } from "~/models/email.server";
 import { db } from "~/utils/db.server";
 import { languageFor } from "~/i18n/i18n.server";
@@ -98,6 +99,21 @@ if (process.env.SMTP_URL) {
   }, 5000);
 }
 
+// Offers end on time whoever is online: each process runs the course jobs (safe in several at once).
+let jobsRunning = false;
+const jobsTimer = setInterval(async () => {
+  if (jobsRunning) return;
+  jobsRunning = true;
+  try {
+    const outcome = await runCourseJobs();
+    if (outcome.expired || outcome.reminded || outcome.erased) console.log("Course jobs:", JSON.stringify(outcome));
+  } catch (error) {
+    console.error("Course jobs failed:", error);
+  } finally {
+    jobsRunning = false;
+  }
+}, JOBS_INTERVAL_MS);
+
 // Stop accepting, let requests in flight finish, then close the database. Once: a worker may get both
 // the terminal's SIGINT and its supervisor's SIGTERM.
 let shuttingDown = false;
@@ -106,6 +122,7 @@ function shutdown(signal: string) {
   shuttingDown = true;
   console.log(`${signal} received: shutting down`);
   clearInterval(mailTimer);
+  clearInterval(jobsTimer);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(async () => {
