@@ -203,12 +203,14 @@ export async function seedCourses(now = new Date()) {
 
   for (const [index, plan] of PROGRAMME.entries()) {
     const { startDay, times, nights = 0, opensBefore = 90, bookings, demoWaits, status = "published", ...details } = plan;
-    const startsAt = ukAt(now, startDay, times[0]);
+    // A residential starts on a Friday.
+    const toFriday = nights ? (5 - new Date(now.getTime() + startDay * DAY).getUTCDay() + 7) % 7 : 0;
+    const startsAt = ukAt(now, startDay + toFriday, times[0]);
     const input: CourseInput = {
       ...details,
       ...CONTACT,
       startsAt,
-      endsAt: ukAt(now, startDay + nights, times[1]),
+      endsAt: ukAt(now, startDay + toFriday + nights, times[1]),
       bookingOpensAt: new Date(startsAt.getTime() - opensBefore * DAY),
       bookingClosesAt: new Date(startsAt.getTime() - 2 * DAY),
       cancellationCutoffAt: new Date(startsAt.getTime() - 7 * DAY),

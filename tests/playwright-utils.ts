@@ -12,19 +12,27 @@ type TestUser = Awaited<ReturnType<typeof createUser>>;
 
 export const test = base.extend<{
   login: (options?: Parameters<typeof createUser>[0] & { role?: Role }) => Promise<TestUser>;
+  /** Signs this browser in as someone who already exists (instead of whoever it was). */
+  loginAs: (user: { id: string }) => Promise<void>;
 }>({
   page: async ({ page }, use) => {
     recordDocuments(page);
     await use(page);
   },
-  login: async ({ context, baseURL }, use) => {
-    await use(async (options = {}) => {
-      const user = await createUser(options);
+  loginAs: async ({ context, baseURL }, use) => {
+    await use(async (user) => {
       const session = await lucia.createSession(user.id, {});
       const cookie = lucia.createSessionCookie(session.id);
+      // The same cookie name: this replaces whoever was signed in.
       await context.addCookies([
         { name: cookie.name, value: cookie.value, ...cookieSite(baseURL!), httpOnly: true, sameSite: "Lax", secure: true },
       ]);
+    });
+  },
+  login: async ({ loginAs }, use) => {
+    await use(async (options = {}) => {
+      const user = await createUser(options);
+      await loginAs(user);
       return user;
     });
   },

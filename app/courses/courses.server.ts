@@ -182,15 +182,19 @@ export async function listUpcomingCourses({ filters, viewerId }: { filters: Cour
     },
     orderBy: { startsAt: "asc" },
     take: 200,
-    select: { ...LISTED, bookings: { where: { userId: viewerId }, select: { status: true, queueNumber: true } } },
+    select: { ...LISTED, audience: true, nation: true, electedWithinMonths: true, bookings: { where: { userId: viewerId }, select: { status: true, queueNumber: true } } },
   });
-  const counts = await placeCounts(courses.map((course) => course.id));
+  const [counts, viewer] = await Promise.all([
+    placeCounts(courses.map((course) => course.id)),
+    db.user.findUniqueOrThrow({ where: { id: viewerId }, select: PERSON_FOR_BOOKING }),
+  ]);
   return Promise.all(
     courses.map(async ({ bookings: [own], ...course }) => {
       const { held, waiting } = counts(course.id);
       const booking = own && (ACTIVE as string[]).includes(own.status) ? own : null;
       const position = booking?.status === "waiting" ? await waitingPosition(db, course.id, booking.queueNumber) : null;
-      return { ...course, placesLeft: Math.max(0, course.capacity - held), waiting, booking: booking && { status: booking.status, position } };
+      const forViewer = whyNotEligible(viewer, course, now) === null;
+      return { ...course, placesLeft: Math.max(0, course.capacity - held), waiting, forViewer, booking: booking && { status: booking.status, position } };
     }),
   );
 }

@@ -88,6 +88,12 @@ export default function Home() {
             </h2>
             <p>{t("home.officer.councilText", { council: profile.council?.name })}</p>
           </li>
+          <li>
+            <h2 className="heading-m">
+              <Link to="/courses">{t("home.officer.courses")}</Link>
+            </h2>
+            <p>{t("home.officer.coursesText")}</p>
+          </li>
         </ul>
       ) : null}
       {profile.role === "staff" ? (
@@ -97,6 +103,12 @@ export default function Home() {
               <Link to="/modules">{t("home.staff.modules")}</Link>
             </h2>
             <p>{t("home.staff.modulesText")}</p>
+          </li>
+          <li>
+            <h2 className="heading-m">
+              <Link to="/staff/courses">{t("home.staff.courses")}</Link>
+            </h2>
+            <p>{t("home.staff.coursesText")}</p>
           </li>
           <li>
             <h2 className="heading-m">

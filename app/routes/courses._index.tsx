@@ -51,6 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
       opens: now < course.bookingOpensAt ? moment(course.bookingOpensAt, language) : null,
       closed: now >= course.bookingClosesAt,
       booking: course.booking,
+      forViewer: course.forViewer,
     })),
   };
 }
@@ -109,7 +110,9 @@ export default function Courses() {
               <strong>
                 {course.booking
                   ? t(`yours.${course.booking.status as "confirmed" | "waiting" | "offered"}`, { position: course.booking.position })
-                  : course.opens
+                  : !course.forViewer
+                    ? t("places.notForYou")
+                    : course.opens
                     ? t("places.opens", { date: course.opens })
                     : course.closed
                       ? t("places.closed")

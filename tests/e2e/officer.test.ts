@@ -35,7 +35,7 @@ test("an officer sees their own council's members and claims, and no other counc
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Owen");
   await expect(page.getByText(council.name).first()).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Home", "Modules", "Your council", "Your account"]);
+  await expect(nav.getByRole("link")).toHaveText(["Home", "Modules", "Courses", "Your council", "Your account"]);
   await expectAccessible(page);
 
   await nav.getByRole("link", { name: "Your council" }).click();
@@ -171,7 +171,7 @@ test("a councillor cannot open the council or staff pages", async ({ page, login
   await login({ role: "councillor", name: "Carys Councillor" });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Carys");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Home", "Modules", "Your account"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Home", "Modules", "Courses", "Your account"]);
   await expectAccessible(page);
 
   await expectForbidden(page, "/council");
@@ -187,12 +187,13 @@ test("staff see their own home page with their tools", async ({ page, login }) =
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "Home",
     "Modules",
+    "Courses",
     "Accounts",
     "Outbox",
     "Audit log",
     "Your account",
   ]);
-  await expect(page.locator("main").getByRole("link")).toHaveText(["Online modules", "Accounts", "Outbox", "Audit log"]);
+  await expect(page.locator("main").getByRole("link")).toHaveText(["Online modules", "Scheduled courses", "Accounts", "Outbox", "Audit log"]);
   await expectAccessible(page);
   // Staff belong to no council, so the council page is not theirs.
   await expectForbidden(page, "/council");
