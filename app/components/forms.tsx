@@ -8,6 +8,8 @@ import type { FormResult } from "~/utils/forms";
 
 type FieldProps = {
   name: string;
+  /** Which of the page's forms the field is in, when several have a field of this name (see fieldId) */
+  formName?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
@@ -21,7 +23,7 @@ type FieldProps = {
   maxLength?: number;
 };
 
-export function TextField({ name, label, hint, error, width = "full", ...input }: FieldProps) {
+export function TextField({ name, formName, label, hint, error, width = "full", ...input }: FieldProps) {
   // A password is never sent back with the form. Without JavaScript the page comes back with the box
   // empty; with it, React keeps the same input, so empty it each time the server answers.
   const actionData = useActionData();
@@ -31,7 +33,7 @@ export function TextField({ name, label, hint, error, width = "full", ...input }
     if (isPassword && actionData !== undefined && ref.current) ref.current.value = "";
   }, [actionData, isPassword]);
   return (
-    <FormGroup name={name} label={label} hint={hint} error={error}>
+    <FormGroup name={name} formName={formName} label={label} hint={hint} error={error}>
       {(control) => (
         <input ref={ref} className={`input input--${width}${error ? " input--error" : ""}`} {...control} {...input} type={input.type ?? "text"} />
       )}
@@ -47,6 +49,7 @@ export function EmailField(props: Omit<FieldProps, "type" | "autoComplete" | "sp
 
 type SelectProps = {
   name: string;
+  formName?: string;
   label: string;
   options: { value: string; label: string }[];
   hint?: string;
@@ -54,9 +57,9 @@ type SelectProps = {
   defaultValue?: string;
 };
 
-export function SelectField({ name, label, options, hint, error, defaultValue }: SelectProps) {
+export function SelectField({ name, formName, label, options, hint, error, defaultValue }: SelectProps) {
   return (
-    <FormGroup name={name} label={label} hint={hint} error={error}>
+    <FormGroup name={name} formName={formName} label={label} hint={hint} error={error}>
       {(control) => (
         <select className="select" defaultValue={defaultValue} {...control}>
           {options.map((option) => (
@@ -104,7 +107,7 @@ export function RadioField({
   );
 }
 
-/** Several lines of text: a pasted list (monospace, no spelling check) or, with `prose`, a few sentences. */
+/** Several lines of text: a pasted list, or with `prose`, sentences. */
 export function TextArea({
   name,
   label,
@@ -112,7 +115,7 @@ export function TextArea({
   error,
   defaultValue,
   rows = 12,
-  prose = false,
+  prose,
 }: {
   name: string;
   label: string;
@@ -120,6 +123,7 @@ export function TextArea({
   error?: string;
   defaultValue?: string;
   rows?: number;
+  /** Sentences rather than a pasted list: spelling checked, in the page's font */
   prose?: boolean;
 }) {
   return (
@@ -129,11 +133,39 @@ export function TextArea({
           className={`input${prose ? " input--prose" : ""}${error ? " input--error" : ""}`}
           rows={rows}
           defaultValue={defaultValue}
-          spellCheck={prose}
+          spellCheck={prose ?? false}
           {...control}
         />
       )}
     </FormGroup>
+  );
+}
+
+/** One box to tick, such as a confirmation; the error sits above it. */
+export function CheckboxField({
+  name,
+  formName,
+  label,
+  value = "yes",
+  error,
+}: {
+  name: string;
+  formName?: string;
+  label: string;
+  value?: string;
+  error?: string;
+}) {
+  const id = fieldId(name, formName);
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <HintAndError id={id} error={error} />
+      <div className="checkboxes">
+        <div className="checkbox">
+          <input type="checkbox" id={id} name={name} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, null, error)} />
+          <label htmlFor={id}>{label}</label>
+        </div>
+      </div>
+    </div>
   );
 }
 
@@ -165,18 +197,20 @@ type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-des
 /** Label, hint and error message around one control, wired together for screen readers. */
 function FormGroup({
   name,
+  formName,
   label,
   hint,
   error,
   children,
 }: {
   name: string;
+  formName?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const id = fieldId(name);
+  const id = fieldId(name, formName);
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -188,15 +222,25 @@ function FormGroup({
   );
 }
 
-export function fieldId(name: string) {
-  return `field-${name}`;
+/** A field's id: its name, and its form's when several of the page's forms have a field of that name. */
+export function fieldId(name: string, formName?: string) {
+  return formName ? `field-${formName}-${name}` : `field-${name}`;
 }
 
 /**
  * Lists every problem at the top of the page, the form's own first, then each field's in `order`, linked
  * to the field; focused when a new result arrives, so screen readers announce it.
  */
-export function ErrorSummary({ result, order = [] }: { result?: Pick<FormResult, "fieldErrors" | "formError"> | null; order?: string[] }) {
+export function ErrorSummary({
+  result,
+  order = [],
+  formName,
+}: {
+  result?: Pick<FormResult, "fieldErrors" | "formError"> | null;
+  order?: string[];
+  /** The form the result is for, when the page's fields are named per form (see fieldId) */
+  formName?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const fields = Object.entries(result?.fieldErrors ?? {}).sort(([a], [b]) => rank(a, order) - rank(b, order));
@@ -214,7 +258,7 @@ export function ErrorSummary({ result, order = [] }: { result?: Pick<FormResult,
         {result?.formError ? <li>{result.formError}</li> : null}
         {fields.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`}>{message}</a>
+            <a href={`#${fieldId(field, formName)}`}>{message}</a>
           </li>
         ))}
       </ul>

@@ -1,7 +1,10 @@
 // What staff running a course do with its people: see delegates, offers and the waiting list; add or remove
 // someone; move someone up the waiting list (with a reason); decide late cancellations; give freed places
 // after booking has closed; mark the register. Every action on a person is in the audit log, with the reason.
-import type { RequestOrigin } from "~/models/audit.server";
+import { stringify } from "csv-stringify/sync";
+import type { Language } from "~/i18n/config";
+import { wordsOf } from "~/i18n/i18n.server";
+import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import {
   auditBooking,
@@ -15,7 +18,7 @@ import {
   type BookingCourse,
 } from "./booking.server";
 import { bookingLetters } from "./course-emails.server";
-import { ACTIVE, type Attendance } from "./rules";
+import { ACTIVE, isAttendance, isBookingStatus, type Attendance } from "./rules";
 
 /** The course with everyone on it, for staff running it: access and dietary needs are shown here only. */
 export async function courseForStaff(courseId: string) {
@@ -59,19 +62,19 @@ export async function courseForStaff(courseId: string) {
 }
 
 type StaffAction = { actorId: string; reason: string };
+/** A booking as staff name it from a course's page: one of that course's, or none (a form sent by hand). */
+type OnCourse = { courseId: string; bookingId: string };
 
-/** A staff action on one booking, in a transaction holding its course. */
-async function onBooking<T>(bookingId: string, work: (tx: DbClient, course: BookingCourse, booking: BookingRow) => Promise<T>) {
-  const found = await db.booking.findUnique({ where: { id: bookingId }, select: { courseId: true } });
-  if (!found) return null;
+/** A staff action on one booking of the course, in a transaction holding the course. */
+async function onBooking<T>({ courseId, bookingId }: OnCourse, work: (tx: DbClient, course: BookingCourse, booking: BookingRow) => Promise<T>) {
   return db.$transaction(async (tx) => {
-    const course = await lockCourse(tx, found.courseId);
-    const booking = await tx.booking.findUnique({ where: { id: bookingId }, select: BOOKING_ROW });
+    const course = await lockCourse(tx, courseId);
+    const booking = course && (await tx.booking.findFirst({ where: { id: bookingId, courseId }, select: BOOKING_ROW }));
     return course && booking ? work(tx, course, booking) : null;
   }, BOOKING_TRANSACTION);
 }
 const BOOKING_ROW = { id: true, status: true, cancelRequestedAt: true, queueNumber: true, courseId: true, user: { select: PERSON_FOR_BOOKING } } as const;
-type BookingRow = NonNullable<Awaited<ReturnType<typeof db.booking.findUnique<{ where: { id: string }; select: typeof BOOKING_ROW }>>>>;
+type BookingRow = NonNullable<Awaited<ReturnType<typeof db.booking.findFirst<{ where: { id: string }; select: typeof BOOKING_ROW }>>>>;
 
 /**
  * Adds a person as a delegate, by email, when a place is free: staff's decision, so neither the booking
@@ -108,8 +111,8 @@ export async function addDelegate({ courseId, email, actorId, reason }: { course
 }
 
 /** Takes a person off the course (a place, an offer or the waiting list); a freed place is offered on. */
-export async function removeBooking({ bookingId, actorId, reason }: { bookingId: string } & StaffAction, origin: RequestOrigin, now = new Date()) {
-  const outcome = await onBooking(bookingId, async (tx, course, booking) => {
+export async function removeBooking({ actorId, reason, ...which }: OnCourse & StaffAction, origin: RequestOrigin, now = new Date()) {
+  const outcome = await onBooking(which, async (tx, course, booking) => {
     if (!(ACTIVE as string[]).includes(booking.status)) return { status: "not-active" } as const;
     await tx.booking.update({ where: { id: booking.id }, data: { status: "removed", endedAt: now } });
     const person = booking.user;
@@ -127,8 +130,8 @@ export async function removeBooking({ bookingId, actorId, reason }: { bookingId:
 }
 
 /** Moves someone to the front of the waiting list: the only way out of first come, first served, and audited. */
-export async function moveToFront({ bookingId, actorId, reason }: { bookingId: string } & StaffAction, origin: RequestOrigin, now = new Date()) {
-  const outcome = await onBooking(bookingId, async (tx, course, booking) => {
+export async function moveToFront({ actorId, reason, ...which }: OnCourse & StaffAction, origin: RequestOrigin, now = new Date()) {
+  const outcome = await onBooking(which, async (tx, course, booking) => {
     if (booking.status !== "waiting") return { status: "not-waiting" } as const;
     const first = await tx.booking.findFirst({ where: { courseId: course.id, status: "waiting" }, orderBy: { queueNumber: "asc" }, select: { queueNumber: true } });
     if (first && first.queueNumber < booking.queueNumber) {
@@ -145,8 +148,8 @@ export async function moveToFront({ bookingId, actorId, reason }: { bookingId: s
  * Gives a free place to someone on the waiting list at once: for staff after booking has closed, when
  * freed places are no longer offered automatically. Audited with the reason.
  */
-export async function givePlace({ bookingId, actorId, reason }: { bookingId: string } & StaffAction, origin: RequestOrigin, now = new Date()) {
-  const outcome = await onBooking(bookingId, async (tx, course, booking) => {
+export async function givePlace({ actorId, reason, ...which }: OnCourse & StaffAction, origin: RequestOrigin, now = new Date()) {
+  const outcome = await onBooking(which, async (tx, course, booking) => {
     if (booking.status !== "waiting" && booking.status !== "offered") return { status: "not-waiting" } as const;
     if (booking.status === "waiting" && (await placesHeld(tx, course.id)) >= course.capacity) return { status: "full" } as const;
     await tx.booking.update({ where: { id: booking.id }, data: { status: "confirmed", confirmedAt: now, offerExpiresAt: null } });
@@ -160,11 +163,11 @@ export async function givePlace({ bookingId, actorId, reason }: { bookingId: str
 
 /** A delegate asked to cancel after the cut-off: staff release the place (offered on) or keep it. */
 export async function decideCancellation(
-  { bookingId, release, actorId }: { bookingId: string; release: boolean; actorId: string },
+  { release, actorId, ...which }: OnCourse & { release: boolean; actorId: string },
   origin: RequestOrigin,
   now = new Date(),
 ) {
-  const outcome = await onBooking(bookingId, async (tx, course, booking) => {
+  const outcome = await onBooking(which, async (tx, course, booking) => {
     if (booking.status !== "confirmed" || !booking.cancelRequestedAt) return { status: "no-request" } as const;
     const person = booking.user;
     if (release) {
@@ -209,4 +212,48 @@ export async function markAttendance(
     }
     return { status: "saved", changed } as const;
   });
+}
+
+/** A file name made of the course's title: "Cyflwyniad i'r Cyngor" → "cyflwyniad-ir-cyngor". */
+export function fileSlug(title: string) {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "course";
+}
+
+/**
+ * Everyone on the course now (delegates, offers, then the waiting list in order) as a spreadsheet, in the
+ * reader's language, with their needs: personal data leaving the service, so each export is audited.
+ * Cells a spreadsheet would run as a formula (=, +, -, @) are written as text. Null when there is no course.
+ */
+export async function delegatesCsv({ courseId, actorId, language }: { courseId: string; actorId: string; language: Language }, origin: RequestOrigin) {
+  const found = await courseForStaff(courseId);
+  if (!found) return null;
+  const { course, delegates, offers, waiting } = found;
+  const t = wordsOf(language, "staff");
+  const words = wordsOf(language, "courses");
+  const status = (value: string) => (isBookingStatus(value) ? words(`statuses.${value}`) : value);
+  const attendance = (value: string | null) => (isAttendance(value) ? words(`attendance.${value}`) : "");
+  const rows = [...delegates, ...offers, ...waiting].map((booking) => ({
+    name: booking.person.name,
+    email: booking.person.email,
+    councils: booking.person.councils.join("; "),
+    status: status(booking.status),
+    accessNeeds: booking.accessNeeds ?? "",
+    dietaryNeeds: booking.dietaryNeeds ?? "",
+    attendance: attendance(booking.attendance),
+  }));
+  const keys = ["name", "email", "councils", "status", "accessNeeds", "dietaryNeeds", "attendance"] as const;
+  const columns = keys.map((key) => ({ key, header: t(`courses.csv.${key}`) }));
+  const csv = stringify(rows, { bom: true, escape_formulas: true, header: true, columns });
+  const day = course.startsAt.toISOString().slice(0, 10);
+  await recordAudit({ type: "delegates-exported", actorId, detail: `${course.title} (${day}): ${rows.length} people` }, origin);
+  return { csv, filename: `${fileSlug(course.title)}-delegates.csv` };
 }

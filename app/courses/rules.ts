@@ -14,6 +14,10 @@ export const NATIONS = ["england", "wales"] as const;
 export const COURSE_STATUSES = ["draft", "published", "cancelled"] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
+export function isCourseStatus(status: string): status is CourseStatus {
+  return (COURSE_STATUSES as readonly string[]).includes(status);
+}
+
 /**
  * confirmed: has a place. waiting: on the waiting list. offered: a freed place is held for them until the
  * offer expires. The rest are ended: cancelled (by them, or staff released it), declined or expired (an
@@ -31,8 +35,17 @@ export function isActive(status: string) {
   return (ACTIVE as string[]).includes(status);
 }
 
+/** A status as stored is one the pages have words for (the column is a plain string). */
+export function isBookingStatus(status: string): status is BookingStatus {
+  return (BOOKING_STATUSES as readonly string[]).includes(status);
+}
+
 export const ATTENDANCE = ["attended", "absent"] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
+
+export function isAttendance(value: string | null): value is Attendance {
+  return (ATTENDANCE as readonly (string | null)[]).includes(value);
+}
 
 export const DEFAULT_OFFER_HOURS = 48;
 

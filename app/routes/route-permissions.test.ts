@@ -7,12 +7,13 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { createCouncil, createUser } from "../../tests/factories";
+import { createCouncil, createCourse, createUser } from "../../tests/factories";
 import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
 import { findModule } from "~/content/content.server";
 import { db } from "~/utils/db.server";
 import { readSession, startSession } from "~/utils/session.server";
 import * as council from "./council._index";
+import * as staffCourse from "./staff.courses.$courseId._index";
 import * as staffUser from "./staff.users.$userId";
 
 /**
@@ -76,6 +77,13 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "staff.users.$userId.tsx": { get: staffOnly },
   "staff.outbox.tsx": { get: staffOnly },
   "staff.audit.tsx": { get: staffOnly },
+  "staff.courses._index.tsx": { get: staffOnly },
+  "staff.courses.new.tsx": { get: staffOnly },
+  "staff.courses.$courseId._index.tsx": { get: staffOnly },
+  "staff.courses.$courseId.edit.tsx": { get: staffOnly },
+  "staff.courses.$courseId.register.tsx": { get: staffOnly },
+  "staff.courses.$courseId.sign-in-sheet.tsx": { get: staffOnly },
+  "staff.courses.$courseId.delegates[.]csv.ts": { get: staffOnly },
 };
 
 type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
@@ -95,14 +103,17 @@ function routeFiles(): string[] {
     .sort();
 }
 
-/** The URL pattern a flat route file answers, e.g. "modules.$moduleId._index.tsx" → "/modules/:moduleId". */
+/**
+ * The URL pattern a flat route file answers, e.g. "modules.$moduleId._index.tsx" → "/modules/:moduleId"; a dot
+ * in brackets is part of its segment ("delegates[.]csv.ts" → "delegates.csv").
+ */
 function patternOf(file: string) {
   const segments = file
     .replace(/(\/route)?\.tsx?$/, "")
-    .split(".")
+    .split(/\.(?![^[]*\])/)
     .filter((segment) => segment !== "_index")
     // a trailing _ only takes the route out of its parent's layout (council.members.$membershipId_.merge)
-    .map((segment) => segment.replace(/_$/, ""));
+    .map((segment) => segment.replace(/_$/, "").replace(/\[([^\]]*)\]/g, "$1"));
   return `/${segments.map((segment) => (segment === "$" ? "no-such-page" : segment.replace(/^\$/, ":"))).join("/")}`;
 }
 
@@ -130,7 +141,9 @@ test("each route gives each visitor the access its declaration says, from its lo
   const council = await createCouncil();
   const target = await createUser({ councilId: council.id });
   const lesson = findModule("prevent-duty", "en")!.lessons[0]!;
+  const course = await createCourse();
   const params: Record<string, string> = {
+    courseId: course.id,
     moduleId: "prevent-duty",
     lessonSlug: lesson.slug,
     userId: target.id,
@@ -221,4 +234,22 @@ test("the staff account page deactivates an account when staff ask, and refuses 
   expect((response as Response).status).toBe(302);
   expect((response as Response).headers.get("Location")).toBe(`/staff/users/${target.id}`);
   expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).deactivatedAt).toBeInstanceOf(Date);
+});
+
+test("a course's staff page cancels the course when staff ask, and refuses it to councillors and officers", async () => {
+  const council = await createCouncil();
+  const course = await createCourse();
+  const cancel = (context: Awaited<ReturnType<typeof contextFor>>) =>
+    outcomeOf(() =>
+      staffCourse.action(argsFor(`/staff/courses/${course.id}`, context, { method: "POST", params: { courseId: course.id }, form: { intent: "cancel", confirm: "yes" } })),
+    );
+  for (const role of ["councillor", "officer"] as const) {
+    expect(((await cancel(await contextFor(role, council.id))) as Response).status, role).toBe(403);
+  }
+  expect((await db.course.findUniqueOrThrow({ where: { id: course.id } })).status).toBe("published");
+
+  const response = (await cancel(await contextFor("staff"))) as Response;
+  expect(response.status).toBe(302);
+  expect(response.headers.get("Location")).toBe(`/staff/courses/${course.id}`);
+  expect((await db.course.findUniqueOrThrow({ where: { id: course.id } })).status).toBe("cancelled");
 });

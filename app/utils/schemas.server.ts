@@ -68,6 +68,12 @@ export const EmailSchema = z
   )
   .transform((email) => email.toLowerCase());
 
+/** Someone else's email address: EmailSchema, asking for it in words of its own (`required` in the field's catalogue entry). */
+function othersEmail(field: "contactEmail" | "delegateEmail") {
+  const required = `validation:${field}.required`;
+  return z.string({ error: required }).trim().min(1, required).pipe(EmailSchema);
+}
+
 /** Only presence and length here; strength is checked on the server (passwordProblem). */
 export const NewPasswordSchema = z
   .string({ error: "validation:password.required" })
@@ -283,7 +289,7 @@ export const CourseSchema = z
     electedWithinMonths: z.union([z.literal("").transform(() => null), wholeNumber("electedWithinMonths", 1, 120)]).optional().transform((n) => n ?? null),
     nation: z.enum(["", ...NATIONS]).optional().transform((nation) => nation || null),
     contactName: singleLine({ field: "contactName", max: 100 }),
-    contactEmail: EmailSchema,
+    contactEmail: othersEmail("contactEmail"),
     offerHours: wholeNumber("offerHours", 1, 336),
   })
   .superRefine((course, context) => {
@@ -311,13 +317,13 @@ export const BookingSchema = z.object({ accessNeeds: OptionalNote, dietaryNeeds:
 /** Staff acting on a person give a reason, for the audit log. */
 const Reason = singleLine({ field: "reason", max: 300 });
 
-export const BookingIdSchema = z.object({ bookingId: z.string().min(1).max(100) });
+export const BookingIdSchema = z.object({ bookingId: z.string({ error: "validation:bookingId.required" }).min(1, "validation:bookingId.required").max(100) });
 
 /** The forms on a course's staff page, by the `intent` each posts. */
 export const CourseStaffActionSchemas = {
   publish: z.object({}),
   cancel: z.object({ confirm: z.literal("yes", { error: "validation:confirmCancel.required" }) }),
-  add: z.object({ email: EmailSchema, reason: Reason }),
+  add: z.object({ email: othersEmail("delegateEmail"), reason: Reason }),
   remove: BookingIdSchema.extend({ reason: Reason }),
   "move-to-front": BookingIdSchema.extend({ reason: Reason }),
   "give-place": BookingIdSchema.extend({ reason: Reason }),
