@@ -104,7 +104,8 @@ export async function action(args: ActionFunctionArgs) {
     return redirectWithFlash(here, (found && refusalText(found, args.context.language, new Date())) || words("refusal.not-found"));
   }
   const form = parseForm(formData, BookingIdSchema, t);
-  if (!form.ok || !(intent === "cancel" || intent === "accept" || intent === "decline")) throw noSuchCourse(args.context.language);
+  // Only this page's own buttons post here: anything else is a malformed request.
+  if (!form.ok || !(intent === "cancel" || intent === "accept" || intent === "decline")) throw new Response("Bad request", { status: 400 });
   const own = { bookingId: form.data.bookingId, userId: user.id };
   const act = { cancel: cancelBooking, accept: acceptOffer, decline: declineOffer }[intent];
   const outcome = await act(own, origin);

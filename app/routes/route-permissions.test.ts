@@ -32,6 +32,10 @@ const signedOut: Declared = { anonymous: "allowed", councillor: "home", officer:
 const staffOnly: Declared = { anonymous: "sign-in", councillor: 403, officer: 403, staff: "allowed" };
 const officersOnly: Declared = { anonymous: "sign-in", councillor: 403, officer: "allowed", staff: 403 };
 const councillorsOnly: Declared = { anonymous: "sign-in", councillor: "allowed", officer: 403, staff: 403 };
+/** Who may book scheduled courses (each course then says whether it is for councillors, officers or both) */
+const bookers: Declared = { anonymous: "sign-in", councillor: "allowed", officer: "allowed", staff: 403 };
+/** A booking or booking's file the visitor does not have: 404 for those who may book */
+const bookersNoSuch: Declared = { anonymous: "sign-in", councillor: 404, officer: 404, staff: 403 };
 
 /** For each route file: who may GET it, and who may POST to it when that differs (routes with an action). */
 const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
@@ -63,6 +67,12 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.committees.tsx": { get: officersOnly },
   "council.members.$membershipId.tsx": { get: officersOnly },
   "council.upload.tsx": { get: officersOnly },
+  "council.bookings.tsx": { get: officersOnly },
+  "courses._index.tsx": { get: bookers },
+  "courses.$courseId.tsx": { get: bookers },
+  "courses.$courseId.calendar[.]ics.ts": { get: bookersNoSuch },
+  // an offer's accept and decline pages, for a booking that is not the visitor's
+  "bookings.$bookingId.$answer.tsx": { get: bookersNoSuch },
   // asked without the other account (?with=), there is nothing to merge: 404 for the officer
   "council.members.$membershipId_.merge.tsx": { get: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 }, post: officersOnly },
   "change-email.$token.tsx": { get: everyone },
@@ -144,6 +154,8 @@ test("each route gives each visitor the access its declaration says, from its lo
   const course = await createCourse();
   const params: Record<string, string> = {
     courseId: course.id,
+    bookingId: "no-such-booking",
+    answer: "accept",
     moduleId: "prevent-duty",
     lessonSlug: lesson.slug,
     userId: target.id,
