@@ -289,3 +289,40 @@ test("five delegates cancelling at once make exactly five offers, to the first f
   const statuses = await Promise.all(people.map((person) => statusOf(course.id, person.id)));
   expect(statuses).toEqual([...Array(5).fill("cancelled"), ...Array(5).fill("offered"), "waiting", "waiting"]);
 });
+
+test("cancellations, accepts, declines and the expiry job all at once keep every rule", async () => {
+  const now = new Date();
+  const course = await createCourse({ capacity: 4 }, now);
+  const people = await councillors(12);
+  const bookingIds: string[] = [];
+  for (const person of people) {
+    const outcome = await book(course.id, person.id, now);
+    if (outcome.status !== "confirmed" && outcome.status !== "waiting") throw new Error("not booked");
+    bookingIds.push(outcome.bookingId);
+  }
+  const bookingOf = (i: number) => ({ bookingId: bookingIds[i], userId: people[i].id });
+  // Two delegates cancel: people 4 and 5 are offered their places.
+  await Promise.all([0, 1].map((i) => cancelBooking(bookingOf(i), origin, now)));
+  expect([await statusOf(course.id, people[4].id), await statusOf(course.id, people[5].id)]).toEqual(["offered", "offered"]);
+  const later = new Date(now.getTime() + 49 * HOUR);
+  await Promise.all([
+    acceptOffer(bookingOf(4), origin, new Date(now.getTime() + HOUR)),
+    declineOffer(bookingOf(5), origin, now),
+    cancelBooking(bookingOf(2), origin, now),
+    cancelBooking(bookingOf(3), origin, now),
+    expireOffers(later),
+    expireOffers(later),
+  ]);
+  const bookings = await db.booking.findMany({ where: { courseId: course.id }, orderBy: { queueNumber: "asc" } });
+  const held = bookings.filter((booking) => booking.status === "confirmed" || booking.status === "offered");
+  expect(held.length).toBeLessThanOrEqual(4);
+  // People are still waiting, so no place is left free and unoffered.
+  expect(bookings.some((booking) => booking.status === "waiting")).toBe(true);
+  expect(held).toHaveLength(4);
+  // Whatever the order things happened in, nobody waiting was passed over: everyone offered a place or
+  // given one came before everyone still waiting.
+  const lastHolder = Math.max(...held.map((booking) => booking.queueNumber));
+  const firstWaiting = Math.min(...bookings.filter((booking) => booking.status === "waiting").map((booking) => booking.queueNumber));
+  expect(lastHolder).toBeLessThan(firstWaiting);
+  expect(await statusOf(course.id, people[5].id)).toBe("declined");
+});
