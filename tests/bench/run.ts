@@ -3,16 +3,20 @@
 // page weighs in Chromium on a cold cache, against a budget (the bench fails when a page is over it);
 // Lighthouse on the lesson page, through an HTTPS + HTTP/2 front as in production and straight to the app
 // over HTTP/1.1; then throughput of a list of scenarios with autocannon, first with one
-// server process and then with WEB_CONCURRENCY processes, side by side. To measure another page, append
+// server process and then with WEB_CONCURRENCY processes, side by side; after each, the booking race (booking-race.ts:
+// 200 councillors POST "Book a place" on a 20-place course at once; the bench fails unless exactly 20 are confirmed,
+// 180 wait in the server's order, each was shown their outcome and nothing was lost). To measure another page, append
 // to SCENARIOS or WEIGHED_PAGES below. Settings (environment): BENCH_DURATION (seconds, default 10),
 // BENCH_WARMUP (seconds, default 3), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3300),
 // BENCH_PROCESSES (the N to compare with one, default the number of CPUs), BENCH_LIGHTHOUSE_RUNS (default 3;
-// 0 skips Lighthouse), BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself.
+// 0 skips Lighthouse), BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself,
+// BENCH_ONLY=booking-race to run only the race (with 1 and BENCH_PROCESSES processes; about a minute after the build).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { closeRaceDatabase, prepareRace, runRace, type RaceFigures } from "./booking-race";
 import { startHttpsFront } from "./https-front";
 import { medianRun, runLighthouse, type LighthouseScores } from "./lighthouse";
 import { launchChromium, weighPage, type PageWeight, type WeighedPage } from "./page-weight";
@@ -76,6 +80,10 @@ const FRONT_PORT = PORT + 1;
 const PROCESSES = Number(process.env.BENCH_PROCESSES || os.availableParallelism());
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const ORIGIN = `http://localhost:${PORT}`;
+const ONLY = process.env.BENCH_ONLY || "";
+/** The booking race: this many councillors at once for this many places (the issue's figures). */
+const RACE = { people: 200, capacity: 20 };
+const SESSION_SECRET = "bench-session-secret";
 
 const DB_DIR = path.resolve("tests/.db");
 const DB_FILE = path.join(DB_DIR, "bench.db");
@@ -115,7 +123,7 @@ async function startServer(processes: number): Promise<Server> {
     NODE_ENV: "production",
     PORT: String(PORT),
     DATABASE_URL: `file:${DB_FILE}`,
-    SESSION_SECRET: "bench-session-secret",
+    SESSION_SECRET,
     APP_URL: ORIGIN,
     SEED_DEMO_DATA: "true",
     CONTENT_CACHE_DIR,
@@ -477,7 +485,68 @@ async function lighthouse(): Promise<LighthouseFigures[]> {
   return measured;
 }
 
+/** The booking race against the server now running (fresh people and a fresh course each time). */
+async function bookingRace(processes: number): Promise<RaceFigures & { load: string }> {
+  step(`Booking race, ${processes} process(es): ${RACE.people} councillors book a ${RACE.capacity}-place course at once`);
+  const race = await prepareRace({ origin: ORIGIN, dbFile: DB_FILE, sessionSecret: SESSION_SECRET, ...RACE });
+  const load = os.loadavg()[0].toFixed(2); // the machine's own load stretches a race that is all queueing
+  const figures = await runRace(race, processes);
+  for (const problem of figures.problems) console.log(`  ${problem}`);
+  return { ...figures, load };
+}
+
+function reportBookingRaces(races: (RaceFigures & { load: string })[]) {
+  if (!races.length) return;
+  console.log(
+    `\nBooking race over HTTP: ${RACE.people} POSTs at once from ${RACE.people} signed-in councillors, one ${RACE.capacity}-place course, SQLite ` +
+      "(settled: until the last answer arrived; latency of each POST to the end of its answer):",
+  );
+  console.log(
+    table(
+      ["server processes", "settled in s", "bookings/s", "p50 ms", "p95 ms", "max ms", "answers", "confirmed", "waiting", "emails", "all correct", "load (1 min) before"],
+      races.map((race) => [
+        String(race.processes),
+        (race.settleMs / 1000).toFixed(2),
+        race.bookingsPerSecond.toFixed(0),
+        race.p50.toFixed(0),
+        race.p95.toFixed(0),
+        race.max.toFixed(0),
+        race.statuses,
+        `${race.confirmed}/${RACE.capacity}`,
+        `${race.waiting}/${RACE.people - RACE.capacity}`,
+        `${race.emails}/${RACE.people}`,
+        race.problems.length ? "NO" : "yes",
+        race.load,
+      ]),
+    ),
+  );
+  console.log(
+    "Correct: every answer a redirect back to the course with its own message (booked, or number N on the waiting list), the first " +
+      `${RACE.capacity} in the server's queue confirmed, the rest waiting in that order and each told their place in it, one email each.`,
+  );
+}
+
+const raceProblems = (races: RaceFigures[]) =>
+  races.filter((race) => race.problems.length).map((race) => `Booking race with ${race.processes} process(es): ${race.problems.join("; ")}`);
+
+/** BENCH_ONLY=booking-race: the race alone, with one process and then with PROCESSES, on one fresh database. */
+async function onlyBookingRace() {
+  build();
+  freshDatabase();
+  const races: Awaited<ReturnType<typeof bookingRace>>[] = [];
+  await startServer(1);
+  races.push(await bookingRace(1));
+  await stopServer();
+  await startServer(PROCESSES);
+  races.push(await bookingRace(PROCESSES));
+  reportBookingRaces(races);
+  const problems = raceProblems(races);
+  if (problems.length) throw new Error(problems.join("; "));
+}
+
 async function main() {
+  if (ONLY === "booking-race") return onlyBookingRace();
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: the only part that runs alone is booking-race`);
   build();
   freshDatabase();
   let running = await startServer(1);
@@ -497,12 +566,14 @@ async function main() {
   const one: Row[] = [];
   for (const scenario of SCENARIOS) one.push(await measure(scenario, running.workers));
   await signInTiming();
+  const races = [await bookingRace(1)];
 
   await stopServer();
   running = await startServer(PROCESSES);
   console.log(`  primary pid ${running.child.pid}, worker pids ${running.workers.join(", ")}`);
   const many: Row[] = [];
   for (const scenario of SCENARIOS) many.push(await measure(scenario, running.workers));
+  races.push(await bookingRace(PROCESSES));
 
   reportThroughput(one, many, loadBefore);
   console.log(`Primary (supervisor) peak RSS from start-up until ready (migrations and seed): ${mb(startupPeakRssKb)} MB.`);
@@ -510,12 +581,14 @@ async function main() {
   console.log(table(["lesson page", "first byte ms", "whole page ms"], firstBytes));
   reportPageWeights(weights);
   lighthouseFigures.forEach(reportLighthouse);
+  reportBookingRaces(races);
 
   const overBudget = weights.filter((weight) => weight.transferred > PAGE_BUDGET_BYTES);
   const failing = [...one, ...many].filter((row) => row.non2xx > 0 || row.errors > 0);
   const problems = [
     ...overBudget.map((w) => `${w.name} (${w.path}) transfers ${kib(w.transferred)} KB, over the budget of ${kib(PAGE_BUDGET_BYTES)} KB`),
     ...(failing.length ? [`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`] : []),
+    ...raceProblems(races),
   ];
   if (problems.length) throw new Error(problems.join("; "));
 }
@@ -535,4 +608,6 @@ try {
   console.error(`\nBENCH FAILED: ${error instanceof Error ? error.message : String(error)}${cause}`);
   await stopServer();
   process.exitCode = 1;
+} finally {
+  await closeRaceDatabase();
 }
