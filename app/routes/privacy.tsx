@@ -24,6 +24,7 @@ export default function Privacy() {
         <li>{t("privacy.held.council")}</li>
         <li>{t("privacy.held.language")}</li>
         <li>{t("privacy.held.learning")}</li>
+        <li>{t("privacy.held.bookings")}</li>
         <li>{t("privacy.held.security")}</li>
       </ul>
       <h2>{t("privacy.why.heading")}</h2>
