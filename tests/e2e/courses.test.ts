@@ -5,7 +5,7 @@ import { bookPlace, cancelBooking } from "~/courses/booking.server";
 import { db } from "~/utils/db.server";
 import { invitesTo } from "../calendar";
 import { createCouncil, createCourse, createUser } from "../factories";
-import { expect, expectAccessible, linkFromLatestEmail, test } from "../playwright-utils";
+import { expect, expectAccessible, expectWelshPage, linkFromLatestEmail, test } from "../playwright-utils";
 
 const origin = { ip: "192.0.2.50", userAgent: "Playwright" };
 
@@ -140,4 +140,34 @@ test("an officer sees their own council's members' bookings, and no other counci
   await expect(rows.first()).toContainText("Place confirmed");
   await expect(page.locator("main")).not.toContainText("Fred Foreignmember");
   await expectAccessible(page);
+});
+
+test("in Welsh: the course pages, the offer page and the emails with their invites", async ({ page, login }) => {
+  test.slow();
+  const council = await createCouncil({ nation: "wales", name: `Cyngor Prawf ${Date.now()}` });
+  const course = await createCourse({ capacity: 1, title: `Diwrnod safonau ${Date.now()}` });
+  const first = await createUser({ councilId: council.id });
+  const booked = await bookPlace({ courseId: course.id, userId: first.id }, origin);
+  if (booked.status !== "confirmed") throw new Error("no place");
+  const gwen = await login({ councilId: council.id, name: "Gwen Gymraeg" });
+  await db.user.update({ where: { id: gwen.id }, data: { language: "cy" } });
+
+  await page.goto("/courses");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cyrsiau");
+  await expectWelshPage(page);
+  await page.goto(`/courses/${course.id}`);
+  await expectWelshPage(page);
+  await page.getByRole("button", { name: "Ymuno â'r rhestr aros" }).click();
+  await expectWelshPage(page);
+  const waiting = await db.emailMessage.findFirstOrThrow({ where: { to: gwen.email }, orderBy: { createdAt: "desc" } });
+  expect(waiting.language).toBe("cy");
+
+  await cancelBooking({ bookingId: booked.bookingId, userId: first.id }, origin);
+  await page.goto(await linkFromLatestEmail(gwen.email, "/bookings/"));
+  await expectWelshPage(page);
+  await page.getByRole("button", { name: "Derbyn y lle" }).click();
+  await expectWelshPage(page);
+  const confirmed = await db.emailMessage.findFirstOrThrow({ where: { to: gwen.email }, orderBy: { createdAt: "desc" } });
+  expect(confirmed.language).toBe("cy");
+  expect(await invitesTo(gwen.email)).toMatchObject([{ method: "REQUEST", sequence: 0 }]);
 });
