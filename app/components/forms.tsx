@@ -21,6 +21,8 @@ type FieldProps = {
   spellCheck?: boolean;
   inputMode?: InputHTMLAttributes<HTMLInputElement>["inputMode"];
   maxLength?: number;
+  /** Shown to copy, not to change (a calendar feed's address) */
+  readOnly?: boolean;
 };
 
 export function TextField({ name, formName, label, hint, error, width = "full", ...input }: FieldProps) {

@@ -189,3 +189,23 @@ test("the feed has one event per booking, with the invitations' UIDs and no sche
   expect(events.map((event) => instant(calendar, event, "dtstart"))).toEqual(["2027-06-10T08:30:00.000Z", "2027-11-10T09:30:00.000Z"]);
   expect(events.every((event) => event.getFirstProperty("attendee") === null)).toBe(true);
 });
+
+test("in the feed, a cancelled course is a cancelled event with the same UID, and without the joining link", () => {
+  const online = { ...COURSE, format: "online", venue: null, address: null };
+  const feed = calendarFeed({
+    name: "Leadership Essentials courses",
+    events: [
+      { bookingId: "booking-1", sequence: 1, course: online, courseUrl: "https://learning.example/courses/course-1", cancelled: true },
+      { bookingId: "booking-2", sequence: 0, course: { ...online, id: "course-2" }, courseUrl: "https://learning.example/courses/course-2" },
+    ],
+  });
+  const { events } = parse(feed);
+
+  expect(events.map((event) => event.getFirstPropertyValue("uid"))).toEqual([bookingUid("booking-1"), bookingUid("booking-2")]);
+  expect(events.map((event) => event.getFirstPropertyValue("status"))).toEqual(["CANCELLED", "CONFIRMED"]);
+  expect(events.map((event) => event.getFirstPropertyValue("location"))).toEqual(["Online", "https://meet.example/abc-defg"]);
+  expect(events.map((event) => event.getFirstPropertyValue("description"))).toEqual([
+    "A day on chairing council meetings.",
+    "A day on chairing council meetings.\n\nJoining link: https://meet.example/abc-defg",
+  ]);
+});

@@ -191,16 +191,19 @@ export function calendarInvite({
   };
 }
 
-/** A person's private subscription feed: one event per booking, no METHOD (it is published, not a scheduling message). */
+/**
+ * A person's private subscription feed: one event per booking, no METHOD (it is published, not a scheduling
+ * message). A cancelled course stays in it as a cancelled event, without its joining link, as in the emailed CANCEL.
+ */
 export function calendarFeed({
   name,
   events,
 }: {
   name: string;
-  events: { bookingId: string; sequence: number; course: InviteCourse; courseUrl: string }[];
+  events: { bookingId: string; sequence: number; course: InviteCourse; courseUrl: string; cancelled?: boolean }[];
 }): string {
   const calendar = newCalendar();
   calendar.name(name);
-  for (const event of events) addCourseEvent(calendar, { ...event, cancelled: false });
+  for (const event of events) addCourseEvent(calendar, { ...event, cancelled: event.cancelled ?? false });
   return calendar.toString();
 }

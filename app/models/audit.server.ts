@@ -46,6 +46,8 @@ export const AUDIT_EVENT_TYPES = [
   "waiting-list-moved",
   "attendance-marked",
   "delegates-exported",
+  "calendar-feed-created",
+  "calendar-feed-revoked",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

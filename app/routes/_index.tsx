@@ -5,6 +5,7 @@ import { PageHeading } from "~/components/page";
 import { ProgressBar, useMinutesText } from "~/components/progress";
 import { Sentence } from "~/components/sentence";
 import { getCatalogue } from "~/content/content.server";
+import { attendedCourses } from "~/courses/record.server";
 import type { ModuleInfo } from "~/content/content.server";
 import { nextStepHref, type NextStep } from "~/learning/core";
 import { learningHome } from "~/learning/reader.server";
@@ -23,12 +24,23 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home
   const user = getUser(args);
-  if (!user) return { profile: null, learning: null };
-  const [profile, learning] = await Promise.all([
+  if (!user) return { profile: null, learning: null, attended: [] };
+  const [profile, learning, attended] = await Promise.all([
     getProfile({ userId: user.id }),
     can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue(args.context.language).modules }) : null,
+    can(user, "course:book") ? attendedCourses(user.id, { language: args.context.language }) : [],
   ]);
-  return { profile, learning: learning && homeView(learning, getCatalogue(args.context.language).modules) };
+  return {
+    profile,
+    learning: learning && homeView(learning, getCatalogue(args.context.language).modules),
+    attended: attended.map(({ courseId, title, startsAt, moduleId, moduleTitle }) => ({
+      courseId,
+      title,
+      startsAt,
+      // a module no longer offered is not linked
+      module: moduleId && moduleTitle ? { id: moduleId, title: moduleTitle } : null,
+    })),
+  };
 }
 
 function homeView(
@@ -66,7 +78,7 @@ function useNextStepLabel() {
 const TOPICS = ["counterExtremism", "prevent", "cohesion", "conversations", "standards", "resilience", "induction"] as const;
 
 export default function Home() {
-  const { profile, learning } = useLoaderData<typeof loader>();
+  const { profile, learning, attended } = useLoaderData<typeof loader>();
   const { t } = useTranslation("learning");
   if (!profile) return <Welcome />;
   const firstName = profile.name.split(" ")[0];
@@ -130,7 +142,36 @@ export default function Home() {
           </li>
         </ul>
       ) : null}
+      {attended.length > 0 ? <AttendedCourses attended={attended} /> : null}
     </>
+  );
+}
+
+/** The scheduled courses the register says they attended: part of their learning record, beside the modules. */
+function AttendedCourses({ attended }: { attended: ReturnType<typeof useLoaderData<typeof loader>>["attended"] }) {
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  return (
+    <section aria-labelledby="attended-heading">
+      <h2 id="attended-heading">{t("home.attended")}</h2>
+      <ul>
+        {attended.map((course) => (
+          <li key={course.courseId}>
+            <Sentence
+              text={
+                course.module
+                  ? t("home.attendedCourseWithModule", { title: course.title, date: formatDate(course.startsAt, language), module: course.module.title })
+                  : t("home.attendedCourse", { title: course.title, date: formatDate(course.startsAt, language) })
+              }
+              components={{
+                course: <Link to={`/courses/${course.courseId}`} />,
+                ...(course.module ? { module: <Link to={`/modules/${course.module.id}`} /> } : {}),
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -16,11 +16,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const profile = await getProfile({ userId: user.id });
   if (!profile) throw new Response(translatorFor(args.context.language)("errors.accountNotFound", { ns: "account" }), { status: 404 });
-  return { profile, memberships: can(user, "membership:claim") ? await membershipsOf(user.id) : null };
+  return { profile, memberships: can(user, "membership:claim") ? await membershipsOf(user.id) : null, canBook: can(user, "course:book") };
 }
 
 export default function Account() {
-  const { profile, memberships } = useLoaderData<typeof loader>();
+  const { profile, memberships, canBook } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["account", "common"]);
   return (
     <>
@@ -55,6 +55,11 @@ export default function Account() {
           {t("overview.changePassword")}
         </Link>
       </p>
+      {canBook ? (
+        <p>
+          <Link to="/account/calendar">{t("overview.calendarFeed")}</Link>
+        </p>
+      ) : null}
       {memberships ? (
         <section aria-labelledby="councils-heading">
           <h2 id="councils-heading">{t("councils.heading")}</h2>

@@ -74,6 +74,9 @@ export default function Courses() {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to="/account/calendar">{t("mine.calendarFeed")}</Link>
+          </p>
         </section>
       ) : null}
       <Form method="get" className="filter" role="search" aria-label={t("filter.label")}>

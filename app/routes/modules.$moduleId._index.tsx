@@ -6,8 +6,10 @@ import { LessonBody } from "~/components/content/lesson-body";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink, PageHeading } from "~/components/page";
 import { ModuleStateTag, ProgressBar, useMinutesText } from "~/components/progress";
+import { Sentence } from "~/components/sentence";
 import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
+import { attendedCourses } from "~/courses/record.server";
 import { nextStepHref } from "~/learning/core";
 import { completeIfDone } from "~/learning/progress.server";
 import { progressForModule } from "~/learning/reader.server";
@@ -26,7 +28,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const module = requireModule(args.params.moduleId, args.context.language);
   const canTake = can(user, "module:take");
-  const [intro, progress] = await Promise.all([lessonBody(module, "intro"), canTake ? progressForModule({ userId: user.id, module }) : null]);
+  const [intro, progress, attended] = await Promise.all([
+    lessonBody(module, "intro"),
+    canTake ? progressForModule({ userId: user.id, module }) : null,
+    // a course that goes with this module, attended: shown beside it, and it does not complete the module
+    can(user, "course:book") ? attendedCourses(user.id, { moduleId: module.id, language: args.context.language }) : [],
+  ]);
   return {
     module: {
       id: module.id,
@@ -50,6 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
       })),
     },
     intro: intro!,
+    attended: attended.map((course) => ({ courseId: course.courseId, title: course.title, startsAt: course.startsAt })),
     progress: progress && {
       state: progress.state,
       percent: progress.percent,
@@ -73,7 +81,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { module, intro, progress } = useLoaderData<typeof loader>();
+  const { module, intro, progress, attended } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   const next = progress?.nextStep;
   // staff and officers, who have no progress, read from the first lesson
@@ -113,6 +121,15 @@ export default function ModulePage() {
           </div>
         ) : null}
       </dl>
+      {attended.map((course) => (
+        <p key={course.courseId}>
+          <Sentence
+            text={t("module.attendedCourse", { title: course.title, date: formatDate(course.startsAt, language) })}
+            components={{ course: <Link to={`/courses/${course.courseId}`} /> }}
+          />
+          {progress && progress.state !== "completed" ? ` ${t("module.attendedNotCompleted")}` : null}
+        </p>
+      ))}
       {progress?.state === "in-progress" ? <ProgressBar percent={progress.percent} label={t("moduleProgress")} /> : null}
       {progress?.state === "completed" ? (
         <div className="panel">

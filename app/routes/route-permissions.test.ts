@@ -62,6 +62,9 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "account.profile.tsx": { get: signedIn },
   "account.password.tsx": { get: signedIn },
   "account.councils.tsx": { get: councillorsOnly },
+  "account.calendar.tsx": { get: bookers },
+  // public: calendar apps cannot sign in, the secret is the key; an unknown secret is a 404 for anyone
+  "calendar.$secret[.]ics.ts": { get: { anonymous: 404, councillor: 404, officer: 404, staff: 404 } },
   "council._index.tsx": { get: officersOnly },
   "council.left.tsx": { get: officersOnly },
   "council.committees.tsx": { get: officersOnly },
@@ -161,6 +164,7 @@ test("each route gives each visitor the access its declaration says, from its lo
     userId: target.id,
     membershipId: target.membershipId!,
     token: "not-a-real-token",
+    secret: "not-a-real-secret",
     code: "NOTA-REAL-CODE-0000",
     file: "seven-principles.svg",
   };

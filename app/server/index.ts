@@ -14,6 +14,7 @@ import { compressResponses, precompressedAssets } from "./compression";
 import { afterResponseWorkDone } from "~/utils/after-response.server";
 import { healthCheck } from "./health";
 import { limitRequestBodies } from "./request-limits";
+import { loggedUrl } from "./request-log";
 import { assetHeaders, noStoreWhenSignedIn, refuseCrossSiteRequests, securityHeaders } from "./security";
 
 const port = Number(process.env.PORT || 3000);
@@ -29,7 +30,7 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`${new Date().toISOString()} ${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms ${req.ip} pid=${process.pid}`);
+    console.log(`${new Date().toISOString()} ${req.method} ${loggedUrl(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms ${req.ip} pid=${process.pid}`);
   });
   next();
 });

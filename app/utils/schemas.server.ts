@@ -336,6 +336,9 @@ export const RegisterSchema = z.record(z.string().regex(/^attendance-.+$/), z.en
   Object.entries(marks).map(([field, attendance]) => ({ bookingId: field.slice("attendance-".length), attendance })),
 );
 
+/** The calendar feed page: make a new address (replacing any old one), or turn the feed off. */
+export const CalendarFeedActionSchema = z.object({ intent: z.enum(["create", "revoke"]) });
+
 export const CourseFilterSchema = z.object({
   topic: z.enum(["", ...(Object.keys(TOPICS) as (keyof typeof TOPICS)[])]).catch(""),
   format: z.enum(["", ...COURSE_FORMATS]).catch(""),
