@@ -4,7 +4,7 @@ import ICAL from "ical.js";
 import { expect, test } from "vitest";
 import { createCouncil, createCourse, createUser } from "../../tests/factories";
 import { invitesTo } from "../../tests/calendar";
-import { deactivateUser } from "~/models/user.server";
+import { deactivateUser, reactivateUser } from "~/models/user.server";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { bookPlace } from "./booking.server";
@@ -111,6 +111,9 @@ test("a deactivated account's feed is not served, and neither is an address that
   expect(await calendarFeedFor(secret)).not.toBeNull();
 
   await deactivateUser({ userId: ann.id, actorId: staff.id }, origin);
+  expect(await calendarFeedFor(secret)).toBeNull();
+  // Deactivating ends the address for good: reactivated, they make a new one.
+  await reactivateUser({ userId: ann.id, actorId: staff.id }, origin);
   expect(await calendarFeedFor(secret)).toBeNull();
   for (const unknown of ["", "x", secret.slice(1), `${secret}x`, "a".repeat(5000)]) expect(await calendarFeedFor(unknown)).toBeNull();
 });

@@ -202,7 +202,7 @@ export async function changeRoleAndCouncil(
 /** Deactivates an account: it can no longer sign in, and its sessions end at once. */
 export async function deactivateUser({ userId, actorId }: { userId: string; actorId: string }, origin: RequestOrigin) {
   if (userId === actorId) return { status: "cannot-deactivate-self" } as const;
-  const user = await db.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() }, select: { email: true } });
+  const user = await db.user.update({ where: { id: userId }, data: { deactivatedAt: new Date(), calendarFeedHash: null }, select: { email: true } });
   await endOtherSessions(userId);
   await recordAudit({ type: "account-deactivated", userId, actorId, email: user.email }, origin);
   return { status: "deactivated" } as const;

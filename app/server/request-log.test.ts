@@ -10,3 +10,9 @@ test("the request log never shows a calendar feed's secret, and shows other addr
   expect(loggedUrl("/account/calendar")).toBe("/account/calendar");
   expect(loggedUrl("/courses/abc/calendar.ics")).toBe("/courses/abc/calendar.ics");
 });
+
+test("nor the token of a link sent by email", () => {
+  expect(loggedUrl("/reset-password/abcDEF123_-x?lng=cy")).toBe("/reset-password/[secret]?lng=cy");
+  for (const path of ["invitation", "change-email", "confirm-email"]) expect(loggedUrl(`/${path}/tok3n`)).toBe(`/${path}/[secret]`);
+  expect(loggedUrl("/confirm-email")).toBe("/confirm-email");
+});
