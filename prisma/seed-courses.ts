@@ -32,7 +32,7 @@ type Plan = Omit<CourseInput, "startsAt" | "endsAt" | "bookingOpensAt" | "bookin
 const CONTACT = { contactName: "Leadership Essentials events team", contactEmail: "events@association.example" };
 const IN_PERSON = { format: "in-person", joiningLink: null };
 const ONLINE = { format: "online", venue: null, address: null, joiningLink: "https://meet.association.example/leadership-essentials" };
-const ANYONE = { audience: "councillors", electedWithinMonths: null, nation: null, moduleId: null };
+const ANYONE = { audience: "councillors", electedWithinMonths: null, nation: null, moduleId: null, language: "en" };
 
 const PROGRAMME: Plan[] = [
   {
@@ -105,16 +105,17 @@ const PROGRAMME: Plan[] = [
     bookings: 9,
   },
   {
-    title: "Standards in public office: a day for Welsh councils",
+    title: "Safonau mewn bywyd cyhoeddus / Standards in public office: a day for Welsh councils",
     topic: "standards",
     description:
-      "The Members' Code of Conduct in Wales, the Public Services Ombudsman for Wales, and the role of standards committees, for members and officers of Welsh councils.",
+      "Cod Ymddygiad yr Aelodau yng Nghymru, Ombwdsmon Gwasanaethau Cyhoeddus Cymru, a rôl pwyllgorau safonau, i aelodau a swyddogion cynghorau yng Nghymru. Cynhelir y diwrnod yn Gymraeg ac yn Saesneg.\n\nThe Members' Code of Conduct in Wales, the Public Services Ombudsman for Wales, and the role of standards committees, for members and officers of Welsh councils. The day is held in Welsh and English.",
     ...IN_PERSON,
     venue: "Cardiff City Hall",
     address: "Cathays Park, Cardiff CF10 3ND",
     ...ANYONE,
     audience: "both",
     nation: "wales",
+    language: "both",
     moduleId: "standards-in-public-office",
     capacity: 25,
     startDay: 35,

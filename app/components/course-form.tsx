@@ -50,6 +50,12 @@ export function CourseForm({ values, errors = {}, modules, submitLabel }: Props)
   return (
     <Form method="post" noValidate>
       <h2>{t("courses.form.aboutHeading")}</h2>
+      <RadioField
+        {...field("language")}
+        legend={t("courses.form.language")}
+        hint={t("courses.form.languageHint")}
+        options={(["en", "cy", "both"] as const).map((language) => ({ value: language, label: t(`courses:languages.${language}`) }))}
+      />
       <TextField {...field("title")} label={t("courses.form.title")} maxLength={150} />
       <SelectField
         {...field("topic")}

@@ -383,7 +383,7 @@ export async function remindEndingOffers(now = new Date(), { limit = 200 } = {})
 export async function offerFor({ bookingId, userId }: OwnBooking, now = new Date()) {
   const booking = await db.booking.findFirst({
     where: { id: bookingId, userId },
-    select: { status: true, offerExpiresAt: true, course: { select: { id: true, title: true, status: true } } },
+    select: { status: true, offerExpiresAt: true, course: { select: { id: true, title: true, language: true, status: true } } },
   });
   if (!booking || booking.course.status === "draft") return null;
   return { ...booking, open: booking.status === "offered" && booking.offerExpiresAt !== null && booking.offerExpiresAt > now };

@@ -21,6 +21,8 @@ import { ACTIVE, HOLDS_PLACE } from "./rules";
 /** A course as the staff form gives it (CourseSchema in app/utils/schemas.server.ts checks it). */
 export type CourseInput = {
   title: string;
+  /** en | cy | both: the language it is held in */
+  language: string;
   topic: string;
   description: string;
   moduleId: string | null;
@@ -159,6 +161,7 @@ async function placeCounts(courseIds: string[]) {
 const LISTED = {
   id: true,
   title: true,
+  language: true,
   topic: true,
   format: true,
   venue: true,
@@ -235,7 +238,7 @@ export async function upcomingBookingsOf(userId: string, now = new Date()) {
   return db.booking.findMany({
     where: { userId, status: { in: ACTIVE }, course: { status: "published", endsAt: { gt: now } } },
     orderBy: { course: { startsAt: "asc" } },
-    select: { status: true, course: { select: { id: true, title: true, startsAt: true, endsAt: true } } },
+    select: { status: true, course: { select: { id: true, title: true, language: true, startsAt: true, endsAt: true } } },
   });
 }
 
@@ -256,7 +259,7 @@ export async function councilBookings(councilId: string, now = new Date()) {
       status: true,
       attendance: true,
       user: { select: { name: true } },
-      course: { select: { id: true, title: true, startsAt: true, endsAt: true, status: true } },
+      course: { select: { id: true, title: true, language: true, startsAt: true, endsAt: true, status: true } },
     },
   });
 }

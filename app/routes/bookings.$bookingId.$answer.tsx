@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
+import { CourseText } from "~/components/course-text";
 import { SubmitButton } from "~/components/forms";
 import { Notice, PageHeading } from "~/components/page";
 import { acceptOffer, declineOffer, offerFor } from "~/courses/booking.server";
@@ -35,6 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
     answer,
     courseId: offer.course.id,
     title: offer.course.title,
+    courseLanguage: offer.course.language,
     open: offer.open,
     expires: offer.offerExpiresAt ? moment(offer.offerExpiresAt, language) : null,
   };
@@ -53,11 +55,14 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Offer() {
-  const { answer, courseId, title, open, expires } = useLoaderData<typeof loader>();
+  const { answer, courseId, title, courseLanguage, open, expires } = useLoaderData<typeof loader>();
   const { t } = useTranslation("courses");
   return (
     <>
-      <PageHeading>{answer === "accept" ? t("offer.acceptHeading", { title }) : t("offer.declineHeading", { title })}</PageHeading>
+      <PageHeading>{answer === "accept" ? t("offer.acceptHeading") : t("offer.declineHeading")}</PageHeading>
+      <p className="lead">
+        <CourseText language={courseLanguage}>{title}</CourseText>
+      </p>
       {open ? (
         <>
           <p>{answer === "accept" ? t("offer.acceptIntro", { date: expires }) : t("offer.declineIntro")}</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilNav } from "~/components/council-nav";
+import { CourseText } from "~/components/course-text";
 import { PageHeading, TableWrap } from "~/components/page";
 import { courseTimes } from "~/courses/course-times.server";
 import { councilBookings } from "~/courses/courses.server";
@@ -25,6 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
       member: booking.user.name,
       courseId: booking.course.id,
       title: booking.course.title,
+      language: booking.course.language,
       courseCancelled: booking.course.status === "cancelled",
       when: courseTimes(booking.course, language),
       status: booking.status as BookingStatus,
@@ -60,7 +62,9 @@ export default function CouncilBookings() {
                 <tr key={booking.id}>
                   <td>{booking.member}</td>
                   <td>
-                    <Link to={`/courses/${booking.courseId}`}>{booking.title}</Link>
+                    <Link to={`/courses/${booking.courseId}`}>
+                      <CourseText language={booking.language}>{booking.title}</CourseText>
+                    </Link>
                     {booking.courseCancelled ? ` (${t("course.cancelledCourse")})` : null}
                   </td>
                   <td>{booking.when}</td>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
+import { CourseText } from "~/components/course-text";
 import { ErrorSummary, SubmitButton, TextArea } from "~/components/forms";
 import { BackLink, Notice, PageHeading } from "~/components/page";
 import { findModule } from "~/content/content.server";
@@ -49,6 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
     course: {
       id: course.id,
       title: course.title,
+      language: course.language,
       topic: course.topic,
       description: course.description,
       format: course.format,
@@ -123,7 +125,9 @@ export default function Course() {
     <>
       <BackLink to="/courses">{t("heading")}</BackLink>
       <ErrorSummary result={result} order={["accessNeeds", "dietaryNeeds"]} />
-      <PageHeading caption={t(`topics.${course.topic as keyof typeof TOPICS}`)}>{course.title}</PageHeading>
+      <PageHeading caption={t(`topics.${course.topic as keyof typeof TOPICS}`)}>
+        <CourseText language={course.language}>{course.title}</CourseText>
+      </PageHeading>
       {course.cancelled ? <Notice tone="warning">{t("course.cancelledCourse")}</Notice> : null}
       <dl className="summary-list">
         <div>
@@ -140,6 +144,10 @@ export default function Course() {
             <dd className="wrap">{course.joiningLink ? <a href={course.joiningLink}>{course.joiningLink}</a> : t("course.joiningLinkLater")}</dd>
           </div>
         ) : null}
+        <div>
+          <dt>{t("course.language")}</dt>
+          <dd>{t(`languages.${course.language as "en" | "cy" | "both"}`)}</dd>
+        </div>
         <div>
           <dt>{t("course.whoMayBook")}</dt>
           <dd>
@@ -160,7 +168,9 @@ export default function Course() {
 
       <h2>{t("course.about")}</h2>
       {course.description.split(/\n{2,}/).map((paragraph, i) => (
-        <p key={i}>{paragraph}</p>
+        <p key={i}>
+          <CourseText language={course.language}>{paragraph}</CourseText>
+        </p>
       ))}
       {module ? (
         <p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CourseText } from "~/components/course-text";
 import { SelectField, SubmitButton } from "~/components/forms";
 import { PageHeading } from "~/components/page";
 import { TOPICS } from "~/content/topics";
@@ -34,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     mine: mine.map((booking) => ({
       courseId: booking.course.id,
       title: booking.course.title,
+      language: booking.course.language,
       when: courseTimes(booking.course, language),
       status: booking.status as "confirmed" | "waiting" | "offered",
     })),
@@ -42,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     courses: courses.map((course) => ({
       id: course.id,
       title: course.title,
+      language: course.language,
       topic: course.topic,
       format: course.format,
       venue: course.venue,
@@ -70,7 +73,9 @@ export default function Courses() {
           <ul>
             {mine.map((booking) => (
               <li key={booking.courseId}>
-                <Link to={`/courses/${booking.courseId}`}>{booking.title}</Link>, {booking.when}: <strong>{t(`statuses.${booking.status}`)}</strong>
+                <Link to={`/courses/${booking.courseId}`}>
+                  <CourseText language={booking.language}>{booking.title}</CourseText>
+                </Link>, {booking.when}: <strong>{t(`statuses.${booking.status}`)}</strong>
               </li>
             ))}
           </ul>
@@ -100,7 +105,9 @@ export default function Courses() {
         {courses.map((course) => (
           <li key={course.id} className="module-card">
             <h2 className="module-card__title">
-              <Link to={`/courses/${course.id}`}>{course.title}</Link>
+              <Link to={`/courses/${course.id}`}>
+                <CourseText language={course.language}>{course.title}</CourseText>
+              </Link>
             </h2>
             <dl className="course-facts">
               <dt>{t("when")}</dt>

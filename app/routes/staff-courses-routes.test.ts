@@ -31,6 +31,7 @@ async function councillors(count: number) {
 
 const SUMMER_COURSE = {
   title: "Prevent in practice",
+  language: "en",
   topic: "counter-extremism",
   description: "A day on the Prevent duty.",
   moduleId: "",

@@ -33,6 +33,7 @@ function ukInput(instant: Date) {
 function formValuesOf(course: Course) {
   return {
     title: course.title,
+    language: course.language,
     topic: course.topic,
     description: course.description,
     moduleId: course.moduleId ?? "",

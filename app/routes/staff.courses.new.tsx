@@ -42,7 +42,7 @@ export default function NewCourse() {
       <PageHeading caption={t("caption")}>{t("courses.new.heading")}</PageHeading>
       <p>{t("courses.new.intro")}</p>
       <CourseForm
-        values={result?.values ?? { offerHours: String(DEFAULT_OFFER_HOURS) }}
+        values={result?.values ?? { offerHours: String(DEFAULT_OFFER_HOURS), language: "en" }}
         errors={result?.fieldErrors}
         modules={modules}
         submitLabel={t("courses.new.submit")}

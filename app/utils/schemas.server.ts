@@ -272,6 +272,7 @@ const JoiningLink = z.union([
 export const CourseSchema = z
   .object({
     title: singleLine({ field: "courseTitle", max: 150 }),
+    language: z.enum(["en", "cy", "both"], { error: "validation:courseLanguage.required" }),
     topic: z.enum(Object.keys(TOPICS) as [keyof typeof TOPICS], { error: "validation:topic.required" }),
     description: LongText,
     moduleId: z.string().max(100).optional().transform((id) => id || null),

@@ -56,7 +56,8 @@ test("a councillor books the last place; another waits, is offered it when the f
   expect(acceptLink).toMatch(/\/accept$/);
   await loginAs(bob);
   await page.goto(acceptLink);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Accept the place on ${course.title}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accept the place");
+  await expect(page.getByText(course.title)).toBeVisible();
   expect((await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } })).status).toBe("offered");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Accept the place" }).click();
@@ -152,7 +153,8 @@ test("in Welsh: the course pages, the offer page and the emails with their invit
   const gwen = await login({ councilId: council.id, name: "Gwen Gymraeg" });
   await db.user.update({ where: { id: gwen.id }, data: { language: "cy" } });
 
-  await page.goto("/courses");
+  // (The demo programme's bilingual course has English in its title: this topic has none.)
+  await page.goto("/courses?topic=counter-extremism");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cyrsiau");
   await expectWelshPage(page);
   await page.goto(`/courses/${course.id}`);
