@@ -25,6 +25,16 @@ async function book(courseId: string, userId: string, now?: Date) {
   return bookPlace({ courseId, userId }, origin, now);
 }
 
+/** A one-place course: the first of `count` councillors has the place, the others wait in the order they asked. */
+async function onePlaceTaken(count: number, now: Date, overrides: Parameters<typeof createCourse>[0] = {}) {
+  const course = await createCourse({ capacity: 1, ...overrides }, now);
+  const people = await councillors(count);
+  const outcomes = [];
+  for (const person of people) outcomes.push(await book(course.id, person.id, now));
+  if (outcomes[0].status !== "confirmed") throw new Error("not booked");
+  return { course, people, first: { bookingId: outcomes[0].bookingId, userId: people[0].id } };
+}
+
 test("a councillor books a place: confirmed, told by email with a calendar invite, and cannot book twice", async () => {
   const course = await createCourse({ capacity: 2 });
   const [ann] = await councillors(1);
@@ -83,13 +93,8 @@ test("a place freed before the cut-off is offered to the first person waiting, h
 
 test("an offer's expiry is a time: accepting after it is refused before the job runs; the job passes the place on once", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1, offerHours: 24 }, now);
-  const [ann, bob, cat] = await councillors(3);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  await book(course.id, cat.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
+  const { course, first, people: [ann, bob, cat] } = await onePlaceTaken(3, now, { offerHours: 24 });
+  await cancelBooking(first, origin, now);
   const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
   const later = new Date(now.getTime() + 24 * HOUR);
 
@@ -109,12 +114,8 @@ test("an offer's expiry is a time: accepting after it is refused before the job 
 test("an accept racing the expiry job at the moment of expiry has exactly one outcome", async () => {
   for (let round = 0; round < 5; round++) {
     const now = new Date();
-    const course = await createCourse({ capacity: 1 }, now);
-    const [ann, bob] = await councillors(2);
-    const first = await book(course.id, ann.id, now);
-    await book(course.id, bob.id, now);
-    if (first.status !== "confirmed") throw new Error("not booked");
-    await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
+    const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
+    await cancelBooking(first, origin, now);
     const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
     const expiry = offer.offerExpiresAt!;
     const [accepted] = await Promise.all([
@@ -131,13 +132,8 @@ test("an accept racing the expiry job at the moment of expiry has exactly one ou
 
 test("declining passes the place on and leaves the list; the offer is never made to them again", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1 }, now);
-  const [ann, bob, cat] = await councillors(3);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  await book(course.id, cat.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
+  const { course, first, people: [ann, bob, cat] } = await onePlaceTaken(3, now);
+  await cancelBooking(first, origin, now);
   const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
   expect(await declineOffer({ bookingId: offer.id, userId: bob.id }, origin, now)).toEqual({ status: "declined" });
   expect(await declineOffer({ bookingId: offer.id, userId: bob.id }, origin, now)).toEqual({ status: "not-offered" });
@@ -191,41 +187,28 @@ test("nobody books before opening, after closing, a cancelled, past or draft cou
 
 test("eligibility is checked again when a place is offered: someone no longer eligible is passed over and told", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1 }, now);
-  const [ann, bob, cat] = await councillors(3);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  await book(course.id, cat.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
+  const { course, first, people: [ann, bob, cat] } = await onePlaceTaken(3, now);
   await db.membership.updateMany({ where: { userId: bob.id }, data: { leftOfficeOn: now } });
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
+  await cancelBooking(first, origin, now);
   expect(await statusOf(course.id, bob.id)).toBe("ineligible");
   expect(await statusOf(course.id, cat.id)).toBe("offered");
 });
 
 test("after booking closes, a freed place is not offered: it waits for staff", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1 }, now);
-  const [ann, bob] = await councillors(2);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
+  const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
   await db.course.update({ where: { id: course.id }, data: { cancellationCutoffAt: new Date(course.bookingClosesAt.getTime() + HOUR) } });
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, course.bookingClosesAt);
+  await cancelBooking(first, origin, course.bookingClosesAt);
   expect(await statusOf(course.id, ann.id)).toBe("cancelled");
   expect(await statusOf(course.id, bob.id)).toBe("waiting");
 });
 
 test("an offer made near the date ends when booking closes, not 48 hours later", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1 }, now);
-  const [ann, bob] = await councillors(2);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
+  const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
   await db.course.update({ where: { id: course.id }, data: { cancellationCutoffAt: course.bookingClosesAt } });
   const late = new Date(course.bookingClosesAt.getTime() - 5 * HOUR);
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, late);
+  await cancelBooking(first, origin, late);
   const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
   expect(offer.offerExpiresAt).toEqual(course.bookingClosesAt);
 });
@@ -247,12 +230,8 @@ test("raising capacity offers the new places in order; lowering it below the pla
 
 test("an offer gets one 'ends soon' reminder in its last hours, however many runs", async () => {
   const now = new Date();
-  const course = await createCourse({ capacity: 1 }, now);
-  const [ann, bob] = await councillors(2);
-  const first = await book(course.id, ann.id, now);
-  await book(course.id, bob.id, now);
-  if (first.status !== "confirmed") throw new Error("not booked");
-  await cancelBooking({ bookingId: first.bookingId, userId: ann.id }, origin, now);
+  const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
+  await cancelBooking(first, origin, now);
   await remindEndingOffers(new Date(now.getTime() + 24 * HOUR));
   expect((await mailTo(bob.email)).filter((mail) => mail.subject.includes("ends soon"))).toHaveLength(0);
   const late = new Date(now.getTime() + 40 * HOUR);

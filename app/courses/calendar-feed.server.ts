@@ -10,6 +10,7 @@ import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
+import { COURSE_FOR_BOOKING } from "./booking.server";
 import { courseUrl } from "./course-emails.server";
 import { calendarFeed } from "./invites.server";
 
@@ -41,21 +42,6 @@ export async function hasCalendarFeed(userId: string) {
   return Boolean(user?.calendarFeedHash);
 }
 
-const FEED_COURSE = {
-  id: true,
-  title: true,
-  description: true,
-  status: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  venue: true,
-  address: true,
-  joiningLink: true,
-  contactName: true,
-  contactEmail: true,
-} as const;
-
 /**
  * The feed's iCalendar text for a secret, or null when no active account that may book has it. Their places
  * on published courses, and on cancelled courses (cancelCourse keeps those bookings confirmed) as cancelled
@@ -72,7 +58,7 @@ export async function calendarFeedFor(secret: string) {
     where: { userId: user.id, status: "confirmed", course: { status: { in: ["published", "cancelled"] } } },
     orderBy: { course: { startsAt: "asc" } },
     take: 1000,
-    select: { id: true, calendarSequence: true, course: { select: FEED_COURSE } },
+    select: { id: true, calendarSequence: true, course: { select: COURSE_FOR_BOOKING } },
   });
   const language = isLanguage(user.language) ? user.language : "en";
   return calendarFeed({
