@@ -9,6 +9,7 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /** The fields in the order the form shows them: the error summary lists its messages in this order. */
 export const COURSE_FIELDS = [
+  "language",
   "title",
   "topic",
   "description",

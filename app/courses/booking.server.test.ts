@@ -305,3 +305,53 @@ test("cancellations, accepts, declines and the expiry job all at once keep every
   expect(lastHolder).toBeLessThan(firstWaiting);
   expect(await statusOf(course.id, people[5].id)).toBe("declined");
 });
+
+test("a claim the council has not confirmed opens no course: the councillor is told their council must confirm them first", async () => {
+  const now = new Date();
+  const wales = await createCouncil({ nation: "wales" });
+  const claimant = await createUser({ councilId: wales.id, membership: { confirmed: false, memberSince: now } });
+  const course = await createCourse({ nation: "wales" }, now);
+  expect(await book(course.id, claimant.id, now)).toEqual({ status: "not-eligible", reason: "no-council" });
+  await db.membership.updateMany({ where: { userId: claimant.id }, data: { confirmedAt: now } });
+  expect((await book(course.id, claimant.id, now)).status).toBe("confirmed");
+});
+
+test("a decline after the offer's time is an expiry; moving booking's close earlier shortens the offers open", async () => {
+  const now = new Date();
+  const staff = await createUser({ role: "staff" });
+  const { course, first, people } = await onePlaceTaken(3, now);
+  const [, bob, cat] = people;
+  await cancelBooking(first, origin, now);
+  const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
+  expect(await declineOffer({ bookingId: offer.id, userId: bob.id }, origin, new Date(offer.offerExpiresAt!.getTime() + 1))).toEqual({ status: "expired" });
+  await expireOffers(new Date(offer.offerExpiresAt!.getTime() + 1));
+  expect(await statusOf(course.id, bob.id)).toBe("expired");
+  expect(await statusOf(course.id, cat.id)).toBe("offered");
+
+  const closesSooner = new Date(now.getTime() + 6 * HOUR);
+  const { id: _id, status: _s, publishedAt: _p, cancelledAt: _c, lastTicket: _t, createdAt: _cr, updatedAt: _u, ...input } = course;
+  await updateCourse({ courseId: course.id, input: { ...input, bookingClosesAt: closesSooner }, actorId: staff.id }, origin, now);
+  const catOffer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: cat.id } } });
+  expect(catOffer.offerExpiresAt).toEqual(closesSooner);
+});
+
+test("any change to what the invite shows (the title too) sends delegates an update of the same event", async () => {
+  const now = new Date();
+  const staff = await createUser({ role: "staff" });
+  const course = await createCourse({ capacity: 2 }, now);
+  const [ann] = await councillors(1);
+  await book(course.id, ann.id, now);
+  const { id: _id, status: _s, publishedAt: _p, cancelledAt: _c, lastTicket: _t, createdAt: _cr, updatedAt: _u, ...input } = course;
+  expect(await updateCourse({ courseId: course.id, input: { ...input, title: `${course.title} (new title)` }, actorId: staff.id }, origin, now)).toEqual({
+    status: "saved",
+    told: 1,
+  });
+  const files = (await mailTo(ann.email)).flatMap((mail) => (mail.attachments ? JSON.parse(mail.attachments) : [])) as { content: string }[];
+  expect(files.map((file) => /SEQUENCE:(\d+)/.exec(file.content)?.[1])).toEqual(["0", "1"]);
+  expect(files[1].content).toContain("(new title)");
+  // A change staff make to something the invite does not show (the number of places) sends nothing.
+  expect(await updateCourse({ courseId: course.id, input: { ...input, title: `${course.title} (new title)`, capacity: 3 }, actorId: staff.id }, origin, now)).toEqual({
+    status: "saved",
+    told: 0,
+  });
+});

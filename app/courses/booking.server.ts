@@ -4,7 +4,7 @@
 // course's row (lockCourse): the changes to one course queue one after another in the database, on every
 // process, and each decides on what the last one left. See docs/decisions/015-scheduled-courses.md.
 import type { Letter } from "~/models/account-emails.server";
-import { writeEmail } from "~/models/account-emails.server";
+import { emailLanguages, writeEmail } from "~/models/account-emails.server";
 import { recordAudit, type AuditEventType, type RequestOrigin } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/email.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -53,7 +53,8 @@ export const PERSON_FOR_BOOKING = {
   language: true,
   deactivatedAt: true,
   council: { select: { nation: true } },
-  memberships: { where: { leftOfficeOn: null }, select: { memberSince: true, council: { select: { nation: true } } } },
+  // Only memberships the council has confirmed: a claim made at sign-up says nothing until its officer agrees.
+  memberships: { where: { leftOfficeOn: null, confirmedAt: { not: null } }, select: { memberSince: true, council: { select: { nation: true } } } },
 } as const;
 
 export type BookingCourse = NonNullable<Awaited<ReturnType<typeof lockCourse>>>;
@@ -85,6 +86,32 @@ export async function tell(tx: DbClient, person: BookingPerson, letter: Letter, 
   await enqueueEmail({ to: person.email, ...writeEmail(person, letter), attachments }, tx);
 }
 
+/** The SEQUENCE of the last calendar file sent for a booking (`calendarSequence` counts the files sent). */
+export function lastSentSequence(calendarSequence: number) {
+  return Math.max(0, calendarSequence - 1);
+}
+
+/** Whether an offer can still be accepted: its expiry is a time, whether or not the expiry job has run. */
+export function offerIsOpen(booking: { status: string; offerExpiresAt: Date | null }, now: Date) {
+  return booking.status === "offered" && booking.offerExpiresAt !== null && booking.offerExpiresAt > now;
+}
+
+/** What a booking becomes when someone is (again) given a place or a place on the list: nothing of a past one stays. */
+export function freshBooking(status: "confirmed" | "waiting", queueNumber: number, now: Date) {
+  return {
+    status,
+    queueNumber,
+    requestedAt: now,
+    confirmedAt: status === "confirmed" ? now : null,
+    offeredAt: null,
+    offerExpiresAt: null,
+    offerReminderSentAt: null,
+    cancelRequestedAt: null,
+    endedAt: null,
+    attendance: null,
+  };
+}
+
 /**
  * The calendar file for a booking, with the next SEQUENCE, which this raises: every file sent for a
  * booking has a higher SEQUENCE than the one before, whatever happened in between.
@@ -102,6 +129,7 @@ export async function nextInvite(tx: DbClient, bookingId: string, course: Bookin
     course,
     attendee: { name: person.name, email: person.email },
     courseUrl: courseUrl(course.id),
+    language: emailLanguages(person)[0],
   });
 }
 
@@ -178,7 +206,7 @@ export type BookingOutcome =
   | { status: "waiting"; bookingId: string; position: number }
   | { status: "already"; bookingId: string; bookingStatus: string }
   | { status: "not-eligible"; reason: Ineligibility }
-  | { status: "not-found" | "cancelled" | "past" | "not-open" | "closed" };
+  | { status: "not-found" | "cancelled" | "past" | "not-open" | "closed" | "removed" };
 
 /**
  * Books a place, or a place on the waiting list when the course is full or people are already waiting
@@ -197,20 +225,13 @@ export async function bookPlace(request: BookingRequest, origin: RequestOrigin, 
     if (reason) return { status: "not-eligible", reason };
     const existing = await tx.booking.findUnique({ where: { courseId_userId: { courseId: course.id, userId: person.id } }, select: { id: true, status: true } });
     if (existing && isActive(existing.status)) return { status: "already", bookingId: existing.id, bookingStatus: existing.status };
+    // Staff took them off this course: only staff can put them back.
+    if (existing?.status === "removed" && !request.actorId) return { status: "removed" };
 
     const waiting = await tx.booking.count({ where: { courseId: course.id, status: "waiting" } });
     const confirmed = waiting === 0 && (await placesHeld(tx, course.id)) < course.capacity;
     const data = {
-      status: confirmed ? "confirmed" : "waiting",
-      queueNumber: course.lastTicket,
-      requestedAt: now,
-      confirmedAt: confirmed ? now : null,
-      offeredAt: null,
-      offerExpiresAt: null,
-      offerReminderSentAt: null,
-      cancelRequestedAt: null,
-      endedAt: null,
-      attendance: null,
+      ...freshBooking(confirmed ? "confirmed" : "waiting", course.lastTicket, now),
       accessNeeds: request.accessNeeds || null,
       dietaryNeeds: request.dietaryNeeds || null,
     };
@@ -231,22 +252,23 @@ export async function bookPlace(request: BookingRequest, origin: RequestOrigin, 
   }, BOOKING_TRANSACTION);
 }
 
-type OwnBooking = { bookingId: string; userId: string };
+/** The person's own booking; with `courseId`, only a booking on that course (the course page's buttons). */
+type OwnBooking = { bookingId: string; userId: string; courseId?: string };
 
 /**
  * The person's own booking, in a transaction holding its course: null when it is not theirs (or gone).
  * Reads the booking's course id first, outside the transaction: it never changes.
  */
 async function withOwnBooking<T>(
-  { bookingId, userId }: OwnBooking,
+  { bookingId, userId, courseId }: OwnBooking,
   work: (tx: DbClient, course: BookingCourse, booking: { id: string; status: string; offerExpiresAt: Date | null; user: BookingPersonRow }) => Promise<T>,
 ) {
-  const found = await db.booking.findFirst({ where: { id: bookingId, userId }, select: { courseId: true } });
+  const found = await db.booking.findFirst({ where: { id: bookingId, userId, courseId }, select: { courseId: true } });
   if (!found) return null;
   return db.$transaction(async (tx) => {
     const course = await lockCourse(tx, found.courseId);
     const booking = await tx.booking.findFirst({
-      where: { id: bookingId, userId },
+      where: { id: bookingId, userId, courseId },
       select: { id: true, status: true, offerExpiresAt: true, user: { select: PERSON_FOR_BOOKING } },
     });
     if (!course || !booking) return null;
@@ -290,9 +312,13 @@ export async function cancelBooking(own: OwnBooking, origin: RequestOrigin, now 
   return outcome ?? ({ status: "not-found" } as const);
 }
 
-async function declineInTransaction(tx: DbClient, course: BookingCourse, booking: { id: string; user: BookingPersonRow }, now: Date, origin: RequestOrigin) {
-  const declined = await tx.booking.updateMany({ where: { id: booking.id, status: "offered" }, data: { status: "declined", endedAt: now } });
-  if (declined.count === 0) return { status: "not-offered" } as const;
+async function declineInTransaction(tx: DbClient, course: BookingCourse, booking: { id: string; status: string; user: BookingPersonRow }, now: Date, origin: RequestOrigin) {
+  const declined = await tx.booking.updateMany({
+    where: { id: booking.id, status: "offered", offerExpiresAt: { gt: now } },
+    data: { status: "declined", endedAt: now },
+  });
+  // An offer whose time has passed ended then, declined or not: the expiry job records it as expired.
+  if (declined.count === 0) return { status: booking.status === "offered" || booking.status === "expired" ? "expired" : "not-offered" } as const;
   await tell(tx, booking.user, bookingLetters.declined({ name: booking.user.name, course }));
   await auditBooking(tx, "offer-declined", { person: booking.user, course }, origin);
   await offerFreePlaces(tx, course, now, origin);
@@ -386,7 +412,7 @@ export async function offerFor({ bookingId, userId }: OwnBooking, now = new Date
     select: { status: true, offerExpiresAt: true, course: { select: { id: true, title: true, language: true, status: true } } },
   });
   if (!booking || booking.course.status === "draft") return null;
-  return { ...booking, open: booking.status === "offered" && booking.offerExpiresAt !== null && booking.offerExpiresAt > now };
+  return { ...booking, open: offerIsOpen(booking, now) };
 }
 
 /** The calendar file of a confirmed place as last sent (same SEQUENCE): null without one. */
@@ -398,7 +424,7 @@ export async function bookingCalendarFile({ courseId, userId }: { courseId: stri
   if (!booking || booking.status !== "confirmed" || booking.course.status !== "published") return null;
   return calendarInvite({
     bookingId: booking.id,
-    sequence: Math.max(0, booking.calendarSequence - 1),
+    sequence: lastSentSequence(booking.calendarSequence),
     method: "REQUEST",
     course: booking.course,
     attendee: booking.user,

@@ -10,7 +10,7 @@ import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
-import { COURSE_FOR_BOOKING } from "./booking.server";
+import { COURSE_FOR_BOOKING, lastSentSequence } from "./booking.server";
 import { courseUrl } from "./course-emails.server";
 import { calendarFeed } from "./invites.server";
 
@@ -62,11 +62,12 @@ export async function calendarFeedFor(secret: string) {
   });
   const language = isLanguage(user.language) ? user.language : "en";
   return calendarFeed({
+    language,
     name: wordsOf(language, "courses")("feed.calendarName"),
     events: bookings.map(({ id, calendarSequence, course }) => ({
       bookingId: id,
       // the SEQUENCE of the last file emailed (nextInvite raises the stored number past it), as bookingCalendarFile does
-      sequence: Math.max(0, calendarSequence - 1),
+      sequence: lastSentSequence(calendarSequence),
       course,
       courseUrl: courseUrl(course.id),
       cancelled: course.status === "cancelled",

@@ -5,10 +5,12 @@ import { COUNTED_MEMBER } from "~/councils/membership.server";
 import { db } from "~/utils/db.server";
 import { ukTimeToUtc } from "~/utils/uk-time";
 import {
+  auditBooking,
   BOOKING_TRANSACTION,
   lockCourse,
   nextInvite,
   offerFreePlaces,
+  offerIsOpen,
   PERSON_FOR_BOOKING,
   placesHeld,
   tell,
@@ -44,8 +46,8 @@ export type CourseInput = {
   offerHours: number;
 };
 
-/** Changes to these tell every delegate and send them an updated calendar invite. */
-const TIME_AND_PLACE = ["startsAt", "endsAt", "format", "venue", "address", "joiningLink"] as const;
+/** What the calendar event shows: a change to any of these tells every delegate and sends an updated invite. */
+const IN_THE_INVITE = ["title", "description", "startsAt", "endsAt", "format", "venue", "address", "joiningLink", "contactName", "contactEmail"] as const;
 
 export async function createCourse(input: CourseInput, actorId: string, origin: RequestOrigin) {
   const course = await db.course.create({ data: { ...input, status: "draft" }, select: { id: true } });
@@ -77,10 +79,15 @@ export async function updateCourse({ courseId, input, actorId }: { courseId: str
     const changed = changedFields(before, input);
     if (changed.length === 0) return { status: "unchanged" } as const;
     await tx.course.update({ where: { id: courseId }, data: input });
+    // An offer never outlives booking: if it now closes sooner, so do the offers open.
+    await tx.booking.updateMany({
+      where: { courseId, status: "offered", offerExpiresAt: { gt: input.bookingClosesAt } },
+      data: { offerExpiresAt: input.bookingClosesAt },
+    });
     const course = { ...locked, ...input };
     await recordAudit({ type: "course-changed", actorId, detail: `${input.title}: ${changed.join(", ")}` }, origin, tx);
     let told = 0;
-    if (before.status === "published" && changed.some((field) => (TIME_AND_PLACE as readonly string[]).includes(field))) {
+    if (before.status === "published" && changed.some((field) => (IN_THE_INVITE as readonly string[]).includes(field))) {
       const bookings = await tx.booking.findMany({
         where: { courseId, status: { in: HOLDS_PLACE } },
         select: { id: true, status: true, user: { select: PERSON_FOR_BOOKING } },
@@ -128,6 +135,7 @@ export async function cancelCourse({ courseId, actorId }: { courseId: string; ac
         await tx.booking.update({ where: { id: booking.id }, data: { status: "cancelled", endedAt: now } });
         await tell(tx, booking.user, bookingLetters.courseCancelled({ name: booking.user.name, course, hadPlace }));
       }
+      await auditBooking(tx, "booking-ended", { person: booking.user, course, actorId, detail: `course cancelled (${booking.status})` }, origin);
     }
     await recordAudit({ type: "course-cancelled", actorId, detail: `${course.title}: ${bookings.length} people told` }, origin, tx);
     return { status: "cancelled", told: bookings.length } as const;
@@ -221,7 +229,7 @@ export async function courseForPerson({ courseId, viewerId }: { courseId: string
     course: { ...shown, joiningLink: booking?.status === "confirmed" ? joiningLink : null },
     placesLeft: Math.max(0, course.capacity - held),
     waiting,
-    booking: booking && { ...booking, position, offerOpen: booking.status === "offered" && booking.offerExpiresAt !== null && booking.offerExpiresAt > now },
+    booking: booking && { ...booking, position, offerOpen: offerIsOpen(booking, now) },
     ineligibility: whyNotEligible(viewer, course, now),
   };
 }

@@ -253,3 +253,28 @@ test("a file name from any title: accents dropped, punctuation to hyphens, never
   expect(fileSlug("«»")).toBe("course");
   expect(fileSlug("a".repeat(100))).toHaveLength(60);
 });
+
+test("staff add delegates to published courses only; someone holding an offer is confirmed on it; a person removed cannot rebook alone", async () => {
+  const now = new Date();
+  const staff = await createUser({ role: "staff" });
+  const [ann, bob, cat] = await councillors(3);
+  const draft = await createCourse({ status: "draft" }, now);
+  expect(await addDelegate({ courseId: draft.id, email: ann.email, actorId: staff.id, reason: "Speaker" }, origin, now)).toEqual({ status: "draft" });
+  expect(await db.booking.count({ where: { courseId: draft.id } })).toBe(0);
+
+  const course = await createCourse({ capacity: 1 }, now);
+  const first = await book(course.id, ann.id, now);
+  await book(course.id, bob.id, now);
+  await book(course.id, cat.id, now);
+  await cancelBooking({ bookingId: first, userId: ann.id }, origin, now);
+  expect((await bookingOf(course.id, bob.id)).status).toBe("offered");
+  // The course is full with Bob's offer, but the place held is his: staff can confirm him on it.
+  expect((await addDelegate({ courseId: course.id, email: bob.email, actorId: staff.id, reason: "Phoned to accept" }, origin, now)).status).toBe("added");
+  expect((await bookingOf(course.id, bob.id)).status).toBe("confirmed");
+
+  const bobBooking = await bookingOf(course.id, bob.id);
+  await removeBooking({ courseId: course.id, bookingId: bobBooking.id, actorId: staff.id, reason: "Booked by mistake" }, origin, now);
+  expect(await bookPlace({ courseId: course.id, userId: bob.id }, origin, now)).toEqual({ status: "removed" });
+  // Staff can still put them back.
+  expect((await bookPlace({ courseId: course.id, userId: bob.id, actorId: staff.id }, origin, now)).status).toBe("waiting");
+});

@@ -9,6 +9,7 @@ import { db, type DbClient } from "~/utils/db.server";
 import {
   auditBooking,
   BOOKING_TRANSACTION,
+  freshBooking,
   lockCourse,
   nextInvite,
   offerFreePlaces,
@@ -18,7 +19,7 @@ import {
   type BookingCourse,
 } from "./booking.server";
 import { bookingLetters } from "./course-emails.server";
-import { ACTIVE, isAttendance, isBookingStatus, type Attendance } from "./rules";
+import { isActive, isAttendance, isBookingStatus, type Attendance } from "./rules";
 
 /** The course with everyone on it, for staff running it: access and dietary needs are shown here only. */
 export async function courseForStaff(courseId: string) {
@@ -57,7 +58,7 @@ export async function courseForStaff(courseId: string) {
   const delegates = people.filter((booking) => booking.status === "confirmed");
   const offers = people.filter((booking) => booking.status === "offered");
   const waiting = people.filter((booking) => booking.status === "waiting");
-  const ended = people.filter((booking) => !(ACTIVE as string[]).includes(booking.status));
+  const ended = people.filter((booking) => !isActive(booking.status));
   return { course, delegates, offers, waiting, ended, freePlaces: Math.max(0, course.capacity - delegates.length - offers.length) };
 }
 
@@ -85,24 +86,18 @@ export async function addDelegate({ courseId, email, actorId, reason }: { course
     const course = await lockCourse(tx, courseId);
     if (!course) return { status: "not-found" } as const;
     if (course.status === "cancelled") return { status: "cancelled" } as const;
+    // A draft's delegates could not see it, and would not be told when it moves: publish first.
+    if (course.status !== "published") return { status: "draft" } as const;
     const person = await tx.user.findUnique({ where: { email: email.toLowerCase() }, select: PERSON_FOR_BOOKING });
     if (!person || person.deactivatedAt || person.role === "staff") return { status: "no-such-person" } as const;
     const existing = await tx.booking.findUnique({ where: { courseId_userId: { courseId, userId: person.id } }, select: { id: true, status: true } });
     if (existing?.status === "confirmed") return { status: "already" } as const;
-    if ((await placesHeld(tx, courseId)) >= course.capacity) return { status: "full" } as const;
-    const data = {
-      status: "confirmed",
-      queueNumber: course.lastTicket,
-      requestedAt: existing?.status === "waiting" ? undefined : now,
-      confirmedAt: now,
-      offeredAt: null,
-      offerExpiresAt: null,
-      cancelRequestedAt: null,
-      endedAt: null,
-    };
+    // Someone holding an offer already has a place held: confirming it takes no other.
+    if (existing?.status !== "offered" && (await placesHeld(tx, courseId)) >= course.capacity) return { status: "full" } as const;
+    const data = freshBooking("confirmed", course.lastTicket, now);
     const booking = existing
       ? await tx.booking.update({ where: { id: existing.id }, data, select: { id: true } })
-      : await tx.booking.create({ data: { ...data, requestedAt: now, courseId, userId: person.id }, select: { id: true } });
+      : await tx.booking.create({ data: { ...data, courseId, userId: person.id }, select: { id: true } });
     const invite = await nextInvite(tx, booking.id, course, person, "REQUEST");
     await tell(tx, person, bookingLetters.confirmed({ name: person.name, course }), [invite]);
     await auditBooking(tx, "place-booked", { person, course, actorId, detail: `added by staff: ${reason}` }, origin);
@@ -113,7 +108,7 @@ export async function addDelegate({ courseId, email, actorId, reason }: { course
 /** Takes a person off the course (a place, an offer or the waiting list); a freed place is offered on. */
 export async function removeBooking({ actorId, reason, ...which }: OnCourse & StaffAction, origin: RequestOrigin, now = new Date()) {
   const outcome = await onBooking(which, async (tx, course, booking) => {
-    if (!(ACTIVE as string[]).includes(booking.status)) return { status: "not-active" } as const;
+    if (!isActive(booking.status)) return { status: "not-active" } as const;
     await tx.booking.update({ where: { id: booking.id }, data: { status: "removed", endedAt: now } });
     const person = booking.user;
     if (booking.status === "confirmed") {
@@ -191,10 +186,12 @@ export async function markAttendance(
   origin: RequestOrigin,
   now = new Date(),
 ) {
-  const course = await db.course.findUnique({ where: { id: courseId }, select: { title: true, startsAt: true, status: true } });
-  if (!course) return { status: "not-found" } as const;
-  if (course.status !== "published" || now < course.startsAt) return { status: "not-started" } as const;
+  // Holding the course, as every change to its bookings does: a register saved while the course is being
+  // cancelled or changed waits for that to finish, and sees what it left.
   return db.$transaction(async (tx) => {
+    const course = await lockCourse(tx, courseId);
+    if (!course) return { status: "not-found" } as const;
+    if (course.status !== "published" || now < course.startsAt) return { status: "not-started" } as const;
     let changed = 0;
     for (const mark of marks) {
       const updated = await tx.booking.updateMany({
@@ -211,7 +208,7 @@ export async function markAttendance(
       await auditBooking(tx, "attendance-marked", { person: user, course, actorId, detail: mark.attendance }, origin);
     }
     return { status: "saved", changed } as const;
-  });
+  }, BOOKING_TRANSACTION);
 }
 
 /** A file name made of the course's title: "Cyflwyniad i'r Cyngor" → "cyflwyniad-ir-cyngor". */

@@ -10,11 +10,12 @@ export type EligibilityPerson = {
   deactivatedAt: Date | null;
   /** An officer's council */
   council: { nation: string } | null;
-  /** The councils they sit on now */
+  /** The councils they sit on now, as those councils have confirmed */
   memberships: { memberSince: Date | null; council: { nation: string } }[];
 };
 
-export type Ineligibility = "audience" | "nation" | "recently-elected";
+/** no-council: a councillor none of whose councils has confirmed them yet */
+export type Ineligibility = "audience" | "no-council" | "nation" | "recently-elected";
 
 /** The date N months before `now` (the same day of the month, or the month's last day). */
 export function monthsBefore(now: Date, months: number) {
@@ -29,7 +30,7 @@ export function whyNotEligible(person: EligibilityPerson, course: EligibilityCou
   if (person.deactivatedAt) return "audience";
   const asMember = person.role === "councillor" && course.audience !== "officers" && person.memberships.length > 0;
   const asOfficer = person.role === "officer" && course.audience !== "councillors" && person.council !== null;
-  if (!asMember && !asOfficer) return "audience";
+  if (!asMember && !asOfficer) return person.role === "councillor" && course.audience !== "officers" ? "no-council" : "audience";
   const councils = asMember ? person.memberships.map((membership) => membership.council) : [person.council!];
   if (course.nation && !councils.some((council) => council.nation === course.nation)) return "nation";
   if (asMember && course.electedWithinMonths !== null) {

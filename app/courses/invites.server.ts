@@ -1,6 +1,8 @@
 // Calendar files for course bookings: the invitation (or its cancellation) attached to a booking email,
 // and each person's private subscription feed. A booking keeps one UID for life and the SEQUENCE stored
 // on it, so a calendar updates or removes the event it already holds instead of adding another.
+import type { Language } from "~/i18n/config";
+import { wordsOf } from "~/i18n/i18n.server";
 import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
@@ -125,24 +127,33 @@ function newCalendar(method?: ICalCalendarMethod) {
 const isOnline = (course: InviteCourse) => course.format === "online" || course.format === "both";
 const isInPerson = (course: InviteCourse) => course.format === "in-person" || course.format === "both";
 
+type EventOptions = { withJoiningLink: boolean; language: Language };
+
 /** The joining link goes only to confirmed delegates: never in a cancellation. */
-function location(course: InviteCourse, { withJoiningLink }: { withJoiningLink: boolean }) {
+function location(course: InviteCourse, { withJoiningLink, language }: EventOptions) {
   const place = isInPerson(course) ? [course.venue, course.address?.split(/\r?\n/).join(", ")] : [];
-  const online = isOnline(course) ? [withJoiningLink && course.joiningLink ? course.joiningLink : "Online"] : [];
+  const online = isOnline(course) ? [withJoiningLink && course.joiningLink ? course.joiningLink : wordsOf(language, "email")("courses.calendar.online")] : [];
   return [...place, ...online].filter(Boolean).join(", ");
 }
 
-function description(course: InviteCourse, { withJoiningLink }: { withJoiningLink: boolean }) {
+function description(course: InviteCourse, { withJoiningLink, language }: EventOptions) {
   return withJoiningLink && isOnline(course) && course.joiningLink
-    ? `${course.description}\n\nJoining link: ${course.joiningLink}`
+    ? `${course.description}\n\n${wordsOf(language, "email")("courses.calendar.joiningLink", { link: course.joiningLink })}`
     : course.description;
 }
 
 function addCourseEvent(
   calendar: ICalCalendar,
-  { bookingId, sequence, course, courseUrl, cancelled }: { bookingId: string; sequence: number; course: InviteCourse; courseUrl: string; cancelled: boolean },
+  {
+    bookingId,
+    sequence,
+    course,
+    courseUrl,
+    cancelled,
+    language,
+  }: { bookingId: string; sequence: number; course: InviteCourse; courseUrl: string; cancelled: boolean; language: Language },
 ) {
-  const withJoiningLink = !cancelled;
+  const options = { withJoiningLink: !cancelled, language };
   return calendar.createEvent({
     id: bookingUid(bookingId),
     sequence,
@@ -150,8 +161,8 @@ function addCourseEvent(
     end: new ZonedTime(course.endsAt),
     timezone: LONDON,
     summary: course.title,
-    description: description(course, { withJoiningLink }),
-    location: location(course, { withJoiningLink }) || null,
+    description: description(course, options),
+    location: location(course, options) || null,
     url: courseUrl,
     organizer: { name: course.contactName, email: course.contactEmail },
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -166,6 +177,7 @@ export function calendarInvite({
   course,
   attendee,
   courseUrl,
+  language = "en",
 }: {
   bookingId: string;
   sequence: number;
@@ -173,10 +185,12 @@ export function calendarInvite({
   course: InviteCourse;
   attendee: { name: string; email: string };
   courseUrl: string;
+  /** The language of the service's own words in the event ("Online", "Joining link"); the course's are as staff wrote them */
+  language?: Language;
 }): CalendarAttachment {
   const cancelled = method === "CANCEL";
   const calendar = newCalendar(cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
-  addCourseEvent(calendar, { bookingId, sequence, course, courseUrl, cancelled }).createAttendee({
+  addCourseEvent(calendar, { bookingId, sequence, course, courseUrl, cancelled, language }).createAttendee({
     name: attendee.name,
     email: attendee.email,
     role: ICalAttendeeRole.REQ,
@@ -198,12 +212,14 @@ export function calendarInvite({
 export function calendarFeed({
   name,
   events,
+  language = "en",
 }: {
   name: string;
   events: { bookingId: string; sequence: number; course: InviteCourse; courseUrl: string; cancelled?: boolean }[];
+  language?: Language;
 }): string {
   const calendar = newCalendar();
   calendar.name(name);
-  for (const event of events) addCourseEvent(calendar, { ...event, cancelled: event.cancelled ?? false });
+  for (const event of events) addCourseEvent(calendar, { ...event, cancelled: event.cancelled ?? false, language });
   return calendar.toString();
 }

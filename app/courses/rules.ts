@@ -57,7 +57,7 @@ export function offerExpiry(now: Date, course: { offerHours: number; bookingClos
   return new Date(Math.min(now.getTime() + course.offerHours * 3_600_000, course.bookingClosesAt.getTime()));
 }
 
-/** Whole-hour windows before booking closes in which a still-open offer gets one "ends soon" reminder. */
+/** Hours before an offer expires in which it gets one "ends soon" reminder (offers shorter than this get none). */
 export const OFFER_REMINDER_HOURS = 12;
 
 /** Access needs and dietary requirements are erased this many days after the course ends. */

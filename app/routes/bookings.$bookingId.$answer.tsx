@@ -38,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     title: offer.course.title,
     courseLanguage: offer.course.language,
     open: offer.open,
+    accepted: offer.status === "confirmed",
     expires: offer.offerExpiresAt ? moment(offer.offerExpiresAt, language) : null,
   };
 }
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Offer() {
-  const { answer, courseId, title, courseLanguage, open, expires } = useLoaderData<typeof loader>();
+  const { answer, courseId, title, courseLanguage, open, accepted, expires } = useLoaderData<typeof loader>();
   const { t } = useTranslation("courses");
   return (
     <>
@@ -71,7 +72,7 @@ export default function Offer() {
           </Form>
         </>
       ) : (
-        <Notice>{t("offer.notOpen")}</Notice>
+        <Notice>{accepted ? t("outcome.already-confirmed") : t("offer.notOpen")}</Notice>
       )}
       <p>
         <Link to={`/courses/${courseId}`}>{t("offer.toCourse")}</Link>

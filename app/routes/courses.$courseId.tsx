@@ -10,7 +10,7 @@ import type { TOPICS } from "~/content/topics";
 import { acceptOffer, bookingRefusal, bookPlace, cancelBooking, declineOffer } from "~/courses/booking.server";
 import { courseTimes, moment } from "~/courses/course-times.server";
 import { courseForPerson } from "~/courses/courses.server";
-import type { Audience } from "~/courses/rules";
+import { isActive, type Audience, type BookingStatus } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { translatorFor, wordsOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -28,11 +28,13 @@ const noSuchCourse = (language: Language) => notFound(wordsOf(language, "courses
 /** Why this person cannot book, in words, or null when they can. */
 function refusalText(found: NonNullable<Awaited<ReturnType<typeof courseForPerson>>>, language: Language, now: Date) {
   const t = wordsOf(language, "courses");
-  const { course, ineligibility } = found;
+  const { course, ineligibility, booking } = found;
   const refusal = bookingRefusal(course, now);
+  if (booking?.status === "removed") return t("refusal.removed", { contact: `${course.contactName} (${course.contactEmail})` });
   if (refusal === "not-open") return t("refusal.not-open", { date: moment(course.bookingOpensAt, language) });
   if (refusal) return t(`refusal.${refusal}`, { contact: `${course.contactName} (${course.contactEmail})` });
   if (ineligibility === "audience") return t("refusal.audience", { audience: t(`audiences.${course.audience as Audience}`) });
+  if (ineligibility === "no-council") return t("refusal.no-council");
   if (ineligibility === "nation") return t("refusal.nation", { nation: t(`nations.${course.nation as "wales"}`) });
   if (ineligibility) return t("refusal.recently-elected", { count: course.electedWithinMonths ?? 0 });
   return null;
@@ -108,7 +110,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = parseForm(formData, BookingIdSchema, t);
   // Only this page's own buttons post here: anything else is a malformed request.
   if (!form.ok || !(intent === "cancel" || intent === "accept" || intent === "decline")) throw new Response("Bad request", { status: 400 });
-  const own = { bookingId: form.data.bookingId, userId: user.id };
+  const own = { bookingId: form.data.bookingId, userId: user.id, courseId };
   const act = { cancel: cancelBooking, accept: acceptOffer, decline: declineOffer }[intent];
   const outcome = await act(own, origin);
   if (outcome.status === "not-found") throw noSuchCourse(args.context.language);
@@ -119,7 +121,8 @@ export default function Course() {
   const { course, module, placesLeft, waiting, booking, refusal } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("courses");
-  const active = booking && ["confirmed", "waiting", "offered"].includes(booking.status) ? booking : null;
+  const active = booking && isActive(booking.status) && !course.cancelled ? booking : null;
+  const ended = booking && !active ? booking : null;
   const place = [course.venue, course.address].filter(Boolean).join(", ");
   return (
     <>
@@ -128,7 +131,11 @@ export default function Course() {
       <PageHeading caption={t(`topics.${course.topic as keyof typeof TOPICS}`)}>
         <CourseText language={course.language}>{course.title}</CourseText>
       </PageHeading>
-      {course.cancelled ? <Notice tone="warning">{t("course.cancelledCourse")}</Notice> : null}
+      {course.cancelled ? (
+        <Notice tone="warning">
+          {t("course.cancelledCourse")} {booking?.status === "confirmed" ? t("course.placeCancelledWith") : null}
+        </Notice>
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>{t("when")}</dt>
@@ -165,6 +172,11 @@ export default function Course() {
       </dl>
 
       {active ? <YourBooking booking={active} course={course} /> : null}
+      {ended && !course.cancelled ? (
+        <p>
+          {t("booking.heading")}: <strong>{t(`statuses.${ended.status as BookingStatus}`)}</strong>
+        </p>
+      ) : null}
 
       <h2>{t("course.about")}</h2>
       {course.description.split(/\n{2,}/).map((paragraph, i) => (

@@ -141,6 +141,7 @@ export async function action(args: ActionFunctionArgs) {
       if (outcome.status === "already") return onEmail(t("staff:courses.outcomes.alreadyDelegate"));
       if (outcome.status === "full") return refuse(t("staff:courses.outcomes.full"));
       if (outcome.status === "cancelled") return refuse(t("staff:courses.outcomes.courseCancelled"));
+      if (outcome.status === "draft") return refuse(t("staff:courses.outcomes.draftNoDelegates"));
       return done(t("staff:courses.outcomes.added", { email: form.data.email }));
     }
     case "remove": {
@@ -200,7 +201,7 @@ export default function StaffCourse() {
   const sentFrom = isIntent(values?.intent) ? FORM_OF[values.intent] : undefined;
   const errorsFor = (form: string) => (sentFrom === form ? result?.fieldErrors : undefined);
   const valuesFor = (form: string) => (sentFrom === form ? values : undefined);
-  const open = course.status !== "cancelled";
+  const notCancelled = course.status !== "cancelled";
   const status = (value: string) => {
     const known = oneOf(BOOKING_STATUSES, value);
     return known ? t(`courses:statuses.${known}`) : value;
@@ -244,7 +245,7 @@ export default function StaffCourse() {
       {/* what the page is about, not news: no live region (the flash message above is one) */}
       {course.status === "cancelled" ? <p className="notice notice--info">{t("courses.course.cancelledOn", { date: course.cancelledOn })}</p> : null}
       <ul className="link-list">
-        {open ? (
+        {notCancelled ? (
           <li>
             <Link to={`/staff/courses/${course.id}/edit`}>{t("courses.course.edit")}</Link>
           </li>
@@ -322,7 +323,7 @@ export default function StaffCourse() {
           </table>
         </TableWrap>
       )}
-      {open && requests.length > 0 ? (
+      {notCancelled && requests.length > 0 ? (
         <>
           <h3>{t("courses.requests.heading")}</h3>
           <p>{t("courses.requests.intro")}</p>
@@ -346,7 +347,7 @@ export default function StaffCourse() {
           </ul>
         </>
       ) : null}
-      {open && people.length > 0 ? (
+      {notCancelled && people.length > 0 ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="remove" />
           <h3>{t("courses.remove.heading")}</h3>
@@ -424,7 +425,7 @@ export default function StaffCourse() {
           </table>
         </TableWrap>
       )}
-      {open && waiting.length > 0 ? (
+      {notCancelled && waiting.length > 0 ? (
         <Form method="post" noValidate>
           <h3>{t("courses.waiting.actHeading")}</h3>
           <p>{t("courses.waiting.actIntro")}</p>
@@ -446,7 +447,7 @@ export default function StaffCourse() {
         </Form>
       ) : null}
 
-      {open ? (
+      {course.status === "published" ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
           <h2>{t("courses.add.heading")}</h2>
@@ -481,7 +482,7 @@ export default function StaffCourse() {
         </ul>
       )}
 
-      {open ? (
+      {notCancelled ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="cancel" />
           <h2>{t("courses.cancel.heading")}</h2>
