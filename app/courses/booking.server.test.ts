@@ -93,7 +93,7 @@ test("a place freed before the cut-off is offered to the first person waiting, h
 
 test("an offer's expiry is a time: accepting after it is refused before the job runs; the job passes the place on once", async () => {
   const now = new Date();
-  const { course, first, people: [ann, bob, cat] } = await onePlaceTaken(3, now, { offerHours: 24 });
+  const { course, first, people: [, bob, cat] } = await onePlaceTaken(3, now, { offerHours: 24 });
   await cancelBooking(first, origin, now);
   const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
   const later = new Date(now.getTime() + 24 * HOUR);
@@ -114,7 +114,7 @@ test("an offer's expiry is a time: accepting after it is refused before the job 
 test("an accept racing the expiry job at the moment of expiry has exactly one outcome", async () => {
   for (let round = 0; round < 5; round++) {
     const now = new Date();
-    const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
+    const { course, first, people: [, bob] } = await onePlaceTaken(2, now);
     await cancelBooking(first, origin, now);
     const offer = await db.booking.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: bob.id } } });
     const expiry = offer.offerExpiresAt!;
@@ -187,7 +187,7 @@ test("nobody books before opening, after closing, a cancelled, past or draft cou
 
 test("eligibility is checked again when a place is offered: someone no longer eligible is passed over and told", async () => {
   const now = new Date();
-  const { course, first, people: [ann, bob, cat] } = await onePlaceTaken(3, now);
+  const { course, first, people: [, bob, cat] } = await onePlaceTaken(3, now);
   await db.membership.updateMany({ where: { userId: bob.id }, data: { leftOfficeOn: now } });
   await cancelBooking(first, origin, now);
   expect(await statusOf(course.id, bob.id)).toBe("ineligible");
@@ -205,7 +205,7 @@ test("after booking closes, a freed place is not offered: it waits for staff", a
 
 test("an offer made near the date ends when booking closes, not 48 hours later", async () => {
   const now = new Date();
-  const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
+  const { course, first, people: [, bob] } = await onePlaceTaken(2, now);
   await db.course.update({ where: { id: course.id }, data: { cancellationCutoffAt: course.bookingClosesAt } });
   const late = new Date(course.bookingClosesAt.getTime() - 5 * HOUR);
   await cancelBooking(first, origin, late);
@@ -230,7 +230,7 @@ test("raising capacity offers the new places in order; lowering it below the pla
 
 test("an offer gets one 'ends soon' reminder in its last hours, however many runs", async () => {
   const now = new Date();
-  const { course, first, people: [ann, bob] } = await onePlaceTaken(2, now);
+  const { first, people: [, bob] } = await onePlaceTaken(2, now);
   await cancelBooking(first, origin, now);
   await remindEndingOffers(new Date(now.getTime() + 24 * HOUR));
   expect((await mailTo(bob.email)).filter((mail) => mail.subject.includes("ends soon"))).toHaveLength(0);
