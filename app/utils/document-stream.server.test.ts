@@ -20,3 +20,13 @@ test("a document without closing tags passes through unchanged", async () => {
   expect(await streamed(["<p>Not a whole ", "document</p>"])).toBe("<p>Not a whole document</p>");
   expect(await streamed(["</body>"])).toBe("</body>");
 });
+
+test("the NUL bytes React 18 leaves where a character did not fit at a buffer's end are dropped", async () => {
+  // As React 18.3 sends them: a 2048-byte buffer whose last two bytes were never written, then the en dash.
+  const first = Buffer.alloc(2048, "a".charCodeAt(0));
+  first[2046] = 0;
+  first[2047] = 0;
+  const out = await streamed([first, Buffer.from("–</td></body></html>")]);
+  expect(out).not.toContain("\u0000");
+  expect(out).toBe(`${"a".repeat(2046)}–</td></body></html>`);
+});
