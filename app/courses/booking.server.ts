@@ -7,6 +7,7 @@ import type { Letter } from "~/models/account-emails.server";
 import { emailLanguages, writeEmail } from "~/models/account-emails.server";
 import { recordAudit, type AuditEventType, type RequestOrigin } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/email.server";
+import type { Prisma } from "@prisma/client";
 import { db, type DbClient } from "~/utils/db.server";
 import { bookingLetters, courseUrl } from "./course-emails.server";
 import { whyNotEligible, type Ineligibility } from "./eligibility";
@@ -58,7 +59,7 @@ export const PERSON_FOR_BOOKING = {
 } as const;
 
 export type BookingCourse = NonNullable<Awaited<ReturnType<typeof lockCourse>>>;
-type BookingPerson = { id: string; name: string; email: string; language: string | null; council: { nation: string } | null; memberships: { council: { nation: string } }[] };
+type BookingPerson = Prisma.UserGetPayload<{ select: typeof PERSON_FOR_BOOKING }>;
 
 /**
  * Takes the course for this transaction: the first write, so every other change to its bookings waits until
@@ -143,7 +144,8 @@ export async function placesHeld(tx: DbClient, courseId: string) {
   return tx.booking.count({ where: { courseId, status: { in: HOLDS_PLACE } } });
 }
 
-function courseLabel(course: { title: string; startsAt: Date }) {
+/** How the audit log names a course: "Prevent in practice (2027-03-18)". */
+export function courseLabel(course: { title: string; startsAt: Date }) {
   return `${course.title} (${course.startsAt.toISOString().slice(0, 10)})`;
 }
 
@@ -261,7 +263,7 @@ type OwnBooking = { bookingId: string; userId: string; courseId?: string };
  */
 async function withOwnBooking<T>(
   { bookingId, userId, courseId }: OwnBooking,
-  work: (tx: DbClient, course: BookingCourse, booking: { id: string; status: string; offerExpiresAt: Date | null; user: BookingPersonRow }) => Promise<T>,
+  work: (tx: DbClient, course: BookingCourse, booking: { id: string; status: string; offerExpiresAt: Date | null; user: BookingPerson }) => Promise<T>,
 ) {
   const found = await db.booking.findFirst({ where: { id: bookingId, userId, courseId }, select: { courseId: true } });
   if (!found) return null;
@@ -275,7 +277,6 @@ async function withOwnBooking<T>(
     return work(tx, course, booking);
   }, BOOKING_TRANSACTION);
 }
-type BookingPersonRow = BookingPerson & { role: string; deactivatedAt: Date | null; memberships: { memberSince: Date | null; council: { nation: string } }[] };
 
 /**
  * The person cancels: a place before the cut-off is freed (and offered to whoever is waiting); after the
@@ -312,13 +313,23 @@ export async function cancelBooking(own: OwnBooking, origin: RequestOrigin, now 
   return outcome ?? ({ status: "not-found" } as const);
 }
 
-async function declineInTransaction(tx: DbClient, course: BookingCourse, booking: { id: string; status: string; user: BookingPersonRow }, now: Date, origin: RequestOrigin) {
-  const declined = await tx.booking.updateMany({
-    where: { id: booking.id, status: "offered", offerExpiresAt: { gt: now } },
-    data: { status: "declined", endedAt: now },
-  });
+/** The offer in a booking still open at `now`, as a condition of the write that answers it. */
+function openOffer(now: Date) {
+  return { status: "offered", offerExpiresAt: { gt: now } };
+}
+
+/**
+ * Why an offer could not be answered: still "offered" means its time has passed, "expired" that the job
+ * ended it first; anything else was never an open offer.
+ */
+function unanswerable(status: string) {
+  return { status: status === "offered" || status === "expired" ? "expired" : "not-offered" } as const;
+}
+
+async function declineInTransaction(tx: DbClient, course: BookingCourse, booking: { id: string; status: string; user: BookingPerson }, now: Date, origin: RequestOrigin) {
+  const declined = await tx.booking.updateMany({ where: { id: booking.id, ...openOffer(now) }, data: { status: "declined", endedAt: now } });
   // An offer whose time has passed ended then, declined or not: the expiry job records it as expired.
-  if (declined.count === 0) return { status: booking.status === "offered" || booking.status === "expired" ? "expired" : "not-offered" } as const;
+  if (declined.count === 0) return unanswerable(booking.status);
   await tell(tx, booking.user, bookingLetters.declined({ name: booking.user.name, course }));
   await auditBooking(tx, "offer-declined", { person: booking.user, course }, origin);
   await offerFreePlaces(tx, course, now, origin);
@@ -332,12 +343,8 @@ async function declineInTransaction(tx: DbClient, course: BookingCourse, booking
 export async function acceptOffer(own: OwnBooking, origin: RequestOrigin, now = new Date()) {
   const outcome = await withOwnBooking(own, async (tx, course, booking) => {
     if (booking.status === "confirmed") return { status: "already-confirmed" } as const;
-    const accepted = await tx.booking.updateMany({
-      where: { id: booking.id, status: "offered", offerExpiresAt: { gt: now } },
-      data: { status: "confirmed", confirmedAt: now },
-    });
-    // Still "offered" here means its time has passed; "expired" means the job ended it first.
-    if (accepted.count === 0) return { status: booking.status === "offered" || booking.status === "expired" ? "expired" : "not-offered" } as const;
+    const accepted = await tx.booking.updateMany({ where: { id: booking.id, ...openOffer(now) }, data: { status: "confirmed", confirmedAt: now } });
+    if (accepted.count === 0) return unanswerable(booking.status);
     const invite = await nextInvite(tx, booking.id, course, booking.user, "REQUEST");
     await tell(tx, booking.user, bookingLetters.confirmed({ name: booking.user.name, course }), [invite]);
     await auditBooking(tx, "offer-accepted", { person: booking.user, course }, origin);

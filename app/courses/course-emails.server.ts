@@ -4,6 +4,7 @@
 import { inLanguage, type Letter } from "~/models/account-emails.server";
 import { appUrl } from "~/utils/request.server";
 import { courseTimes, moment } from "./course-times.server";
+import { placeOf } from "./rules";
 
 export type LetterCourse = {
   id: string;
@@ -24,7 +25,7 @@ export function courseUrl(courseId: string) {
 
 /** The title, when and where, and the course's page. */
 function summary(course: LetterCourse, t: Parameters<Letter>[0], language: Parameters<Letter>[1]) {
-  const place = [course.venue, course.address].filter(Boolean).join(", ");
+  const place = placeOf(course);
   const where = course.format === "online" ? t("courses.online") : course.format === "both" ? t("courses.inPersonOrOnline", { place }) : place;
   return [
     course.title,

@@ -7,6 +7,7 @@ import { ukTimeToUtc } from "~/utils/uk-time";
 import {
   auditBooking,
   BOOKING_TRANSACTION,
+  courseLabel,
   lockCourse,
   nextInvite,
   offerFreePlaces,
@@ -18,7 +19,7 @@ import {
 } from "./booking.server";
 import { bookingLetters } from "./course-emails.server";
 import { whyNotEligible } from "./eligibility";
-import { ACTIVE, HOLDS_PLACE } from "./rules";
+import { ACTIVE, HOLDS_PLACE, isActive } from "./rules";
 
 /** A course as the staff form gives it (CourseSchema in app/utils/schemas.server.ts checks it). */
 export type CourseInput = {
@@ -51,7 +52,7 @@ const IN_THE_INVITE = ["title", "description", "startsAt", "endsAt", "format", "
 
 export async function createCourse(input: CourseInput, actorId: string, origin: RequestOrigin) {
   const course = await db.course.create({ data: { ...input, status: "draft" }, select: { id: true } });
-  await recordAudit({ type: "course-created", actorId, detail: `${input.title} (${input.startsAt.toISOString().slice(0, 10)})` }, origin);
+  await recordAudit({ type: "course-created", actorId, detail: courseLabel(input) }, origin);
   return course;
 }
 
@@ -65,8 +66,8 @@ function changedFields(before: Record<string, unknown>, after: CourseInput) {
 
 /**
  * Saves staff's changes. Capacity cannot go below the places held (confirmed and offered); raising it offers
- * the new places to the waiting list. Moving a published course's time or place tells each delegate, with
- * an updated invite, and those holding an offer.
+ * the new places to the waiting list. Changing what a published course's invite shows (IN_THE_INVITE) tells
+ * each delegate, with an updated invite, and those holding an offer.
  */
 export async function updateCourse({ courseId, input, actorId }: { courseId: string; input: CourseInput; actorId: string }, origin: RequestOrigin, now = new Date()) {
   return db.$transaction(async (tx) => {
@@ -108,7 +109,7 @@ export async function publishCourse({ courseId, actorId }: { courseId: string; a
   const published = await db.course.updateMany({ where: { id: courseId, status: "draft" }, data: { status: "published", publishedAt: now } });
   if (published.count === 0) return { status: "not-draft" } as const;
   const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { title: true, startsAt: true } });
-  await recordAudit({ type: "course-published", actorId, detail: `${course.title} (${course.startsAt.toISOString().slice(0, 10)})` }, origin);
+  await recordAudit({ type: "course-published", actorId, detail: courseLabel(course) }, origin);
   return { status: "published" } as const;
 }
 
@@ -202,7 +203,7 @@ export async function listUpcomingCourses({ filters, viewerId }: { filters: Cour
   return Promise.all(
     courses.map(async ({ bookings: [own], ...course }) => {
       const { held, waiting } = counts(course.id);
-      const booking = own && (ACTIVE as string[]).includes(own.status) ? own : null;
+      const booking = own && isActive(own.status) ? own : null;
       const position = booking?.status === "waiting" ? await waitingPosition(db, course.id, booking.queueNumber) : null;
       const forViewer = whyNotEligible(viewer, course, now) === null;
       return { ...course, placesLeft: Math.max(0, course.capacity - held), waiting, forViewer, booking: booking && { status: booking.status, position } };

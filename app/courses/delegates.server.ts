@@ -9,6 +9,7 @@ import { db, type DbClient } from "~/utils/db.server";
 import {
   auditBooking,
   BOOKING_TRANSACTION,
+  courseLabel,
   freshBooking,
   lockCourse,
   nextInvite,
@@ -194,15 +195,12 @@ export async function markAttendance(
     if (course.status !== "published" || now < course.startsAt) return { status: "not-started" } as const;
     let changed = 0;
     for (const mark of marks) {
+      // Only a mark that changes counts (and is audited): unmarked, or marked the other way.
       const updated = await tx.booking.updateMany({
-        where: { id: mark.bookingId, courseId, status: "confirmed", NOT: { attendance: mark.attendance } },
+        where: { id: mark.bookingId, courseId, status: "confirmed", OR: [{ attendance: null }, { attendance: { not: mark.attendance } }] },
         data: { attendance: mark.attendance },
       });
-      // `NOT: { attendance }` leaves out rows where attendance is null: mark those too.
-      const first = updated.count
-        ? updated
-        : await tx.booking.updateMany({ where: { id: mark.bookingId, courseId, status: "confirmed", attendance: null }, data: { attendance: mark.attendance } });
-      if (first.count === 0) continue;
+      if (updated.count === 0) continue;
       changed++;
       const { user } = await tx.booking.findUniqueOrThrow({ where: { id: mark.bookingId }, select: { user: { select: { id: true, email: true } } } });
       await auditBooking(tx, "attendance-marked", { person: user, course, actorId, detail: mark.attendance }, origin);
@@ -250,7 +248,6 @@ export async function delegatesCsv({ courseId, actorId, language }: { courseId: 
   const keys = ["name", "email", "councils", "status", "accessNeeds", "dietaryNeeds", "attendance"] as const;
   const columns = keys.map((key) => ({ key, header: t(`courses.csv.${key}`) }));
   const csv = stringify(rows, { bom: true, escape_formulas: true, header: true, columns });
-  const day = course.startsAt.toISOString().slice(0, 10);
-  await recordAudit({ type: "delegates-exported", actorId, detail: `${course.title} (${day}): ${rows.length} people` }, origin);
+  await recordAudit({ type: "delegates-exported", actorId, detail: `${courseLabel(course)}: ${rows.length} people` }, origin);
   return { csv, filename: `${fileSlug(course.title)}-delegates.csv` };
 }

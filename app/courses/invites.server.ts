@@ -11,6 +11,8 @@ import ical, {
   type ICalCalendar,
   type ICalDayJsStub,
 } from "ical-generator";
+import { wallClock } from "~/utils/uk-time";
+import { placeOf } from "./rules";
 
 export type InviteMethod = "REQUEST" | "CANCEL";
 
@@ -84,20 +86,7 @@ class ZonedTime implements ICalDayJsStub {
 
   /** Only the two patterns ical-generator uses; anything else is a change in the library that must not pass silently. */
   format(pattern?: string) {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: this.zone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      })
-        .formatToParts(this.instant)
-        .map((part) => [part.type, part.value]),
-    );
+    const parts = wallClock(this.instant, this.zone);
     if (pattern === "YYYYMMDD") return `${parts.year}${parts.month}${parts.day}`;
     if (pattern === "HHmmss") return `${parts.hour}${parts.minute}${parts.second}`;
     throw new Error(`Unexpected date pattern from ical-generator: ${pattern}`);
@@ -131,7 +120,7 @@ type EventOptions = { withJoiningLink: boolean; language: Language };
 
 /** The joining link goes only to confirmed delegates: never in a cancellation. */
 function location(course: InviteCourse, { withJoiningLink, language }: EventOptions) {
-  const place = isInPerson(course) ? [course.venue, course.address?.split(/\r?\n/).join(", ")] : [];
+  const place = isInPerson(course) ? [placeOf(course)] : [];
   const online = isOnline(course) ? [withJoiningLink && course.joiningLink ? course.joiningLink : wordsOf(language, "email")("courses.calendar.online")] : [];
   return [...place, ...online].filter(Boolean).join(", ");
 }

@@ -49,6 +49,11 @@ export function isAttendance(value: string | null): value is Attendance {
 
 export const DEFAULT_OFFER_HOURS = 48;
 
+/** Where a course is held in person, on one line: "Cardiff City Hall, Cathays Park, Cardiff CF10 3ND". */
+export function placeOf(course: { venue: string | null; address: string | null }) {
+  return [course.venue, course.address?.split(/\r?\n/).join(", ")].filter(Boolean).join(", ");
+}
+
 /**
  * When an offer made now ends: after the course's offer time in elapsed hours (so 48 hours across a clock
  * change is still 48 hours), and never after booking closes, which makes offers shorter near the date.

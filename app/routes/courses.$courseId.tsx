@@ -10,7 +10,7 @@ import type { TOPICS } from "~/content/topics";
 import { acceptOffer, bookingRefusal, bookPlace, cancelBooking, declineOffer } from "~/courses/booking.server";
 import { courseTimes, moment } from "~/courses/course-times.server";
 import { courseForPerson } from "~/courses/courses.server";
-import { isActive, type Audience, type BookingStatus } from "~/courses/rules";
+import { isActive, placeOf, type Audience, type BookingStatus } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { translatorFor, wordsOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -123,7 +123,7 @@ export default function Course() {
   const { t } = useTranslation("courses");
   const active = booking && isActive(booking.status) && !course.cancelled ? booking : null;
   const ended = booking && !active ? booking : null;
-  const place = [course.venue, course.address].filter(Boolean).join(", ");
+  const place = placeOf(course);
   return (
     <>
       <BackLink to="/courses">{t("heading")}</BackLink>

@@ -12,7 +12,7 @@ import { TOPICS, type Topic } from "~/content/topics";
 import { courseTimes, moment } from "~/courses/course-times.server";
 import { cancelCourse, publishCourse } from "~/courses/courses.server";
 import { addDelegate, courseForStaff, decideCancellation, givePlace, moveToFront, removeBooking } from "~/courses/delegates.server";
-import { AUDIENCES, BOOKING_STATUSES, COURSE_FORMATS, NATIONS } from "~/courses/rules";
+import { AUDIENCES, BOOKING_STATUSES, COURSE_FORMATS, NATIONS, placeOf } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -47,7 +47,7 @@ function shown({ course, delegates, offers, waiting, ended, freePlaces }: Found,
       status: course.status,
       topic: course.topic,
       format: course.format,
-      place: [course.venue, course.address].filter(Boolean).join(", "),
+      place: placeOf(course),
       joiningLink: course.joiningLink,
       capacity: course.capacity,
       audience: course.audience,

@@ -6,6 +6,7 @@ import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink, TableWrap } from "~/components/page";
 import { courseTimes } from "~/courses/course-times.server";
 import { courseForStaff } from "~/courses/delegates.server";
+import { placeOf } from "~/courses/rules";
 import { INTL_LOCALE } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: course.id,
       title: course.title,
       when: courseTimes(course, language),
-      place: [course.venue, course.address].filter(Boolean).join(", "),
+      place: placeOf(course),
       format: course.format,
     },
     delegates: delegates.map(({ id, person }) => ({ id, name: person.name, councils: person.councils.join(", ") })).sort((a, b) => byName(a.name, b.name)),

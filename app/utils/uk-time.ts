@@ -3,19 +3,33 @@
 // Intl knows Europe/London's rules, so nothing here hard-codes them.
 import { TIME_ZONE } from "~/i18n/config";
 
-const partsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+type ClockPart = "year" | "month" | "day" | "hour" | "minute" | "second";
+
+// Made once per zone (only Europe/London and UTC are asked for): building a formatter costs far more than using one.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock in a time zone at an instant, each part as digits: year "2027", month "03" … hour "00"–"23". */
+export function wallClock(instant: Date, timeZone: string = TIME_ZONE): Record<ClockPart, string> {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value])) as Record<ClockPart, string>;
+}
 
 /** The UK wall clock at an instant: "2027-03-28" and "10:00". */
 export function ukParts(instant: Date) {
-  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = wallClock(instant);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
