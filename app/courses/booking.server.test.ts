@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { createCouncil, createCourse, createUser } from "../../tests/factories";
 import { db } from "~/utils/db.server";
-import { acceptOffer, bookPlace, cancelBooking, declineOffer, expireOffers, remindEndingOffers } from "./booking.server";
+import { acceptOffer, bookingCalendarFile, bookPlace, cancelBooking, declineOffer, expireOffers, remindEndingOffers } from "./booking.server";
 import { updateCourse } from "./courses.server";
 
 const origin = { ip: "192.0.2.18", userAgent: "Vitest" };
@@ -354,4 +354,19 @@ test("any change to what the invite shows (the title too) sends delegates an upd
     status: "saved",
     told: 0,
   });
+});
+
+test("the calendar file on the course page is the emailed invite again: same UID and SEQUENCE, in the person's language", async () => {
+  const now = new Date();
+  const wales = await createCouncil({ nation: "wales" });
+  const gwen = await createUser({ councilId: wales.id });
+  const course = await createCourse({ format: "online", venue: null, address: null, joiningLink: "https://meet.example.org/cwrs" }, now);
+  await book(course.id, gwen.id, now);
+  const [mail] = await mailTo(gwen.email);
+  const [emailed] = JSON.parse(mail.attachments!) as { content: string }[];
+  const file = await bookingCalendarFile({ courseId: course.id, userId: gwen.id });
+  // A member of a Welsh council who has not chosen a language gets Welsh first, in the email and the file.
+  expect(emailed.content).toContain("Dolen ymuno:");
+  const lines = (text: string) => text.split("\r\n").filter((line) => !line.startsWith("DTSTAMP"));
+  expect(lines(file!.content)).toEqual(lines(emailed.content));
 });

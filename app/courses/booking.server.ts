@@ -426,7 +426,7 @@ export async function offerFor({ bookingId, userId }: OwnBooking, now = new Date
 export async function bookingCalendarFile({ courseId, userId }: { courseId: string; userId: string }) {
   const booking = await db.booking.findUnique({
     where: { courseId_userId: { courseId, userId } },
-    select: { id: true, status: true, calendarSequence: true, course: { select: COURSE_FOR_BOOKING }, user: { select: { name: true, email: true } } },
+    select: { id: true, status: true, calendarSequence: true, course: { select: COURSE_FOR_BOOKING }, user: { select: PERSON_FOR_BOOKING } },
   });
   if (!booking || booking.status !== "confirmed" || booking.course.status !== "published") return null;
   return calendarInvite({
@@ -434,7 +434,9 @@ export async function bookingCalendarFile({ courseId, userId }: { courseId: stri
     sequence: lastSentSequence(booking.calendarSequence),
     method: "REQUEST",
     course: booking.course,
-    attendee: booking.user,
+    attendee: { name: booking.user.name, email: booking.user.email },
     courseUrl: courseUrl(courseId),
+    // in the emailed invite's language, so the file is the same event in the same words
+    language: emailLanguages(booking.user)[0],
   });
 }

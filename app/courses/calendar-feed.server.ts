@@ -4,7 +4,7 @@
 // address at once. Each event has its booking's UID and the SEQUENCE of the last invite emailed for it,
 // so the feed and the emailed invites describe one event, not two.
 import { randomBytes } from "node:crypto";
-import { isLanguage } from "~/i18n/config";
+import { emailLanguages, RECIPIENT } from "~/models/account-emails.server";
 import { wordsOf } from "~/i18n/i18n.server";
 import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
@@ -51,7 +51,7 @@ export async function calendarFeedFor(secret: string) {
   if (!secret || secret.length > LONGEST_SECRET) return null;
   const user = await db.user.findUnique({
     where: { calendarFeedHash: hashToken(secret) },
-    select: { id: true, role: true, language: true, deactivatedAt: true },
+    select: { id: true, role: true, deactivatedAt: true, ...RECIPIENT },
   });
   if (!user || user.deactivatedAt || !can(user, "course:book")) return null;
   const bookings = await db.booking.findMany({
@@ -60,7 +60,8 @@ export async function calendarFeedFor(secret: string) {
     take: 1000,
     select: { id: true, calendarSequence: true, course: { select: COURSE_FOR_BOOKING } },
   });
-  const language = isLanguage(user.language) ? user.language : "en";
+  // The language of the emailed invites (emailLanguages), so the feed's events read as those did.
+  const language = emailLanguages(user)[0];
   return calendarFeed({
     language,
     name: wordsOf(language, "courses")("feed.calendarName"),
