@@ -1,13 +1,14 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The officer's council pages: members, former members, committees and the upload. */
+/** The officer's council pages: members, former members, committees, training requirements, the upload and bookings. */
 export function CouncilNav() {
   const { t } = useTranslation("council");
   const pages = [
     { to: "/council", label: t("nav.members") },
     { to: "/council/left", label: t("nav.left") },
     { to: "/council/committees", label: t("nav.committees") },
+    { to: "/council/requirements", label: t("nav.requirements") },
     { to: "/council/upload", label: t("nav.upload") },
     { to: "/council/bookings", label: t("nav.bookings") },
   ];

@@ -150,12 +150,14 @@ export function CheckboxField({
   label,
   value = "yes",
   error,
+  defaultChecked,
 }: {
   name: string;
   formName?: string;
   label: string;
   value?: string;
   error?: string;
+  defaultChecked?: boolean;
 }) {
   const id = fieldId(name, formName);
   return (
@@ -163,11 +165,59 @@ export function CheckboxField({
       <HintAndError id={id} error={error} />
       <div className="checkboxes">
         <div className="checkbox">
-          <input type="checkbox" id={id} name={name} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, null, error)} />
+          <input type="checkbox" id={id} name={name} value={value} defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, null, error)} />
           <label htmlFor={id}>{label}</label>
         </div>
       </div>
     </div>
+  );
+}
+
+/** A document to attach as evidence (app/requirements/evidence.server.ts checks what it is). The form needs encType multipart/form-data. */
+export function EvidenceField({ label, hint, error }: { label: string; hint: string; error?: string }) {
+  return (
+    <FormGroup name="evidence" label={label} hint={hint} error={error}>
+      {(control) => <input className="file" type="file" accept=".pdf,.doc,.docx,.odt,.png,.jpg,.jpeg" {...control} />}
+    </FormGroup>
+  );
+}
+
+/** A choice of several, as checkboxes in a fieldset: the legend is the question, the error sits under it. */
+export function CheckboxesField({
+  name,
+  legend,
+  options,
+  hint,
+  error,
+  checked = [],
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  error?: string;
+  checked?: string[];
+}) {
+  const id = fieldId(name);
+  return (
+    <fieldset className={`form-group${error ? " form-group--error" : ""}`} aria-describedby={describedBy(id, hint, error)}>
+      <legend className="label">{legend}</legend>
+      <HintAndError id={id} hint={hint} error={error} />
+      <div className="checkboxes">
+        {options.map((option, index) => (
+          <div className="checkbox" key={option.value}>
+            <input
+              type="checkbox"
+              id={index === 0 ? id : `${id}-${option.value}`}
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+            />
+            <label htmlFor={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -48,6 +48,13 @@ export const AUDIT_EVENT_TYPES = [
   "delegates-exported",
   "calendar-feed-created",
   "calendar-feed-revoked",
+  "requirement-set",
+  "requirement-removed",
+  "exemption-granted",
+  "exemption-withdrawn",
+  "evidence-viewed",
+  "training-recorded",
+  "training-record-removed",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilNav } from "~/components/council-nav";
 import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
@@ -57,6 +57,7 @@ export default function Committees() {
                 <th scope="col">{t("committees.name")}</th>
                 <th scope="col">{t("committees.members")}</th>
                 <th scope="col">{t("committees.substitutes")}</th>
+                <th scope="col">{t("readiness.link")}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,6 +66,11 @@ export default function Committees() {
                   <td>{committee.name}</td>
                   <td>{committee.members}</td>
                   <td>{committee.substitutes}</td>
+                  <td>
+                    <Link to={`/council/committees/${committee.id}`} aria-label={t("readiness.linkLabel", { committee: committee.name })}>
+                      {t("readiness.link")}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

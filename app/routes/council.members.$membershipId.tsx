@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { EmailField, ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { MemberKind } from "~/components/member-kind";
 import { BackLink, PageHeading } from "~/components/page";
+import { TrainingStatusText } from "~/components/training-status";
 import { appointToCommittee, listCommittees, removeFromCommittee } from "~/councils/committees.server";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { mergeCandidates, requestMemberEmailChange } from "~/councils/member-accounts.server";
@@ -14,6 +15,7 @@ import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
+import { councilTraining } from "~/requirements/status.server";
 import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -28,11 +30,12 @@ const noSuchMember = (t: TFunction) => notFound(t("member.notFound", { ns: "coun
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
   const membershipId = args.params.membershipId ?? "";
-  const [council, member, committees, others] = await Promise.all([
+  const [council, member, committees, others, training] = await Promise.all([
     getCouncil(councilId),
     getMember({ councilId, membershipId }),
     listCommittees(councilId),
     mergeCandidates({ councilId, membershipId }),
+    councilTraining({ councilId, membershipId, language: args.context.language }),
   ]);
   if (!council || !member) throw noSuchMember(translatorFor(args.context.language));
   // Dates as the date boxes take them, worked out here so the page's script needs no date code
@@ -41,7 +44,9 @@ export async function loader(args: LoaderFunctionArgs) {
     termStartedOn: toDateInputValue(member.termStartedOn),
     today: toDateInputValue(new Date()),
   };
-  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form };
+  // where they stand on each requirement that applies to them
+  const owed = training.requirements.flatMap(({ id, label, standings }) => standings.map(({ status }) => ({ id, label, status })));
+  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed };
 }
 
 function isIntent(value: unknown): value is keyof typeof MemberActionSchemas {
@@ -110,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
 const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
 
 export default function CouncilMember() {
-  const { council, member, committees, others, form } = useLoaderData<typeof loader>();
+  const { council, member, committees, others, form, training } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("council");
   const language = useLanguage();
@@ -240,6 +245,22 @@ export default function CouncilMember() {
       ) : committees.length === 0 ? (
         <p>{t("member.noCommitteesYet")}</p>
       ) : null}
+
+      <h2>{t("member.trainingHeading")}</h2>
+      {training.length === 0 ? (
+        <p>{t("member.trainingNone")}</p>
+      ) : (
+        <ul className="plain-list">
+          {training.map((requirement) => (
+            <li key={requirement.id}>
+              <Link to={`/council/requirements/${requirement.id}`}>{requirement.label}</Link>: <TrainingStatusText status={requirement.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to={`/council/members/${member.id}/training`}>{t("member.trainingRecord")}</Link>
+      </p>
 
       <h2>{t("member.detailsHeading")}</h2>
       <Form method="post" noValidate>

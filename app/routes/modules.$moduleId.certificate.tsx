@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Sentence } from "~/components/sentence";
+import { PrintButton } from "~/components/print-button";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/page";
 import { findModule } from "~/content/content.server";
@@ -9,7 +10,6 @@ import { certificateFor, formatCertificateCode } from "~/learning/certificates.s
 import { wordsOf } from "~/i18n/i18n.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl } from "~/utils/request.server";
-import { useHydrated } from "~/utils/use-hydrated";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -49,7 +49,7 @@ export default function CertificatePage() {
     <>
       <div className="no-print">
         <BackLink to={`/modules/${moduleId}`}>{certificate.moduleTitle}</BackLink>
-        <PrintButton />
+        <PrintButton label={t("certificate.print")} withoutScript={t("certificate.printWithoutScript")} />
       </div>
       <section className="certificate" aria-labelledby="certificate-title">
         <p className="certificate__issuer">{t("certificate.issuer")}</p>
@@ -78,17 +78,6 @@ export default function CertificatePage() {
   );
 }
 
-/** Printing needs JavaScript; without it, the browser's own print command does the same. */
-function PrintButton() {
-  const { t } = useTranslation("learning");
-  return useHydrated() ? (
-    <button type="button" className="button button--secondary" onClick={() => window.print()}>
-      {t("certificate.print")}
-    </button>
-  ) : (
-    <p>{t("certificate.printWithoutScript")}</p>
-  );
-}
 
 export function ErrorBoundary() {
   const { moduleId } = useParams();

@@ -71,6 +71,15 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.members.$membershipId.tsx": { get: officersOnly },
   "council.upload.tsx": { get: officersOnly },
   "council.bookings.tsx": { get: officersOnly },
+  // an empty form names no requirement to remove, or no exemption to withdraw: 404 for the officer
+  "council.requirements._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
+  "council.requirements.new.tsx": { get: officersOnly },
+  "council.requirements.$requirementId._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
+  "council.requirements.$requirementId.exempt.$membershipId.tsx": { get: officersOnly },
+  "council.committees_.$committeeId.tsx": { get: officersOnly },
+  "council.members.$membershipId_.training.tsx": { get: officersOnly },
+  // a document that is not there (or not theirs) is a 404 for anyone signed in
+  "evidence.$fileId.ts": { get: { anonymous: "sign-in", councillor: 404, officer: 404, staff: 404 } },
   "courses._index.tsx": { get: bookers },
   "courses.$courseId.tsx": { get: bookers },
   "courses.$courseId.calendar[.]ics.ts": { get: bookersNoSuch },
@@ -155,7 +164,14 @@ test("each route gives each visitor the access its declaration says, from its lo
   const target = await createUser({ councilId: council.id });
   const lesson = findModule("prevent-duty", "en")!.lessons[0]!;
   const course = await createCourse();
+  const committee = await db.committee.create({ data: { councilId: council.id, name: "Planning committee" } });
+  const requirement = await db.requirement.create({
+    data: { councilId: council.id, moduleId: "prevent-duty", audience: "all", dueRule: "after-election", dueWithinDays: 60, createdById: target.id },
+  });
   const params: Record<string, string> = {
+    requirementId: requirement.id,
+    committeeId: committee.id,
+    fileId: "no-such-file",
     courseId: course.id,
     bookingId: "no-such-booking",
     answer: "accept",

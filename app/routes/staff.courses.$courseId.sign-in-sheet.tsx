@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { PrintButton } from "~/components/print-button";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { BackLink, TableWrap } from "~/components/page";
 import { courseTimes } from "~/courses/course-times.server";
@@ -11,7 +12,6 @@ import { INTL_LOCALE } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffSignInSheet")));
 
@@ -44,7 +44,7 @@ export default function SignInSheet() {
     <>
       <div className="no-print">
         <BackLink to={`/staff/courses/${course.id}`}>{t("courses.backToCourse")}</BackLink>
-        <PrintButton />
+        <PrintButton label={t("courses.signInSheet.print")} withoutScript={t("courses.signInSheet.printWithoutScript")} />
       </div>
       <section className="sign-in-sheet" aria-labelledby="sign-in-sheet-title">
         <h1 className="heading-l" id="sign-in-sheet-title">
@@ -93,17 +93,6 @@ export default function SignInSheet() {
   );
 }
 
-/** Printing needs the browser's script; without it the page says how. */
-function PrintButton() {
-  const { t } = useTranslation("staff");
-  return useHydrated() ? (
-    <button type="button" className="button button--secondary" onClick={() => window.print()}>
-      {t("courses.signInSheet.print")}
-    </button>
-  ) : (
-    <p>{t("courses.signInSheet.printWithoutScript")}</p>
-  );
-}
 
 export function ErrorBoundary() {
   const { courseId } = useParams();

@@ -6,8 +6,8 @@
 import type { Request, RequestHandler, Response } from "express";
 
 export type BodyRule = {
-  /** The path the rule covers (exactly, or as a prefix when it ends in "/") */
-  path: string;
+  /** The path the rule covers (exactly, or as a prefix when it ends in "/"), or a pattern of paths */
+  path: string | RegExp;
   /** Largest body accepted, in bytes */
   maxBytes: number;
   /** Content types accepted, without parameters */
@@ -24,12 +24,15 @@ export const UPLOAD_RULES: BodyRule[] = [
   // A council's members list (app/routes/council.upload.tsx): 2,000 rows of CSV are well under 1 MiB; the
   // checked list comes back as text in an ordinary form.
   { path: "/council/upload", maxBytes: 2 * 1024 * 1024, types: ["multipart/form-data", ...FORM_TYPES] },
+  // Evidence for an exemption or for training done elsewhere (app/requirements/evidence.server.ts): a document
+  // of up to 5 MB and the form around it. A file over 5 MB but under this limit gets a message by its field.
+  { path: /^\/council\/(requirements\/[^/]+\/exempt\/[^/]+|members\/[^/]+\/training)$/, maxBytes: 6 * 1024 * 1024, types: ["multipart/form-data", ...FORM_TYPES] },
 ];
 
 function ruleFor(path: string, rules: BodyRule[]): Omit<BodyRule, "path"> {
   // With JavaScript, Remix posts a page's form to the page's address with ".data" added (single fetch).
   const page = path.replace(/\.data$/, "");
-  const rule = rules.find((r) => (r.path.endsWith("/") ? page.startsWith(r.path) : page === r.path));
+  const rule = rules.find((r) => (r.path instanceof RegExp ? r.path.test(page) : r.path.endsWith("/") ? page.startsWith(r.path) : page === r.path));
   return rule ?? { maxBytes: FORM_BODY_LIMIT, types: FORM_TYPES };
 }
 

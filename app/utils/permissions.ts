@@ -11,7 +11,8 @@ const PERMISSIONS = {
   councillor: ["profile:edit", "module:read", "module:take", "membership:claim", "course:book"],
   // council:keep-members confirms, corrects and uploads the council's members and keeps its committees
   // council:view-bookings sees the council's members' bookings on scheduled courses
-  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "course:book"],
+  // council:require-training sets training requirements, grants exemptions and records training done elsewhere
+  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "council:require-training", "course:book"],
   // courses:manage schedules courses and runs their bookings, waiting lists and registers
   staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view", "courses:manage"],
 } as const satisfies Record<Role, readonly string[]>;

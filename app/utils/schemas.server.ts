@@ -9,6 +9,7 @@ import { TOPICS } from "~/content/topics";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, NATIONS } from "~/courses/rules";
 import { ROLES } from "~/utils/permissions";
+import { DUE_RULES, REQUIREMENT_AUDIENCES, REQUIREMENT_TARGETS } from "~/requirements/rules";
 import { ukTimeToUtc, ukToday } from "~/utils/uk-time";
 
 // Control characters (newlines and tabs too) and the bidirectional overrides and isolates that make text
@@ -28,7 +29,11 @@ type SingleLineField =
   | "venue"
   | "address"
   | "contactName"
-  | "reason";
+  | "reason"
+  | "requirementName"
+  | "approvedBy"
+  | "trainingTitle"
+  | "provider";
 
 /**
  * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
@@ -90,7 +95,7 @@ export const CouncilNameSchema = singleLine({ field: "council", max: 120 });
 const FIRST_ELECTION_YEAR = 1950;
 
 /** The date fields: each has `required`, `notADate`, `future` and `tooEarly` messages in the `validation` catalogue. */
-type DateField = "electedOn" | "memberSince" | "termStartedOn" | "leftOfficeOn" | "appointedOn";
+type DateField = "electedOn" | "memberSince" | "termStartedOn" | "leftOfficeOn" | "appointedOn" | "completedOn";
 
 /** A date from a date box (YYYY-MM-DD), today or earlier, as midnight UTC. */
 function pastDate(field: DateField) {
@@ -347,4 +352,123 @@ export const CourseFilterSchema = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
     .catch(""),
+});
+
+// ---------------------------------------------------------------- council training requirements
+
+/** A date box for any date (YYYY-MM-DD), as midnight UTC: each field has `required` and `notADate` messages. */
+function anyDate(field: "dueOn" | "electedOnOrAfter") {
+  const message = (problem: string) => `validation:${field}.${problem}`;
+  return z
+    .string({ error: message("required") })
+    .trim()
+    .min(1, message("required"))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message("notADate"))
+    .transform((value) => new Date(`${value}T00:00:00Z`))
+    .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= FIRST_ELECTION_YEAR && date.getUTCFullYear() <= 2100, message("notADate"));
+}
+
+/** A whole number box that may be left empty (null): `notANumber`, `tooSmall` and `tooLarge` messages. */
+function optionalCount(field: "dueWithinDays" | "validForMonths" | "earlierWithinMonths", min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d+$/, `validation:${field}.notANumber`)
+          .transform(Number)
+          .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`)),
+      ]),
+    );
+}
+
+const optionalId = z.string().max(100).optional().transform((id) => id || null);
+
+/**
+ * A requirement as an officer sets it. Each choice names the fields it needs; those of the other choices are
+ * ignored (the form shows them all without JavaScript). The chosen members come separately (a list).
+ */
+export const RequirementSchema = z
+  .object({
+    target: z.enum(REQUIREMENT_TARGETS, { error: "validation:requirementTarget.required" }),
+    name: z.string().optional(),
+    moduleId: optionalId,
+    courseTopic: z.enum(["", ...(Object.keys(TOPICS) as (keyof typeof TOPICS)[])]).optional().transform((topic) => topic || null),
+    audience: z.enum(REQUIREMENT_AUDIENCES, { error: "validation:requirementAudience.required" }),
+    committeeId: optionalId,
+    electedOnOrAfter: z.string().optional(),
+    dueRule: z.enum(DUE_RULES, { error: "validation:dueRule.required" }),
+    dueOn: z.string().optional(),
+    dueWithinDays: optionalCount("dueWithinDays", 1, 3650),
+    validForMonths: optionalCount("validForMonths", 1, 120),
+    earlierWithinMonths: optionalCount("earlierWithinMonths", 0, 120),
+    blocksSitting: z.literal("yes").optional(),
+  })
+  .transform((form, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message: `validation:${message}` });
+    const parsed = <T>(path: string, schema: z.ZodType<T>, value: unknown): T | null => {
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      problem(path, result.error.issues[0].message.replace(/^validation:/, ""));
+      return null;
+    };
+    const name = form.target === "named" ? parsed("name", singleLine({ field: "requirementName", max: 100 }), form.name ?? "") : null;
+    if (form.target === "module" && !form.moduleId) problem("moduleId", "moduleId.required");
+    if (form.target === "topic" && !form.courseTopic) problem("courseTopic", "courseTopic.required");
+    if (form.audience === "committee" && !form.committeeId) problem("committeeId", "committeeId.required");
+    const electedOnOrAfter = form.audience === "elected-since" ? parsed("electedOnOrAfter", anyDate("electedOnOrAfter"), form.electedOnOrAfter ?? "") : null;
+    let dueOn: Date | null = null;
+    if (form.dueRule === "by-date") {
+      dueOn = parsed("dueOn", anyDate("dueOn"), form.dueOn ?? "");
+      if (dueOn && dueOn < ukToday()) problem("dueOn", "dueOn.past");
+    } else if (form.dueWithinDays === null) problem("dueWithinDays", "dueWithinDays.required");
+    if (form.dueRule === "after-appointment" && form.audience !== "committee") problem("dueRule", "dueRule.appointmentNeedsCommittee");
+    return {
+      name,
+      moduleId: form.target === "topic" ? null : form.moduleId,
+      courseTopic: form.target === "module" ? null : form.courseTopic,
+      audience: form.audience,
+      committeeId: form.audience === "committee" ? form.committeeId : null,
+      electedOnOrAfter,
+      dueRule: form.dueRule,
+      dueOn,
+      dueWithinDays: form.dueRule === "by-date" ? null : form.dueWithinDays,
+      validForMonths: form.validForMonths,
+      earlierWithinMonths: form.earlierWithinMonths,
+      blocksSitting: form.audience === "committee" && form.blocksSitting === "yes",
+    };
+  });
+
+export const RequirementIdSchema = z.object({ requirementId: z.string().min(1).max(100) });
+
+/** An exemption: why, and who approved it (the evidence file is read apart). */
+export const ExemptionSchema = z.object({
+  reason: singleLine({ field: "reason", max: 300 }),
+  approvedBy: singleLine({ field: "approvedBy", max: 150 }),
+});
+
+/** Training done elsewhere, as an officer records it (the evidence file is read apart). */
+export const RecordedTrainingSchema = z.object({
+  title: singleLine({ field: "trainingTitle", max: 150 }),
+  provider: singleLine({ field: "provider", max: 150 }),
+  completedOn: pastDate("completedOn"),
+  hours: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d{1,3}(\.\d{1,2})?$/, "validation:hours.notANumber")
+          .transform((hours) => Math.round(Number(hours) * 60))
+          .pipe(z.number().min(1, "validation:hours.tooSmall").max(200 * 60, "validation:hours.tooLarge")),
+      ]),
+    ),
+  requirementId: optionalId,
 });

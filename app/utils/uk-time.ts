@@ -57,7 +57,12 @@ export function ukTimeToUtc(date: string, time: string): Date | null {
   return null;
 }
 
-/** Today in the UK, as midnight UTC of that date (how date-only fields are stored). */
+/** The date in the UK at an instant, as midnight UTC of that date (how date-only fields are stored). */
+export function ukDate(instant: Date) {
+  return new Date(`${ukParts(instant).date}T00:00:00Z`);
+}
+
+/** Today in the UK, as midnight UTC of that date. */
 export function ukToday(now = new Date()) {
-  return new Date(`${ukParts(now).date}T00:00:00Z`);
+  return ukDate(now);
 }

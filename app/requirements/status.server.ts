@@ -1,0 +1,194 @@
+// Where a council's members stand on its requirements: who each applies to, and for each of them met, due,
+// overdue or exempt (rules.ts), from their training (training.server.ts). A few queries per council, whatever
+// its size; the rules run in memory on dates.
+import type { Prisma } from "@prisma/client";
+import { COUNTED_MEMBER } from "~/councils/membership.server";
+import type { Language } from "~/i18n/config";
+import { db } from "~/utils/db.server";
+import { ukDate, ukToday } from "~/utils/uk-time";
+import { requirementLabel } from "./requirements.server";
+import { isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type TrainingStatus } from "./rules";
+import { trainingOf, wantedBy } from "./training.server";
+
+const REQUIREMENT_FIELDS = {
+  id: true,
+  councilId: true,
+  name: true,
+  moduleId: true,
+  courseTopic: true,
+  audience: true,
+  committeeId: true,
+  committee: { select: { name: true } },
+  electedOnOrAfter: true,
+  dueRule: true,
+  dueOn: true,
+  dueWithinDays: true,
+  validForMonths: true,
+  earlierWithinMonths: true,
+  blocksSitting: true,
+  createdAt: true,
+  chosenMembers: { select: { membershipId: true } },
+  exemptions: { select: { membershipId: true, reason: true, approvedBy: true, evidenceFileId: true, createdAt: true } },
+} satisfies Prisma.RequirementSelect;
+
+const MEMBER_FIELDS = {
+  id: true,
+  userId: true,
+  memberSince: true,
+  termStartedOn: true,
+  confirmedAt: true,
+  createdAt: true,
+  user: { select: { name: true, email: true } },
+  committees: { select: { committeeId: true, role: true, appointedOn: true } },
+} satisfies Prisma.MembershipSelect;
+
+type RequirementRow = Prisma.RequirementGetPayload<{ select: typeof REQUIREMENT_FIELDS }>;
+type MemberRow = Prisma.MembershipGetPayload<{ select: typeof MEMBER_FIELDS }>;
+
+function ruleOf(requirement: RequirementRow): RequirementRule {
+  return {
+    id: requirement.id,
+    moduleId: requirement.moduleId,
+    courseTopic: requirement.courseTopic,
+    dueRule: requirement.dueRule as DueRule,
+    dueOn: requirement.dueOn,
+    dueWithinDays: requirement.dueWithinDays,
+    validForMonths: requirement.validForMonths,
+    earlierWithinMonths: requirement.earlierWithinMonths,
+    setOn: ukDate(requirement.createdAt),
+  };
+}
+
+function datesOf(member: MemberRow, requirement: RequirementRow): MemberDates {
+  const seat = member.committees.find((c) => c.committeeId === requirement.committeeId);
+  return {
+    memberSince: member.memberSince,
+    termStartedOn: member.termStartedOn,
+    appointedOn: seat?.appointedOn ?? null,
+    joinedOn: ukDate(member.confirmedAt ?? member.createdAt),
+  };
+}
+
+/** Whether a requirement applies to a member: everyone, the chosen, the committee's members and substitutes, or those first elected since a date. */
+export function appliesTo(requirement: RequirementRow, member: MemberRow) {
+  switch (requirement.audience as RequirementAudience) {
+    case "all":
+      return true;
+    case "chosen":
+      return requirement.chosenMembers.some((chosen) => chosen.membershipId === member.id);
+    case "committee":
+      return member.committees.some((seat) => seat.committeeId === requirement.committeeId);
+    case "elected-since":
+      return !!member.memberSince && member.memberSince >= requirement.electedOnOrAfter!;
+  }
+}
+
+export type MemberStanding = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  status: TrainingStatus;
+  exemption: RequirementRow["exemptions"][number] | null;
+};
+
+/**
+ * A council's requirements in force, each with the members it applies to and where each stands today.
+ * Narrow it to one requirement or one member with `requirementId` or `membershipId`.
+ */
+export async function councilTraining({
+  councilId,
+  language,
+  today = ukToday(),
+  requirementId,
+  membershipId,
+  committeeId,
+}: {
+  councilId: string;
+  language: Language;
+  today?: Date;
+  requirementId?: string;
+  membershipId?: string;
+  committeeId?: string;
+}) {
+  const [requirements, members] = await Promise.all([
+    db.requirement.findMany({
+      where: { councilId, removedAt: null, ...(requirementId ? { id: requirementId } : {}), ...(committeeId ? { committeeId } : {}) },
+      select: REQUIREMENT_FIELDS,
+      orderBy: { createdAt: "asc" },
+    }),
+    db.membership.findMany({
+      where: { councilId, ...COUNTED_MEMBER, ...(membershipId ? { id: membershipId } : {}), ...(committeeId ? { committees: { some: { committeeId } } } : {}) },
+      select: MEMBER_FIELDS,
+      orderBy: { user: { name: "asc" } },
+    }),
+  ]);
+  const people = membershipId || committeeId ? { userIds: members.map((m) => m.userId) } : { councilId };
+  const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(people, wantedBy(requirements));
+  return {
+    members,
+    requirements: requirements.map((requirement) => {
+      const rule = ruleOf(requirement);
+      const standings: MemberStanding[] = members
+        .filter((member) => appliesTo(requirement, member))
+        .map((member) => {
+          const exemption = requirement.exemptions.find((e) => e.membershipId === member.id) ?? null;
+          return {
+            membershipId: member.id,
+            userId: member.userId,
+            name: member.user.name,
+            email: member.user.email,
+            exemption,
+            status: trainingStatus({ rule, member: datesOf(member, requirement), training: training.get(member.userId) ?? [], exempt: !!exemption, today }),
+          };
+        });
+      return { ...requirement, label: requirementLabel(requirement, language), standings };
+    }),
+  };
+}
+
+export type CouncilTraining = Awaited<ReturnType<typeof councilTraining>>;
+
+/** What the pages say of a requirement's rules (app/components/requirement-text.tsx). */
+export function requirementRules(requirement: CouncilTraining["requirements"][number]) {
+  const { audience, committee, chosenMembers, electedOnOrAfter, dueRule, dueOn, dueWithinDays, validForMonths, blocksSitting } = requirement;
+  return { audience, committee, chosenCount: chosenMembers.length, electedOnOrAfter, dueRule, dueOn, dueWithinDays, validForMonths, blocksSitting };
+}
+
+/** How many of those a requirement applies to stand where: met, due, overdue, exempt. */
+export function countStandings(standings: MemberStanding[]) {
+  const counts = { met: 0, due: 0, overdue: 0, exempt: 0 };
+  for (const { status } of standings) counts[status.state] += 1;
+  return counts;
+}
+
+/**
+ * Who may sit on a committee: each current member and substitute, and the requirements for the committee
+ * that stop them sitting until met (blocksSitting), with where they stand on each. Requirements that do not
+ * block are listed too, for the clerk to see what is due.
+ */
+export async function committeeReadiness({ councilId, committeeId, language, today = ukToday() }: { councilId: string; committeeId: string; language: Language; today?: Date }) {
+  const committee = await db.committee.findFirst({ where: { id: committeeId, councilId }, select: { id: true, name: true, council: { select: { name: true, welshName: true } } } });
+  if (!committee) return null;
+  const { members, requirements } = await councilTraining({ councilId, committeeId, language, today });
+  const seats = members.map((member) => {
+    const seat = member.committees.find((c) => c.committeeId === committeeId)!;
+    const owed = requirements.map((requirement) => ({
+      requirementId: requirement.id,
+      label: requirement.label,
+      blocksSitting: requirement.blocksSitting,
+      status: requirement.standings.find((s) => s.membershipId === member.id)!.status,
+    }));
+    return {
+      membershipId: member.id,
+      name: member.user.name,
+      role: seat.role,
+      appointedOn: seat.appointedOn,
+      maySit: owed.every((o) => !o.blocksSitting || isSatisfied(o.status)),
+      requirements: owed,
+    };
+  });
+  // members before substitutes, each by name (already by name)
+  seats.sort((a, b) => Number(a.role === "substitute") - Number(b.role === "substitute"));
+  return { committee, seats, requirementCount: requirements.length, checkedOn: today };
+}
