@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { DEMO_COUNCILS, slugify } from "./councils";
 import { seedCourses } from "./seed-courses";
+import { seedRequirements } from "./seed-requirements";
 
 export const DEMO_PASSWORD = "Leadership-Essentials-2026";
 export const DEMO_SIGN_INS = {
@@ -178,6 +179,7 @@ export async function seedDemoData() {
   }
   await seedLearning();
   await seedCourses();
+  await seedRequirements({ demoCouncillor: DEMO_SIGN_INS.councillor });
 }
 
 /** The committees most councils have, by the names councils give them (Welsh councils have governance and audit committees). */

@@ -8,7 +8,7 @@ import type { TrainingStatus } from "~/requirements/rules";
 const TAG: Record<TrainingStatus["state"], string> = { met: "tag--green", exempt: "tag--grey", due: "tag--grey", overdue: "tag--red" };
 
 export function TrainingStatusText({ status }: { status: TrainingStatus }) {
-  const { t } = useTranslation("council");
+  const { t } = useTranslation("learning");
   const language = useLanguage();
   const date = (value: Date) => formatDate(value, language);
   return (
@@ -19,7 +19,7 @@ export function TrainingStatusText({ status }: { status: TrainingStatus }) {
 }
 
 function TrainingStatusDetail({ status, date }: { status: TrainingStatus; date: (value: Date) => string }) {
-  const { t } = useTranslation("council");
+  const { t } = useTranslation("learning");
   switch (status.state) {
     case "exempt":
       return null;

@@ -1,42 +1,11 @@
 // The migration that brought memberships moves each councillor's council and election date into a
 // membership, unconfirmed (they only named it at sign-up), and leaves officers' councils where they were.
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { expect, test } from "vitest";
-import { postgresUrl, SQLITE_DIR, usePostgres, withAdmin } from "../../tests/setup/databases";
+import { scratchDatabase } from "../../tests/scratch-database";
+import { usePostgres } from "../../tests/setup/databases";
 import { migrationsFor } from "~/utils/migrate.server";
 
 const MIGRATION = "20261128012951_council_memberships";
-
-/** Runs SQL on a scratch database of the kind under test, created empty and dropped afterwards. */
-async function scratchDatabase<T>(run: (exec: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
-  const name = `migration_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  if (usePostgres) {
-    await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-    const client = new pg.Client({ connectionString: postgresUrl(name) });
-    await client.connect();
-    try {
-      return await run(async (sql) => {
-        // several statements at once answer with a list of results: only single SELECTs are read
-        const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
-        return Array.isArray(result) ? [] : result.rows;
-      });
-    } finally {
-      await client.end();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    }
-  }
-  const file = path.join(SQLITE_DIR, `${name}.db`);
-  const sqlite = new Database(file);
-  try {
-    return await run(async (sql) => (/^\s*SELECT/i.test(sql) ? (sqlite.prepare(sql).all() as Record<string, unknown>[]) : (sqlite.exec(sql), [])));
-  } finally {
-    sqlite.close();
-    fs.rmSync(file, { force: true });
-  }
-}
 
 test("each councillor's council becomes an unconfirmed membership with their election date; officers keep their council", async () => {
   const url = usePostgres ? "postgresql://x/y" : "file:x.db";

@@ -247,7 +247,7 @@ export async function upcomingBookingsOf(userId: string, now = new Date()) {
   return db.booking.findMany({
     where: { userId, status: { in: ACTIVE }, course: { status: "published", endsAt: { gt: now } } },
     orderBy: { course: { startsAt: "asc" } },
-    select: { status: true, course: { select: { id: true, title: true, language: true, startsAt: true, endsAt: true } } },
+    select: { status: true, offerExpiresAt: true, course: { select: { id: true, title: true, language: true, startsAt: true, endsAt: true } } },
   });
 }
 

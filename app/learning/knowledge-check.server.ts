@@ -7,6 +7,7 @@ import type { KnowledgeCheckAttempt } from "@prisma/client";
 import type { KnowledgeCheck } from "~/content/schema";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { drawnCheck, drawQuestions, grade, unansweredQuestions, wholeBank, type Answers, type Draw, type ModuleOutline, type Random } from "./core";
+import { enrol } from "./enrolments.server";
 import { completeIfDone } from "./progress.server";
 
 function secureRandom() {
@@ -47,6 +48,8 @@ export async function startKnowledgeCheck({
   random?: Random;
 }) {
   const openKey = openKeyOf(userId, module.id);
+  // starting the check starts the module, for someone who goes to it first
+  await enrol({ userId, moduleId: module.id, source: "self" });
   for (;;) {
     const open = await db.knowledgeCheckAttempt.findUnique({ where: { openKey } });
     const openCheck = open && checkOf(open, module, knowledgeCheck);

@@ -4,6 +4,7 @@ import type { ModuleCompletion } from "@prisma/client";
 import { currentCouncilNames } from "~/councils/membership.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { newCertificateCode } from "./certificates.server";
+import { enrol } from "./enrolments.server";
 import { isReadyToComplete, stepAfterLesson, type ModuleOutline, type ModuleProgress, type NextStep } from "./core";
 import { progressForModule } from "./reader.server";
 
@@ -33,6 +34,8 @@ export async function markLessonComplete({
     // marked before, or twice at once (a double click): the unique index keeps the first, which stands
     if (!isUniqueViolation(error)) throw error;
   }
+  // starting a module enrols the person on it (a module they were already enrolled on keeps how they came to it)
+  await enrol({ userId, moduleId: module.id, source: "self" });
   const progress = await progressForModule({ userId, module });
   const completed = await recordCompletion({ userId, module, progress, at });
   return { completed, next: completed?.isNew ? null : stepAfterLesson(module, lessonSlug, progress) };

@@ -3,7 +3,7 @@
 // Every date here is date-only (midnight UTC of a UK date), so a clock change never moves a due date.
 // See docs/decisions/016-training-requirements.md.
 
-export const REQUIREMENT_AUDIENCES = ["all", "chosen", "committee", "elected-since"] as const;
+export const REQUIREMENT_AUDIENCES = ["all", "committee", "chosen", "elected-since"] as const;
 export type RequirementAudience = (typeof REQUIREMENT_AUDIENCES)[number];
 
 export const DUE_RULES = ["by-date", "after-election", "after-appointment", "after-term-start"] as const;

@@ -162,6 +162,36 @@ export function countStandings(standings: MemberStanding[]) {
   return counts;
 }
 
+const STATE_ORDER = { overdue: 0, due: 1, met: 2, exempt: 3 } as const;
+
+/**
+ * What each council a person sits on requires of them, and where they stand: overdue first, then by due date.
+ * Only councils that count them (current and confirmed): a claim the officer has not confirmed asks nothing yet.
+ */
+export async function requirementsOf({ userId, language, today = ukToday() }: { userId: string; language: Language; today?: Date }) {
+  const memberships = await db.membership.findMany({
+    where: { userId, ...COUNTED_MEMBER },
+    select: { id: true, councilId: true, council: { select: { name: true, welshName: true } } },
+  });
+  const each = await Promise.all(
+    memberships.map(async (membership) => {
+      const { requirements } = await councilTraining({ councilId: membership.councilId, membershipId: membership.id, language, today });
+      return requirements.flatMap((requirement) =>
+        requirement.standings.map(({ status }) => ({
+          requirementId: requirement.id,
+          label: requirement.label,
+          moduleId: requirement.moduleId,
+          courseTopic: requirement.courseTopic,
+          council: language === "cy" ? (membership.council.welshName ?? membership.council.name) : membership.council.name,
+          status,
+        })),
+      );
+    }),
+  );
+  const dueDate = (status: TrainingStatus) => (status.state === "due" || status.state === "overdue" ? status.dueOn.getTime() : Infinity);
+  return each.flat().sort((a, b) => STATE_ORDER[a.status.state] - STATE_ORDER[b.status.state] || dueDate(a.status) - dueDate(b.status));
+}
+
 /**
  * Who may sit on a committee: each current member and substitute, and the requirements for the committee
  * that stop them sitting until met (blocksSitting), with where they stand on each. Requirements that do not

@@ -4,15 +4,16 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
 import { ProgressBar, useMinutesText } from "~/components/progress";
 import { Sentence } from "~/components/sentence";
-import { getCatalogue } from "~/content/content.server";
 import { attendedCourses } from "~/courses/record.server";
-import type { ModuleInfo } from "~/content/content.server";
 import { nextStepHref, type NextStep } from "~/learning/core";
-import { learningHome } from "~/learning/reader.server";
 import { getProfile } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { CourseText } from "~/components/course-text";
+import { TrainingStatusText } from "~/components/training-status";
+import { INDUCTION_MODULE, myLearning } from "~/requirements/my-learning.server";
+import { isSatisfied } from "~/requirements/rules";
 import { languageOf, titleWords } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 
@@ -24,49 +25,21 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home
   const user = getUser(args);
-  if (!user) return { profile: null, learning: null, attended: [] };
-  const [profile, learning, attended] = await Promise.all([
+  if (!user) return { profile: null, mine: null, attended: [] };
+  const language = args.context.language;
+  const [profile, mine, attended] = await Promise.all([
     getProfile({ userId: user.id }),
-    can(user, "module:take") ? learningHome({ userId: user.id, modules: getCatalogue(args.context.language).modules }) : null,
-    can(user, "course:book") ? attendedCourses(user.id, { language: args.context.language }) : [],
+    // a councillor's home is "My learning"
+    can(user, "module:take") ? myLearning({ userId: user.id, language }) : null,
+    // an officer's courses attended (a councillor's are in My learning)
+    !can(user, "module:take") && can(user, "course:book") ? attendedCourses(user.id, { language }) : [],
   ]);
-  return {
-    profile,
-    learning: learning && homeView(learning, getCatalogue(args.context.language).modules),
-    attended: attended.map(({ courseId, title, startsAt, moduleId, moduleTitle }) => ({
-      courseId,
-      title,
-      startsAt,
-      // a module no longer offered is not linked
-      module: moduleId && moduleTitle ? { id: moduleId, title: moduleTitle } : null,
-    })),
-  };
+  return { profile, mine, attended: attended.map(attendedView) };
 }
 
-function homeView(
-  { current, firstNotStarted, completedCount, moduleCount, certificates }: Awaited<ReturnType<typeof learningHome<ModuleInfo>>>,
-  modules: ModuleInfo[],
-) {
-  // a certificate is shown under the module's title in the page's language while the module is offered
-  const titleOf = (moduleId: string, recorded: string) => modules.find((module) => module.id === moduleId)?.title ?? recorded;
-  return {
-    current: current && {
-      moduleId: current.module.id,
-      title: current.module.title,
-      percent: current.progress.percent,
-      minutesLeft: current.progress.minutesLeft,
-      next: { href: nextStepHref(current.module.id, current.progress.nextStep), step: current.progress.nextStep },
-    },
-    suggestion: firstNotStarted && {
-      id: firstNotStarted.id,
-      title: firstNotStarted.title,
-      summary: firstNotStarted.summary,
-      minutes: firstNotStarted.minutes,
-    },
-    moduleCount,
-    completedCount,
-    certificates: certificates.map((c) => ({ moduleId: c.moduleId, title: titleOf(c.moduleId, c.moduleTitle), completedAt: c.completedAt })),
-  };
+function attendedView({ courseId, title, startsAt, moduleId, moduleTitle }: Awaited<ReturnType<typeof attendedCourses>>[number]) {
+  // a module no longer offered is not linked
+  return { courseId, title, startsAt, module: moduleId && moduleTitle ? { id: moduleId, title: moduleTitle } : null };
 }
 
 /** What the next step is called: the lesson's title, or the knowledge check, or getting the certificate. */
@@ -78,14 +51,14 @@ function useNextStepLabel() {
 const TOPICS = ["counterExtremism", "prevent", "cohesion", "conversations", "standards", "resilience", "induction"] as const;
 
 export default function Home() {
-  const { profile, learning, attended } = useLoaderData<typeof loader>();
+  const { profile, mine, attended } = useLoaderData<typeof loader>();
   const { t } = useTranslation("learning");
   if (!profile) return <Welcome />;
   const firstName = profile.name.split(" ")[0];
   return (
     <>
       <PageHeading caption={profile.council?.name ?? (profile.memberships.map((membership) => membership.council.name).join(", ") || t("home.association"))}>{t("home.hello", { name: firstName })}</PageHeading>
-      {learning ? <Learning learning={learning} /> : null}
+      {mine ? <MyLearning mine={mine} attended={mine.attended.map(attendedView)} /> : null}
       {profile.role === "officer" ? (
         <ul className="cards">
           <li>
@@ -142,7 +115,7 @@ export default function Home() {
           </li>
         </ul>
       ) : null}
-      {attended.length > 0 ? <AttendedCourses attended={attended} /> : null}
+      {!mine && attended.length > 0 ? <AttendedCourses attended={attended} /> : null}
     </>
   );
 }
@@ -175,14 +148,17 @@ function AttendedCourses({ attended }: { attended: ReturnType<typeof useLoaderDa
   );
 }
 
-function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["learning"]> }) {
-  const { current, suggestion, certificates } = learning;
+type Mine = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>;
+
+/** A councillor's home: what their councils ask of them first, then what they are doing, then what they have done. */
+function MyLearning({ mine, attended }: { mine: Mine; attended: ReturnType<typeof attendedView>[] }) {
+  const { current, recommended } = mine;
   const { t } = useTranslation("learning");
-  const language = useLanguage();
   const minutesText = useMinutesText();
   const nextStepLabel = useNextStepLabel();
   return (
     <>
+      {mine.required.length > 0 ? <Required required={mine.required} /> : null}
       {current ? (
         <section className="panel" aria-labelledby="continue-heading">
           <h2 className="heading-m" id="continue-heading">
@@ -196,32 +172,119 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
           </p>
           <ProgressBar percent={current.percent} label={t("home.progress")} />
           <p>
-            <Link to={current.next.href} className="button">
-              {t("home.continue", { step: nextStepLabel(current.next.step) })}
+            <Link to={nextStepHref(current.moduleId, current.nextStep)} className="button">
+              {t("home.continue", { step: nextStepLabel(current.nextStep) })}
             </Link>
           </p>
         </section>
-      ) : suggestion ? (
-        <section className="panel" aria-labelledby="start-heading">
+      ) : null}
+      {recommended ? (
+        <section className={current ? undefined : "panel"} aria-labelledby="start-heading">
           <h2 className="heading-m" id="start-heading">
-            {learning.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
+            {mine.newlyElected && recommended.id === INDUCTION_MODULE ? t("home.inductionFirst") : mine.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
           </h2>
           <p>
             <Sentence
-              text={t("home.suggestion", { title: suggestion.title, duration: minutesText(suggestion.minutes), summary: suggestion.summary })}
-              components={{ module: <Link to={`/modules/${suggestion.id}`} /> }}
+              text={t("home.suggestion", { title: recommended.title, duration: minutesText(recommended.minutes), summary: recommended.summary })}
+              components={{ module: <Link to={`/modules/${recommended.id}`} /> }}
             />
           </p>
         </section>
       ) : null}
+      {mine.taking.length > 0 ? (
+        <section aria-labelledby="taking-heading">
+          <h2 id="taking-heading">{t("home.takingHeading")}</h2>
+          <ul className="plain-list">
+            {mine.taking.map((module) => (
+              <li key={module.id}>
+                <Link to={`/modules/${module.id}`}>{module.title}</Link> ({t(`home.source.${module.source}`)})
+                <ProgressBar percent={module.percent} label={t("home.progress")} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
-        {t("home.completedCount", { completed: learning.completedCount, total: learning.moduleCount })} <Link to="/modules">{t("home.seeAll")}</Link>
+        {t("home.completedCount", { completed: mine.completedCount, total: mine.moduleCount })} <Link to="/modules">{t("home.seeAll")}</Link>
       </p>
-      {certificates.length > 0 ? (
+      {mine.bookings.length > 0 ? <YourCourses bookings={mine.bookings} /> : null}
+      <Completed mine={mine} attended={attended} />
+    </>
+  );
+}
+
+/** Each council's requirements of them, overdue first: the link says what to do about each. */
+function Required({ required }: { required: Mine["required"] }) {
+  const { t } = useTranslation("learning");
+  return (
+    <section className="panel" aria-labelledby="required-heading">
+      <h2 className="heading-m" id="required-heading">
+        {t("home.requiredHeading")}
+      </h2>
+      <ul className="plain-list">
+        {required.map((requirement) => (
+          <li key={requirement.requirementId}>
+            <strong>{requirement.label}</strong> ({requirement.council}): <TrainingStatusText status={requirement.status} />
+            {isSatisfied(requirement.status) ? null : (
+              <>
+                {" "}
+                {requirement.moduleId ? (
+                  <Link to={`/modules/${requirement.moduleId}`} aria-label={t("home.goToModuleFor", { requirement: requirement.label })}>
+                    {t("home.goToModule")}
+                  </Link>
+                ) : requirement.courseTopic ? (
+                  <Link to={`/courses?topic=${requirement.courseTopic}`} aria-label={t("home.findCourseFor", { requirement: requirement.label })}>
+                    {t("home.findCourse")}
+                  </Link>
+                ) : (
+                  t("home.recordedByCouncil")
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function YourCourses({ bookings }: { bookings: Mine["bookings"] }) {
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  return (
+    <section aria-labelledby="courses-heading">
+      <h2 id="courses-heading">{t("home.coursesHeading")}</h2>
+      <ul>
+        {bookings.map((booking) => (
+          <li key={booking.course.id}>
+            <Link to={`/courses/${booking.course.id}`}>
+              <CourseText language={booking.course.language}>{booking.course.title}</CourseText>
+            </Link>
+            , {formatDate(booking.course.startsAt, language)}:{" "}
+            <strong>
+              {booking.status === "offered" && booking.offerExpiresAt
+                ? t("home.booking.offered", { until: formatDateTime(booking.offerExpiresAt, language) })
+                : t(`home.booking.${booking.status as "confirmed" | "waiting"}`)}
+            </strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Everything done: certificates, courses attended, and training councils recorded. */
+function Completed({ mine, attended }: { mine: Mine; attended: ReturnType<typeof attendedView>[] }) {
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  if (mine.certificates.length === 0 && mine.attended.length === 0 && mine.recorded.length === 0) return null;
+  return (
+    <>
+      {mine.certificates.length > 0 ? (
         <>
           <h2>{t("home.certificates")}</h2>
           <ul>
-            {certificates.map((c) => (
+            {mine.certificates.map((c) => (
               <li key={c.moduleId}>
                 <Sentence
                   text={t("home.certificate", { title: c.title, date: formatDate(c.completedAt, language) })}
@@ -231,6 +294,25 @@ function Learning({ learning }: { learning: NonNullable<ReturnType<typeof useLoa
             ))}
           </ul>
         </>
+      ) : null}
+      {attended.length > 0 ? <AttendedCourses attended={attended} /> : null}
+      {mine.recorded.length > 0 ? (
+        <section aria-labelledby="recorded-heading">
+          <h2 id="recorded-heading">{t("home.recordedHeading")}</h2>
+          <ul>
+            {mine.recorded.map((record) => (
+              <li key={record.id}>
+                {t("home.recordedItem", { title: record.title, provider: record.provider, date: formatDate(record.completedOn, language), council: record.council })}
+                {record.evidence ? (
+                  <>
+                    {" "}
+                    <a href={`/evidence/${record.evidence.id}`}>{t("home.recordedEvidence")}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </>
   );

@@ -9,7 +9,7 @@ import { TrainingStatusText } from "~/components/training-status";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { getCouncil } from "~/models/council.server";
-import { withdrawExemption } from "~/requirements/requirements.server";
+import { removeRequirement, withdrawExemption } from "~/requirements/requirements.server";
 import { councilTraining, countStandings, requirementRules } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -41,7 +41,13 @@ export async function action(args: ActionFunctionArgs) {
   const { officer, councilId } = requireCouncilOfficer(args, "council:require-training");
   const t = translatorFor(args.context.language);
   const requirement = await requirementAt(councilId, args.params.requirementId ?? "", args);
-  const parsed = MembershipIdSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  const form = Object.fromEntries(await args.request.formData());
+  if (form.intent === "remove") {
+    const outcome = await removeRequirement({ councilId, requirementId: requirement.id, actorId: officer.id }, requestOrigin(args));
+    if (outcome.status === "not-found") throw noSuchRequirement(t);
+    return redirectWithFlash("/council/requirements", t("requirements.removed", { ns: "council", requirement: requirement.label }));
+  }
+  const parsed = MembershipIdSchema.safeParse(form);
   const standing = parsed.success ? requirement.standings.find((s) => s.membershipId === parsed.data.membershipId) : undefined;
   if (!standing) throw notFound(t("member.notFound", { ns: "council" }));
   const outcome = await withdrawExemption({ councilId, requirementId: requirement.id, membershipId: standing.membershipId, actorId: officer.id }, requestOrigin(args));
@@ -142,6 +148,13 @@ export default function Requirement() {
           </table>
         </TableWrap>
       )}
+      <h2>{t("requirements.removeHeading")}</h2>
+      <p>{t("requirements.removeText")}</p>
+      <Form method="post">
+        <button type="submit" name="intent" value="remove" className="button button--warning">
+          {t("requirements.removeLabel", { requirement: requirement.label })}
+        </button>
+      </Form>
     </>
   );
 }

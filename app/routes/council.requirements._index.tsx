@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilNav } from "~/components/council-nav";
 import { PageHeading, TableWrap } from "~/components/page";
@@ -7,12 +7,8 @@ import { RequirementDue, RequirementWho } from "~/components/requirement-text";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { getCouncil } from "~/models/council.server";
-import { removeRequirement } from "~/requirements/requirements.server";
 import { councilTraining, countStandings, requirementRules } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { requestOrigin } from "~/utils/request.server";
-import { RequirementIdSchema } from "~/utils/schemas.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilRequirements"));
 
@@ -30,18 +26,6 @@ export async function loader(args: LoaderFunctionArgs) {
       counts: countStandings(requirement.standings),
     })),
   };
-}
-
-export async function action(args: ActionFunctionArgs) {
-  const { officer, councilId } = requireCouncilOfficer(args, "council:require-training");
-  const t = translatorFor(args.context.language);
-  const parsed = RequirementIdSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  const training = parsed.success ? await councilTraining({ councilId, language: args.context.language, requirementId: parsed.data.requirementId }) : null;
-  const requirement = training?.requirements[0];
-  if (!requirement) throw notFound(t("requirements.notFound", { ns: "council" }));
-  const outcome = await removeRequirement({ councilId, requirementId: requirement.id, actorId: officer.id }, requestOrigin(args));
-  if (outcome.status === "not-found") throw notFound(t("requirements.notFound", { ns: "council" }));
-  return redirectWithFlash("/council/requirements", t("requirements.removed", { ns: "council", requirement: requirement.label }));
 }
 
 export default function Requirements() {
@@ -69,7 +53,6 @@ export default function Requirements() {
                 <th scope="col">{t("requirements.columns.who")}</th>
                 <th scope="col">{t("requirements.columns.due")}</th>
                 <th scope="col">{t("requirements.columns.standing")}</th>
-                <th scope="col">{t("requirements.columns.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,14 +70,6 @@ export default function Requirements() {
                     <RequirementDue rules={requirement.rules} />
                   </td>
                   <td>{t("requirements.counts", requirement.counts)}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="requirementId" value={requirement.id} />
-                      <button type="submit" className="link-button" aria-label={t("requirements.removeLabel", { requirement: requirement.label })}>
-                        {t("requirements.remove")}
-                      </button>
-                    </Form>
-                  </td>
                 </tr>
               ))}
             </tbody>

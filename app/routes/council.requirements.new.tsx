@@ -20,7 +20,7 @@ import { RequirementSchema } from "~/utils/schemas.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilRequirementNew"));
 
 /** The fields in the order the form shows them: the error summary lists its messages in this order. */
-const FIELDS = ["target", "moduleId", "courseTopic", "name", "audience", "committeeId", "electedOnOrAfter", "members", "dueRule", "dueOn", "dueWithinDays", "validForMonths", "earlierWithinMonths"];
+const FIELDS = ["target", "moduleId", "courseTopic", "name", "audience", "committeeId", "members", "electedOnOrAfter", "dueRule", "dueOn", "dueWithinDays", "validForMonths", "earlierWithinMonths"];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:require-training");
@@ -96,9 +96,9 @@ export default function NewRequirement() {
         <SelectField
           {...field("committeeId")}
           label={t("requirements.new.committee")}
+          hint={t("requirements.new.committeeHint")}
           options={[{ value: "", label: t("requirements.new.chooseCommittee") }, ...committees.map((committee) => ({ value: committee.id, label: committee.name }))]}
         />
-        <TextField {...field("electedOnOrAfter")} label={t("requirements.new.electedOnOrAfter")} type="date" width="date" />
         {members.length === 0 ? (
           <p>{t("requirements.new.noMembers")}</p>
         ) : (
@@ -112,14 +112,16 @@ export default function NewRequirement() {
           />
         )}
 
+        <TextField {...field("electedOnOrAfter")} label={t("requirements.new.electedOnOrAfter")} hint={t("requirements.new.electedOnOrAfterHint")} type="date" width="date" />
+
         <h2>{t("requirements.new.whenHeading")}</h2>
         <RadioField
           {...field("dueRule")}
           legend={t("requirements.new.dueRule")}
           options={DUE_RULES.map((rule) => ({ value: rule, label: t(`requirements.new.dueRules.${rule}`) }))}
         />
-        <TextField {...field("dueOn")} label={t("requirements.new.dueOn")} type="date" width="date" />
-        <TextField {...field("dueWithinDays")} label={t("requirements.new.dueWithinDays")} inputMode="numeric" width="half" />
+        <TextField {...field("dueOn")} label={t("requirements.new.dueOn")} hint={t("requirements.new.dueOnHint")} type="date" width="date" />
+        <TextField {...field("dueWithinDays")} label={t("requirements.new.dueWithinDays")} hint={t("requirements.new.dueWithinDaysHint")} inputMode="numeric" width="half" />
 
         <h2>{t("requirements.new.refresherHeading")}</h2>
         <TextField {...field("validForMonths")} label={t("requirements.new.validForMonths")} hint={t("requirements.new.validForMonthsHint")} inputMode="numeric" width="half" />

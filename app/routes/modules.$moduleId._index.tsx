@@ -11,7 +11,10 @@ import { SourceList } from "~/components/source-list";
 import { lessonBody, requireModule } from "~/content/content.server";
 import { attendedCourses } from "~/courses/record.server";
 import { nextStepHref } from "~/learning/core";
+import { enrol, leaveModule } from "~/learning/enrolments.server";
 import { completeIfDone } from "~/learning/progress.server";
+import { moduleEnrolment } from "~/requirements/my-learning.server";
+import { TrainingStatusText } from "~/components/training-status";
 import { progressForModule } from "~/learning/reader.server";
 import { wordsOf } from "~/i18n/i18n.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -28,9 +31,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const module = requireModule(args.params.moduleId, args.context.language);
   const canTake = can(user, "module:take");
-  const [intro, progress, attended] = await Promise.all([
+  const [intro, progress, enrolment, attended] = await Promise.all([
     lessonBody(module, "intro"),
     canTake ? progressForModule({ userId: user.id, module }) : null,
+    canTake ? moduleEnrolment({ userId: user.id, moduleId: module.id, language: args.context.language }) : null,
     // a course that goes with this module, attended: shown beside it, and it does not complete the module
     can(user, "course:book") ? attendedCourses(user.id, { moduleId: module.id, language: args.context.language }) : [],
   ]);
@@ -57,6 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
       })),
     },
     intro: intro!,
+    enrolment,
     attended: attended.map((course) => ({ courseId: course.courseId, title: course.title, startsAt: course.startsAt })),
     progress: progress && {
       state: progress.state,
@@ -71,17 +76,31 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-/** Records a completion that no lesson or check POST made (the module changed after the last step). */
+/**
+ * Adds the module to the person's learning, or takes it out (one they chose, never one a council requires);
+ * else records a completion that no lesson or check POST made (the module changed after the last step).
+ */
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "module:take");
   const module = requireModule(args.params.moduleId, args.context.language);
+  const t = wordsOf(args.context.language, "learning");
+  const intent = (await args.request.formData()).get("intent");
+  if (intent === "enrol") {
+    await enrol({ userId: user.id, moduleId: module.id, source: "self" });
+    return redirectWithFlash(`/modules/${module.id}`, t("module.enrolled", { module: module.title }));
+  }
+  if (intent === "leave") {
+    const { requirement } = await moduleEnrolment({ userId: user.id, moduleId: module.id, language: args.context.language });
+    const outcome = await leaveModule({ userId: user.id, moduleId: module.id, required: requirement !== null });
+    return redirectWithFlash(`/modules/${module.id}`, outcome.status === "left" ? t("module.left", { module: module.title }) : t("module.cannotLeave"));
+  }
   const completed = await completeIfDone({ userId: user.id, module });
   if (!completed) return redirect(`/modules/${module.id}`);
-  return redirectWithFlash(`/modules/${module.id}/certificate`, wordsOf(args.context.language, "learning")("moduleCompleted", { module: module.title }));
+  return redirectWithFlash(`/modules/${module.id}/certificate`, t("moduleCompleted", { module: module.title }));
 }
 
 export default function ModulePage() {
-  const { module, intro, progress, attended } = useLoaderData<typeof loader>();
+  const { module, intro, progress, enrolment, attended } = useLoaderData<typeof loader>();
   const base = `/modules/${module.id}`;
   const next = progress?.nextStep;
   // staff and officers, who have no progress, read from the first lesson
@@ -130,6 +149,7 @@ export default function ModulePage() {
           {progress && progress.state !== "completed" ? ` ${t("module.attendedNotCompleted")}` : null}
         </p>
       ))}
+      {enrolment && progress?.state !== "completed" ? <YourLearning enrolment={enrolment} /> : null}
       {progress?.state === "in-progress" ? <ProgressBar percent={progress.percent} label={t("moduleProgress")} /> : null}
       {progress?.state === "completed" ? (
         <div className="panel">
@@ -225,6 +245,35 @@ export default function ModulePage() {
       <h2>{t("module.sources")}</h2>
       <SourceList sources={module.sources} />
     </>
+  );
+}
+
+/** Whether the module is in their learning, and why: a council's requirement (with its date), their choice (which they can undo), or an officer's. */
+function YourLearning({ enrolment }: { enrolment: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["enrolment"]> }) {
+  const { t } = useTranslation("learning");
+  if (enrolment.requirement) {
+    return (
+      <p>
+        {t("module.requiredBy", { council: enrolment.requirement.council })} <TrainingStatusText status={enrolment.requirement.status} />
+      </p>
+    );
+  }
+  if (enrolment.source === "officer") return <p>{t("module.enrolledByCouncil")}</p>;
+  return (
+    <Form method="post">
+      {enrolment.source === "self" ? (
+        <>
+          <p>{t("module.inYourLearning")}</p>
+          <button type="submit" name="intent" value="leave" className="button button--secondary">
+            {t("module.leave")}
+          </button>
+        </>
+      ) : (
+        <button type="submit" name="intent" value="enrol" className="button button--secondary">
+          {t("module.enrol")}
+        </button>
+      )}
+    </Form>
   );
 }
 

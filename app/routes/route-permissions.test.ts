@@ -71,9 +71,9 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.members.$membershipId.tsx": { get: officersOnly },
   "council.upload.tsx": { get: officersOnly },
   "council.bookings.tsx": { get: officersOnly },
-  // an empty form names no requirement to remove, or no exemption to withdraw: 404 for the officer
-  "council.requirements._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
+  "council.requirements._index.tsx": { get: officersOnly },
   "council.requirements.new.tsx": { get: officersOnly },
+  // an empty form names no exemption to withdraw: 404 for the officer
   "council.requirements.$requirementId._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
   "council.requirements.$requirementId.exempt.$membershipId.tsx": { get: officersOnly },
   "council.committees_.$committeeId.tsx": { get: officersOnly },

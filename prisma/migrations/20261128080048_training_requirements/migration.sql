@@ -207,3 +207,13 @@ CREATE UNIQUE INDEX "Reminder_requirementId_membershipId_dueOn_step_key" ON "Rem
 -- CreateIndex
 CREATE UNIQUE INDEX "DevelopmentReview_membershipId_municipalYear_key" ON "DevelopmentReview"("membershipId", "municipalYear");
 
+
+-- Enrolments: a person who had started a module before enrolments were kept is enrolled on it, from when they started.
+INSERT INTO "Enrolment" ("id", "userId", "moduleId", "source", "createdAt")
+SELECT lower(hex(randomblob(12))), "userId", "moduleId", 'self', MIN("at")
+FROM (
+  SELECT "userId", "moduleId", "completedAt" AS "at" FROM "LessonProgress"
+  UNION ALL
+  SELECT "userId", "moduleId", "createdAt" AS "at" FROM "KnowledgeCheckAttempt"
+)
+GROUP BY "userId", "moduleId";

@@ -215,3 +215,13 @@ ALTER TABLE "Reminder" ADD CONSTRAINT "Reminder_membershipId_fkey" FOREIGN KEY (
 -- AddForeignKey
 ALTER TABLE "DevelopmentReview" ADD CONSTRAINT "DevelopmentReview_membershipId_fkey" FOREIGN KEY ("membershipId") REFERENCES "Membership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Enrolments: a person who had started a module before enrolments were kept is enrolled on it, from when they started.
+INSERT INTO "Enrolment" ("id", "userId", "moduleId", "source", "createdAt")
+SELECT md5(random()::text || "userId" || "moduleId"), "userId", "moduleId", 'self', MIN("at")
+FROM (
+  SELECT "userId", "moduleId", "completedAt" AS "at" FROM "LessonProgress"
+  UNION ALL
+  SELECT "userId", "moduleId", "createdAt" AS "at" FROM "KnowledgeCheckAttempt"
+) AS started
+GROUP BY "userId", "moduleId";
