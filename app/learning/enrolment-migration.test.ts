@@ -5,7 +5,7 @@ import { scratchDatabase } from "../../tests/scratch-database";
 import { usePostgres } from "../../tests/setup/databases";
 import { migrationsFor } from "~/utils/migrate.server";
 
-const MIGRATION = "20261128080048_training_requirements";
+const MIGRATION = "20261128082209_training_requirements";
 
 test("each module someone had started becomes one enrolment of theirs, chosen by themselves, dated from the start", async () => {
   const migrations = migrationsFor(usePostgres ? "postgresql://x/y" : "file:x.db");

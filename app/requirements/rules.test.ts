@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ukToday } from "~/utils/uk-time";
-import { addMonths, firstDueOn, isSatisfied, municipalYearOf, nextDueOn, trainingStatus, type MemberDates, type RequirementRule, type Training } from "./rules";
+import { addMonths, firstDueOn, isSatisfied, municipalYearOf, nextDueOn, reminderStep, trainingStatus, type MemberDates, type RequirementRule, type Training } from "./rules";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -143,5 +143,32 @@ describe("calendar arithmetic", () => {
   it("starts the municipal year in May", () => {
     expect(municipalYearOf(day("2026-05-01"))).toBe(2026);
     expect(municipalYearOf(day("2027-04-30"))).toBe(2026);
+  });
+});
+
+describe("reminders", () => {
+  const step = (today: string, remindDaysBefore = 14, overdueReminders = 3) => reminderStep({ dueOn: day("2027-03-31"), today: day(today), remindDaysBefore, overdueReminders });
+
+  it("says due soon within the council's days before, due tomorrow the day before, nothing on the day", () => {
+    expect(step("2027-03-16")).toBeNull();
+    expect(step("2027-03-17")).toBe("due-soon");
+    expect(step("2027-03-30")).toBe("due-tomorrow");
+    expect(step("2027-03-31")).toBeNull();
+    expect(step("2027-03-01", 30)).toBe("due-soon");
+  });
+
+  it("sends an overdue notice each week from the day after, then escalates once the council's number is reached", () => {
+    expect(step("2027-04-01")).toBe("overdue-1");
+    expect(step("2027-04-07")).toBe("overdue-1");
+    expect(step("2027-04-08")).toBe("overdue-2");
+    expect(step("2027-04-15")).toBe("overdue-3");
+    expect(step("2027-04-22")).toBe("escalated");
+    expect(step("2028-01-01")).toBe("escalated");
+    expect(step("2027-04-08", 14, 1)).toBe("escalated");
+  });
+
+  it("counts days on the UK calendar across the clock change at the end of March", () => {
+    // 28 March 2027 is the day the clocks go forward: 31 March is still three days after it
+    expect(reminderStep({ dueOn: day("2027-03-31"), today: ukToday(new Date("2027-03-29T23:30:00Z")), remindDaysBefore: 14, overdueReminders: 3 })).toBe("due-tomorrow");
   });
 });

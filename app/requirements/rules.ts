@@ -148,3 +148,23 @@ export function isSatisfied(status: TrainingStatus) {
 export function municipalYearOf(date: Date) {
   return date.getUTCMonth() >= 4 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
 }
+
+/** How often an overdue member is reminded, until the council's number of reminders is reached. */
+export const OVERDUE_EVERY_DAYS = 7;
+
+export type ReminderStep = "due-soon" | "due-tomorrow" | `overdue-${number}` | "escalated";
+
+/**
+ * The reminder owed today about a due date, or null: "due soon" within the council's days before it, "due
+ * tomorrow" the day before, then an overdue notice every week from the day after, and after the council's
+ * number of those, one escalation to the officer instead; then nothing. A step the job missed (it did not run
+ * that day) is not sent late: only the step for today is.
+ */
+export function reminderStep({ dueOn, today, remindDaysBefore, overdueReminders }: { dueOn: Date; today: Date; remindDaysBefore: number; overdueReminders: number }): ReminderStep | null {
+  const daysLeft = daysBetween(today, dueOn);
+  if (daysLeft > remindDaysBefore || daysLeft === 0) return null;
+  if (daysLeft === 1) return "due-tomorrow";
+  if (daysLeft > 1) return "due-soon";
+  const number = Math.floor((-daysLeft - 1) / OVERDUE_EVERY_DAYS) + 1;
+  return number <= overdueReminders ? `overdue-${number}` : "escalated";
+}

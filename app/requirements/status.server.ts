@@ -38,6 +38,7 @@ const MEMBER_FIELDS = {
   termStartedOn: true,
   confirmedAt: true,
   createdAt: true,
+  partyGroup: true,
   user: { select: { name: true, email: true } },
   committees: { select: { committeeId: true, role: true, appointedOn: true } },
 } satisfies Prisma.MembershipSelect;

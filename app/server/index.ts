@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { JOBS_INTERVAL_MS, runCourseJobs } from "~/courses/jobs.server";
+import { runTrainingJobs, TRAINING_JOBS_INTERVAL_MS } from "~/requirements/reminders.server";
 import { deliverDueEmails, smtpSender } from "~/models/email.server";
 import { db } from "~/utils/db.server";
 import { languageFor } from "~/i18n/i18n.server";
@@ -115,6 +116,21 @@ const jobsTimer = setInterval(async () => {
   }
 }, JOBS_INTERVAL_MS);
 
+// Reminders about required training and officers' weekly digests, every quarter of an hour (safe in several processes).
+let trainingJobsRunning = false;
+const trainingJobsTimer = setInterval(async () => {
+  if (trainingJobsRunning) return;
+  trainingJobsRunning = true;
+  try {
+    const outcome = await runTrainingJobs();
+    if (outcome.reminders || outcome.digests) console.log("Training jobs:", JSON.stringify(outcome));
+  } catch (error) {
+    console.error("Training jobs failed:", error);
+  } finally {
+    trainingJobsRunning = false;
+  }
+}, TRAINING_JOBS_INTERVAL_MS);
+
 // Stop accepting, let requests in flight finish, then close the database. Once: a worker may get both
 // the terminal's SIGINT and its supervisor's SIGTERM.
 let shuttingDown = false;
@@ -124,6 +140,7 @@ function shutdown(signal: string) {
   console.log(`${signal} received: shutting down`);
   clearInterval(mailTimer);
   clearInterval(jobsTimer);
+  clearInterval(trainingJobsTimer);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(async () => {

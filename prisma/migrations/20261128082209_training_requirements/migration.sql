@@ -113,6 +113,15 @@ CREATE TABLE "Reminder" (
 );
 
 -- CreateTable
+CREATE TABLE "DigestSent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "weekOf" DATETIME NOT NULL,
+    "sentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "DigestSent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "DevelopmentReview" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "membershipId" TEXT NOT NULL,
@@ -203,6 +212,9 @@ CREATE UNIQUE INDEX "PartyGroupLeader_councilId_partyGroup_key" ON "PartyGroupLe
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Reminder_requirementId_membershipId_dueOn_step_key" ON "Reminder"("requirementId", "membershipId", "dueOn", "step");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestSent_userId_weekOf_key" ON "DigestSent"("userId", "weekOf");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DevelopmentReview_membershipId_municipalYear_key" ON "DevelopmentReview"("membershipId", "municipalYear");

@@ -122,6 +122,16 @@ CREATE TABLE "Reminder" (
 );
 
 -- CreateTable
+CREATE TABLE "DigestSent" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "weekOf" TIMESTAMP(3) NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DigestSent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "DevelopmentReview" (
     "id" TEXT NOT NULL,
     "membershipId" TEXT NOT NULL,
@@ -160,6 +170,9 @@ CREATE UNIQUE INDEX "PartyGroupLeader_councilId_partyGroup_key" ON "PartyGroupLe
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Reminder_requirementId_membershipId_dueOn_step_key" ON "Reminder"("requirementId", "membershipId", "dueOn", "step");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestSent_userId_weekOf_key" ON "DigestSent"("userId", "weekOf");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DevelopmentReview_membershipId_municipalYear_key" ON "DevelopmentReview"("membershipId", "municipalYear");
@@ -211,6 +224,9 @@ ALTER TABLE "Reminder" ADD CONSTRAINT "Reminder_requirementId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "Reminder" ADD CONSTRAINT "Reminder_membershipId_fkey" FOREIGN KEY ("membershipId") REFERENCES "Membership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DigestSent" ADD CONSTRAINT "DigestSent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DevelopmentReview" ADD CONSTRAINT "DevelopmentReview_membershipId_fkey" FOREIGN KEY ("membershipId") REFERENCES "Membership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
