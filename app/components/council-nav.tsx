@@ -11,6 +11,7 @@ export function CouncilNav() {
     { to: "/council/requirements", label: t("nav.requirements") },
     { to: "/council/upload", label: t("nav.upload") },
     { to: "/council/bookings", label: t("nav.bookings") },
+    { to: "/council/settings", label: t("nav.settings") },
   ];
   return (
     <nav className="sub-nav" aria-label={t("nav.label")}>

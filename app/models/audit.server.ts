@@ -55,6 +55,7 @@ export const AUDIT_EVENT_TYPES = [
   "evidence-viewed",
   "training-recorded",
   "training-record-removed",
+  "council-settings-changed",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

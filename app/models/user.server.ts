@@ -228,3 +228,15 @@ export async function findUserIdByEmail(email: string) {
 export async function saveLanguagePreference({ userId, language }: { userId: string; language: Language }) {
   await db.user.update({ where: { id: userId }, data: { language } });
 }
+
+/** The emails a person chose to get: reminders before a due date (councillors), the weekly digest (officers). */
+export type EmailChoices = { remindDueSoon: boolean; remindDueTomorrow: boolean; weeklyDigest: boolean };
+
+export async function emailChoicesOf(userId: string): Promise<EmailChoices> {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { remindDueSoon: true, remindDueTomorrow: true, weeklyDigest: true } });
+}
+
+/** Saves the person's own choices (only those their role has: the others are left as they are). */
+export async function saveEmailChoices({ userId, choices }: { userId: string; choices: Partial<EmailChoices> }) {
+  await db.user.update({ where: { id: userId }, data: choices, select: { id: true } });
+}

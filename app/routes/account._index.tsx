@@ -55,11 +55,18 @@ export default function Account() {
           {t("overview.changePassword")}
         </Link>
       </p>
-      {canBook ? (
-        <p>
-          <Link to="/account/calendar">{t("overview.calendarFeed")}</Link>
-        </p>
-      ) : null}
+      <ul className="plain-list">
+        {canBook ? (
+          <li>
+            <Link to="/account/calendar">{t("overview.calendarFeed")}</Link>
+          </li>
+        ) : null}
+        {profile.role !== "staff" ? (
+          <li>
+            <Link to="/account/reminders">{t("overview.reminders")}</Link>
+          </li>
+        ) : null}
+      </ul>
       {memberships ? (
         <section aria-labelledby="councils-heading">
           <h2 id="councils-heading">{t("councils.heading")}</h2>

@@ -15,6 +15,7 @@ import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
+import { modulesForOfficer } from "~/requirements/officer-view.server";
 import { councilTraining } from "~/requirements/status.server";
 import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
@@ -38,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
     councilTraining({ councilId, membershipId, language: args.context.language }),
   ]);
   if (!council || !member) throw noSuchMember(translatorFor(args.context.language));
+  const modules = await modulesForOfficer({ councilId, userId: member.user.id, language: args.context.language });
   // Dates as the date boxes take them, worked out here so the page's script needs no date code
   const form = {
     memberSince: toDateInputValue(member.memberSince),
@@ -46,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
   // where they stand on each requirement that applies to them
   const owed = training.requirements.flatMap(({ id, label, standings }) => standings.map(({ status }) => ({ id, label, status })));
-  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed };
+  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed, modules };
 }
 
 function isIntent(value: unknown): value is keyof typeof MemberActionSchemas {
@@ -115,7 +117,7 @@ export async function action(args: ActionFunctionArgs) {
 const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
 
 export default function CouncilMember() {
-  const { council, member, committees, others, form, training } = useLoaderData<typeof loader>();
+  const { council, member, committees, others, form, training, modules } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("council");
   const language = useLanguage();
@@ -261,6 +263,22 @@ export default function CouncilMember() {
       <p>
         <Link to={`/council/members/${member.id}/training`}>{t("member.trainingRecord")}</Link>
       </p>
+      <h3>{t("member.modulesHeading")}</h3>
+      {modules.length === 0 ? (
+        <p>{t("member.modulesNone")}</p>
+      ) : (
+        <ul>
+          {modules.map((module) => (
+            <li key={module.id}>
+              {module.title}:{" "}
+              {module.completedAt
+                ? t("member.moduleCompleted", { date: formatDate(module.completedAt, language) })
+                : t("member.moduleInProgress", { percent: module.percent })}
+              {module.bestScore !== null ? ` ${t("member.moduleScore", { score: module.bestScore })}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>{t("member.detailsHeading")}</h2>
       <Form method="post" noValidate>

@@ -63,6 +63,7 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "account.password.tsx": { get: signedIn },
   "account.councils.tsx": { get: councillorsOnly },
   "account.calendar.tsx": { get: bookers },
+  "account.reminders.tsx": { get: signedIn },
   // public: calendar apps cannot sign in, the secret is the key; an unknown secret is a 404 for anyone
   "calendar.$secret[.]ics.ts": { get: { anonymous: 404, councillor: 404, officer: 404, staff: 404 } },
   "council._index.tsx": { get: officersOnly },
@@ -73,6 +74,7 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.bookings.tsx": { get: officersOnly },
   "council.requirements._index.tsx": { get: officersOnly },
   "council.requirements.new.tsx": { get: officersOnly },
+  "council.settings.tsx": { get: officersOnly },
   // an empty form names no exemption to withdraw: 404 for the officer
   "council.requirements.$requirementId._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
   "council.requirements.$requirementId.exempt.$membershipId.tsx": { get: officersOnly },

@@ -472,3 +472,24 @@ export const RecordedTrainingSchema = z.object({
     ),
   requirementId: optionalId,
 });
+
+function count(field: "remindDaysBefore" | "overdueRemindersBeforeEscalating", min: number, max: number) {
+  return z
+    .string({ error: `validation:${field}.required` })
+    .trim()
+    .min(1, `validation:${field}.required`)
+    .regex(/^\d+$/, `validation:${field}.notANumber`)
+    .transform(Number)
+    .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`));
+}
+
+/** A council's training settings (the group leaders' addresses are read apart: one field per group). */
+export const TrainingSettingsSchema = z.object({
+  remindDaysBefore: count("remindDaysBefore", 1, 60),
+  overdueRemindersBeforeEscalating: count("overdueRemindersBeforeEscalating", 1, 10),
+  escalateToGroupLeaders: z.literal("yes").optional().transform(Boolean),
+  showScoresToOfficers: z.literal("yes").optional().transform(Boolean),
+});
+
+/** A party group leader's address, or empty for none. */
+export const LeaderEmailSchema = z.union([z.string().trim().length(0).transform(() => null), EmailSchema]);
