@@ -201,6 +201,8 @@ export type BookingRequest = {
   dietaryNeeds?: string | null;
   /** Staff or an officer booking for the person */
   actorId?: string | null;
+  /** An officer of the person's council booking for them: named in the email, and never putting back someone staff removed */
+  bookedBy?: string | null;
 };
 
 export type BookingOutcome =
@@ -228,7 +230,7 @@ export async function bookPlace(request: BookingRequest, origin: RequestOrigin, 
     const existing = await tx.booking.findUnique({ where: { courseId_userId: { courseId: course.id, userId: person.id } }, select: { id: true, status: true } });
     if (existing && isActive(existing.status)) return { status: "already", bookingId: existing.id, bookingStatus: existing.status };
     // Staff took them off this course: only staff can put them back.
-    if (existing?.status === "removed" && !request.actorId) return { status: "removed" };
+    if (existing?.status === "removed" && (!request.actorId || request.bookedBy)) return { status: "removed" };
 
     const waiting = await tx.booking.count({ where: { courseId: course.id, status: "waiting" } });
     const confirmed = waiting === 0 && (await placesHeld(tx, course.id)) < course.capacity;
@@ -243,12 +245,12 @@ export async function bookPlace(request: BookingRequest, origin: RequestOrigin, 
 
     if (confirmed) {
       const invite = await nextInvite(tx, booking.id, course, person, "REQUEST");
-      await tell(tx, person, bookingLetters.confirmed({ name: person.name, course }), [invite]);
+      await tell(tx, person, bookingLetters.confirmed({ name: person.name, course, bookedBy: request.bookedBy }), [invite]);
       await auditBooking(tx, "place-booked", { person, course, actorId: request.actorId }, origin);
       return { status: "confirmed", bookingId: booking.id };
     }
     const position = await waitingPosition(tx, course.id, course.lastTicket);
-    await tell(tx, person, bookingLetters.waiting({ name: person.name, course, position }));
+    await tell(tx, person, bookingLetters.waiting({ name: person.name, course, position, bookedBy: request.bookedBy }));
     await auditBooking(tx, "waiting-list-joined", { person, course, actorId: request.actorId, detail: `position ${position}` }, origin);
     return { status: "waiting", bookingId: booking.id, position };
   }, BOOKING_TRANSACTION);

@@ -42,13 +42,14 @@ function contact(course: LetterCourse, t: Parameters<Letter>[0]) {
 /** The letters about a booking. Each takes the person's name and the course. */
 export const bookingLetters = {
   confirmed:
-    ({ name, course }: { name: string; course: LetterCourse }): Letter =>
+    ({ name, course, bookedBy }: { name: string; course: LetterCourse; bookedBy?: string | null }): Letter =>
     (t, language) => ({
       subject: t("courses.confirmed.subject", { title: course.title }),
       text: [
         t("greeting", { name }),
         "",
         t("courses.confirmed.body"),
+        ...(bookedBy ? [t("courses.bookedBy", { officer: bookedBy })] : []),
         "",
         ...summary(course, t, language),
         "",
@@ -59,13 +60,14 @@ export const bookingLetters = {
       ].join("\n"),
     }),
   waiting:
-    ({ name, course, position }: { name: string; course: LetterCourse; position: number }): Letter =>
+    ({ name, course, position, bookedBy }: { name: string; course: LetterCourse; position: number; bookedBy?: string | null }): Letter =>
     (t, language) => ({
       subject: t("courses.waiting.subject", { title: course.title }),
       text: [
         t("greeting", { name }),
         "",
         t("courses.waiting.body", { position }),
+        ...(bookedBy ? [t("courses.bookedBy", { officer: bookedBy })] : []),
         t("courses.waiting.offers"),
         "",
         ...summary(course, t, language),

@@ -56,6 +56,7 @@ export const AUDIT_EVENT_TYPES = [
   "training-recorded",
   "training-record-removed",
   "council-settings-changed",
+  "enrolled-by-officer",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -16,6 +16,9 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { modulesForOfficer } from "~/requirements/officer-view.server";
+import { bookMember, enrolMember } from "~/requirements/on-behalf.server";
+import { getCatalogue } from "~/content/content.server";
+import { listUpcomingCourses } from "~/courses/courses.server";
 import { councilTraining } from "~/requirements/status.server";
 import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
@@ -39,7 +42,14 @@ export async function loader(args: LoaderFunctionArgs) {
     councilTraining({ councilId, membershipId, language: args.context.language }),
   ]);
   if (!council || !member) throw noSuchMember(translatorFor(args.context.language));
-  const modules = await modulesForOfficer({ councilId, userId: member.user.id, language: args.context.language });
+  const [modules, courses] = await Promise.all([
+    modulesForOfficer({ councilId, userId: member.user.id, language: args.context.language }),
+    listUpcomingCourses({ filters: { topic: "", format: "", month: "" }, viewerId: member.user.id }),
+  ]);
+  const now = new Date();
+  // what the officer can enrol them on or book them onto: modules not finished, courses open to them and not booked
+  const toEnrol = getCatalogue(args.context.language).modules.filter((m) => !modules.some((started) => started.id === m.id && started.state === "completed"));
+  const toBook = courses.filter((course) => course.forViewer && !course.booking && course.bookingOpensAt <= now && now < course.bookingClosesAt);
   // Dates as the date boxes take them, worked out here so the page's script needs no date code
   const form = {
     memberSince: toDateInputValue(member.memberSince),
@@ -48,7 +58,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
   // where they stand on each requirement that applies to them
   const owed = training.requirements.flatMap(({ id, label, standings }) => standings.map(({ status }) => ({ id, label, status })));
-  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed, modules };
+  return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed, modules,
+    toEnrol: toEnrol.map(({ id, title }) => ({ id, title })),
+    toBook: toBook.map(({ id, title, startsAt }) => ({ id, title, startsAt })),
+  };
 }
 
 function isIntent(value: unknown): value is keyof typeof MemberActionSchemas {
@@ -111,13 +124,34 @@ export async function action(args: ActionFunctionArgs) {
       if (!form.ok) throw noSuchMember(t);
       return done(await removeFromCommittee({ ...act, committeeId: form.data.committeeId }, origin), "member.removedFromCommittee");
     }
+    case "enrol-module": {
+      requireCouncilOfficer(args, "council:require-training");
+      const form = parseForm(formData, MemberActionSchemas["enrol-module"], t);
+      if (!form.ok) return refuseForm(form.result);
+      const outcome = await enrolMember({ ...act, moduleId: form.data.moduleId }, origin);
+      if (outcome.status === "not-found") throw noSuchMember(t);
+      if (outcome.status !== "enrolled") return refuseForm(formResult(formData, { fieldErrors: { moduleId: t(`member.enrol.${outcome.status}`, { ns: "council" }) } }));
+      return redirectWithFlash(here, t("member.enrol.done", { ns: "council" }));
+    }
+    case "book-course": {
+      requireCouncilOfficer(args, "council:require-training");
+      const form = parseForm(formData, MemberActionSchemas["book-course"], t);
+      if (!form.ok) return refuseForm(form.result);
+      const outcome = await bookMember({ ...act, courseId: form.data.courseId }, origin);
+      if (outcome.status === "confirmed" || outcome.status === "waiting") {
+        return redirectWithFlash(here, outcome.status === "confirmed" ? t("member.book.confirmed", { ns: "council" }) : t("member.book.waiting", { ns: "council", position: outcome.position }));
+      }
+      if (outcome.status === "not-found" && !(await getMember({ councilId, membershipId }))) throw noSuchMember(t);
+      const problem = outcome.status === "not-eligible" ? "notEligible" : outcome.status === "already" ? "already" : outcome.status === "removed" ? "removed" : "notOpen";
+      return refuseForm(formResult(formData, { fieldErrors: { courseId: t(`member.book.${problem}`, { ns: "council" }) } }));
+    }
   }
 }
 
 const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
 
 export default function CouncilMember() {
-  const { council, member, committees, others, form, training, modules } = useLoaderData<typeof loader>();
+  const { council, member, committees, others, form, training, modules, toEnrol, toBook } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("council");
   const language = useLanguage();
@@ -130,7 +164,7 @@ export default function CouncilMember() {
   return (
     <>
       <BackLink to={member.leftOfficeOn ? "/council/left" : "/council"}>{t(member.leftOfficeOn ? "member.backToLeft" : "member.back")}</BackLink>
-      <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn", "email"]} />
+      <ErrorSummary result={result} order={[...DETAIL_FIELDS, "leftOfficeOn", "committeeId", "role", "appointedOn", "moduleId", "courseId", "email"]} />
       <PageHeading caption={council.name}>{member.user.name}</PageHeading>
       {/* what the page is about, not news: no live region (the flash message above is one) */}
       {member.leftOfficeOn ? <p className="notice notice--info">{t("member.leftOn", { date: formatDate(member.leftOfficeOn, language) })}</p> : null}
@@ -279,6 +313,38 @@ export default function CouncilMember() {
           ))}
         </ul>
       )}
+      {member.confirmedAt && !member.leftOfficeOn ? (
+        <>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="enrol-module" />
+            <SelectField
+              name="moduleId"
+              label={t("member.enrol.label")}
+              hint={t("member.enrol.hint")}
+              options={[{ value: "", label: t("member.enrol.choose") }, ...toEnrol.map((m) => ({ value: m.id, label: m.title }))]}
+              defaultValue={intent === "enrol-module" ? values?.moduleId : ""}
+              error={errorsFor("enrol-module")?.moduleId}
+            />
+            <SubmitButton secondary>{t("member.enrol.submit")}</SubmitButton>
+          </Form>
+          {toBook.length === 0 ? (
+            <p>{t("member.book.none")}</p>
+          ) : (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="book-course" />
+              <SelectField
+                name="courseId"
+                label={t("member.book.label")}
+                hint={t("member.book.hint")}
+                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}` }))]}
+                defaultValue={intent === "book-course" ? values?.courseId : ""}
+                error={errorsFor("book-course")?.courseId}
+              />
+              <SubmitButton secondary>{t("member.book.submit")}</SubmitButton>
+            </Form>
+          )}
+        </>
+      ) : null}
 
       <h2>{t("member.detailsHeading")}</h2>
       <Form method="post" noValidate>

@@ -174,6 +174,8 @@ export const MemberActionSchemas = {
   }),
   "remove-from-committee": z.object({ committeeId: z.string().min(1).max(100) }),
   "change-email": z.object({ email: EmailSchema }),
+  "enrol-module": z.object({ moduleId: z.string({ error: "validation:moduleId.required" }).min(1, "validation:moduleId.required").max(100) }),
+  "book-course": z.object({ courseId: z.string({ error: "validation:courseId.required" }).min(1, "validation:courseId.required").max(100) }),
 };
 
 /** Two accounts of one person: which of the two memberships (and so accounts) to keep. */
