@@ -57,6 +57,7 @@ export const AUDIT_EVENT_TYPES = [
   "training-record-removed",
   "council-settings-changed",
   "enrolled-by-officer",
+  "review-recorded",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -10,6 +10,7 @@ import { enrolmentsOf } from "~/learning/enrolments.server";
 import { learningHome } from "~/learning/reader.server";
 import { ukToday } from "~/utils/uk-time";
 import { recordedTrainingOf } from "./recorded.server";
+import { reviewsOf } from "./reviews.server";
 import { addMonths, isSatisfied } from "./rules";
 import { requirementsOf } from "./status.server";
 
@@ -21,7 +22,7 @@ const NEWLY_ELECTED_MONTHS = 12;
 export async function myLearning({ userId, language, now = new Date() }: { userId: string; language: Language; now?: Date }) {
   const modules = getCatalogue(language).modules;
   const today = ukToday(now);
-  const [home, required, enrolments, bookings, attended, recorded, memberships] = await Promise.all([
+  const [home, required, enrolments, bookings, attended, recorded, memberships, reviews] = await Promise.all([
     learningHome({ userId, modules }),
     requirementsOf({ userId, language, today }),
     enrolmentsOf(userId),
@@ -29,6 +30,7 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
     attendedCourses(userId, { language }),
     recordedTrainingOf(userId),
     membershipsOf(userId),
+    reviewsOf(userId),
   ]);
   const stateOf = (moduleId: string) => home.progress.get(moduleId)?.state ?? "not-started";
   const newlyElected = memberships.some(
@@ -71,6 +73,10 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
       completedOn: r.completedOn,
       council: language === "cy" ? (r.council.welshName ?? r.council.name) : r.council.name,
       evidence: r.evidenceFile,
+    })),
+    reviews: reviews.map(({ membership, ...review }) => ({
+      ...review,
+      council: language === "cy" ? (membership.council.welshName ?? membership.council.name) : membership.council.name,
     })),
   };
 }

@@ -209,6 +209,7 @@ function MyLearning({ mine, attended }: { mine: Mine; attended: ReturnType<typeo
       </p>
       {mine.bookings.length > 0 ? <YourCourses bookings={mine.bookings} /> : null}
       <Completed mine={mine} attended={attended} />
+      {mine.reviews.length > 0 ? <Reviews reviews={mine.reviews} /> : null}
     </>
   );
 }
@@ -266,6 +267,37 @@ function YourCourses({ bookings }: { bookings: Mine["bookings"] }) {
                 ? t("home.booking.offered", { until: formatDateTime(booking.offerExpiresAt, language) })
                 : t(`home.booking.${booking.status as "confirmed" | "waiting"}`)}
             </strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Their annual development reviews, as their councils recorded them. */
+function Reviews({ reviews }: { reviews: Mine["reviews"] }) {
+  const { t } = useTranslation("learning");
+  const language = useLanguage();
+  return (
+    <section aria-labelledby="reviews-heading">
+      <h2 id="reviews-heading">{t("home.reviewsHeading")}</h2>
+      <ul>
+        {reviews.map((review) => (
+          <li key={`${review.council} ${review.municipalYear}`}>
+            <strong>{t("home.reviewYear", { council: review.council, from: review.municipalYear, to: review.municipalYear + 1 })}</strong>{" "}
+            {review.offeredOn ? t("home.reviewOffered", { date: formatDate(review.offeredOn, language) }) : null}{" "}
+            {review.outcome === "declined" ? t("home.reviewDeclined") : null}
+            {review.heldOn
+              ? review.reviewer
+                ? t("home.reviewHeldWith", { date: formatDate(review.heldOn, language), reviewer: review.reviewer })
+                : t("home.reviewHeld", { date: formatDate(review.heldOn, language) })
+              : null}
+            {review.needs ? (
+              <>
+                <br />
+                {t("home.reviewNeeds")} {review.needs}
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -75,6 +75,8 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.requirements._index.tsx": { get: officersOnly },
   "council.requirements.new.tsx": { get: officersOnly },
   "council.settings.tsx": { get: officersOnly },
+  "council.reviews.tsx": { get: officersOnly },
+  "council.members.$membershipId_.review.tsx": { get: officersOnly },
   // an empty form names no exemption to withdraw: 404 for the officer
   "council.requirements.$requirementId._index.tsx": { get: officersOnly, post: { anonymous: "sign-in", councillor: 403, officer: 404, staff: 403 } },
   "council.requirements.$requirementId.exempt.$membershipId.tsx": { get: officersOnly },

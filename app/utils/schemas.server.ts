@@ -33,7 +33,8 @@ type SingleLineField =
   | "requirementName"
   | "approvedBy"
   | "trainingTitle"
-  | "provider";
+  | "provider"
+  | "reviewer";
 
 /**
  * One line of text typed by a person: normalised (NFC, so the same name is stored the same way however
@@ -95,7 +96,7 @@ export const CouncilNameSchema = singleLine({ field: "council", max: 120 });
 const FIRST_ELECTION_YEAR = 1950;
 
 /** The date fields: each has `required`, `notADate`, `future` and `tooEarly` messages in the `validation` catalogue. */
-type DateField = "electedOn" | "memberSince" | "termStartedOn" | "leftOfficeOn" | "appointedOn" | "completedOn";
+type DateField = "electedOn" | "memberSince" | "termStartedOn" | "leftOfficeOn" | "appointedOn" | "completedOn" | "offeredOn" | "heldOn";
 
 /** A date from a date box (YYYY-MM-DD), today or earlier, as midnight UTC. */
 function pastDate(field: DateField) {
@@ -495,3 +496,24 @@ export const TrainingSettingsSchema = z.object({
 
 /** A party group leader's address, or empty for none. */
 export const LeaderEmailSchema = z.union([z.string().trim().length(0).transform(() => null), EmailSchema]);
+
+export const MunicipalYearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/** A member's annual development review, as an officer records it (the modules to enrol on are read apart). */
+export const ReviewSchema = z
+  .object({
+    offeredOn: pastDate("offeredOn"),
+    outcome: z.enum(["", "taken-up", "declined"]).optional().transform((outcome) => (outcome || null) as "taken-up" | "declined" | null),
+    heldOn: optionalPastDate("heldOn"),
+    reviewer: optionalLine("reviewer", 150),
+    needs: z
+      .string()
+      .optional()
+      .transform((text) => (text ?? "").normalize("NFC").replace(/\r\n/g, "\n").trim() || null)
+      .pipe(z.string().max(3000, "validation:needs.tooLong").nullable()),
+  })
+  .superRefine((review, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message: `validation:${message}` });
+    if (review.heldOn && review.outcome !== "taken-up") problem("heldOn", "heldOn.onlyIfTakenUp");
+    if (review.heldOn && review.heldOn < review.offeredOn) problem("heldOn", "heldOn.beforeOffered");
+  });
