@@ -31,7 +31,24 @@ export function createClient(url: string, { logQueries = false } = {}): PrismaCl
     const { PrismaClient: PostgresClient } = postgresClientModule();
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log });
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log });
+  return new PrismaClient({ adapter: new ImmediateTransactions({ url, timeout: 5000 }), log });
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE), not at their first write.
+ * The adapter begins them DEFERRED: a transaction that reads, then writes, fails at its write ("database is
+ * locked") whenever another process wrote in between, since its snapshot is stale and cannot become a
+ * writer's. Taken at the start, the lock is waited for (busy_timeout) and then held to the commit, so
+ * several processes' transactions queue one after another instead. (PostgreSQL has row locks: no change.)
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
