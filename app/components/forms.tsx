@@ -53,7 +53,8 @@ type SelectProps = {
   name: string;
   formName?: string;
   label: string;
-  options: { value: string; label: string }[];
+  /** `lang`: an option written in another language than the page (a course's title) */
+  options: { value: string; label: string; lang?: string }[];
   hint?: string;
   error?: string;
   defaultValue?: string;
@@ -65,7 +66,7 @@ export function SelectField({ name, formName, label, options, hint, error, defau
       {(control) => (
         <select className="select" defaultValue={defaultValue} {...control}>
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} lang={option.lang}>
               {option.label}
             </option>
           ))}

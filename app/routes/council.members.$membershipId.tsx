@@ -60,7 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const owed = training.requirements.flatMap(({ id, label, standings }) => standings.map(({ status }) => ({ id, label, status })));
   return { council, member, committees: committees.map(({ id, name }) => ({ id, name })), others, form, training: owed, modules,
     toEnrol: toEnrol.map(({ id, title }) => ({ id, title })),
-    toBook: toBook.map(({ id, title, startsAt }) => ({ id, title, startsAt })),
+    toBook: toBook.map(({ id, title, startsAt, language }) => ({ id, title, startsAt, language })),
   };
 }
 
@@ -336,7 +336,7 @@ export default function CouncilMember() {
                 name="courseId"
                 label={t("member.book.label")}
                 hint={t("member.book.hint")}
-                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}` }))]}
+                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}`, lang: c.language === "en" || c.language === "cy" ? c.language : undefined }))]}
                 defaultValue={intent === "book-course" ? values?.courseId : ""}
                 error={errorsFor("book-course")?.courseId}
               />
