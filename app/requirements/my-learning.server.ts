@@ -50,7 +50,6 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
     }));
   const titleOf = (moduleId: string, recorded: string) => modules.find((module) => module.id === moduleId)?.title ?? recorded;
   return {
-    newlyElected,
     required,
     current: home.current && {
       moduleId: home.current.module.id,
@@ -59,7 +58,10 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
       minutesLeft: home.current.progress.minutesLeft,
       nextStep: home.current.progress.nextStep,
     },
-    recommended: recommended && recommended.id !== home.current?.module.id ? { id: recommended.id, title: recommended.title, summary: recommended.summary, minutes: recommended.minutes } : null,
+    recommended:
+      recommended && recommended.id !== home.current?.module.id
+        ? { id: recommended.id, title: recommended.title, summary: recommended.summary, minutes: recommended.minutes, inductionFirst: recommended.id === INDUCTION_MODULE && newlyElected }
+        : null,
     taking,
     completedCount: home.completedCount,
     moduleCount: home.moduleCount,

@@ -7,10 +7,8 @@ import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
 import { enrolMember } from "./on-behalf.server";
-import { municipalYearOf } from "./rules";
+import { municipalYearOf, type ReviewOutcome } from "./rules";
 
-export const REVIEW_OUTCOMES = ["taken-up", "declined"] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 export type ReviewRecord = { offeredOn: Date; outcome: ReviewOutcome | null; heldOn: Date | null; reviewer: string | null; needs: string | null };
 

@@ -144,6 +144,10 @@ export function isSatisfied(status: TrainingStatus) {
   return status.state === "met" || status.state === "exempt";
 }
 
+/** A member's answer to the offer of an annual development review. */
+export const REVIEW_OUTCOMES = ["taken-up", "declined"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
 /** The municipal year a date falls in, by the calendar year it starts: May 2026 to April 2027 is 2026. */
 export function municipalYearOf(date: Date) {
   return date.getUTCMonth() >= 4 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;

@@ -12,7 +12,7 @@ import { can } from "~/utils/permissions";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { CourseText } from "~/components/course-text";
 import { TrainingStatusText } from "~/components/training-status";
-import { INDUCTION_MODULE, myLearning } from "~/requirements/my-learning.server";
+import { myLearning } from "~/requirements/my-learning.server";
 import { isSatisfied } from "~/requirements/rules";
 import { languageOf, titleWords } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -181,7 +181,7 @@ function MyLearning({ mine, attended }: { mine: Mine; attended: ReturnType<typeo
       {recommended ? (
         <section className={current ? undefined : "panel"} aria-labelledby="start-heading">
           <h2 className="heading-m" id="start-heading">
-            {mine.newlyElected && recommended.id === INDUCTION_MODULE ? t("home.inductionFirst") : mine.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
+            {recommended.inductionFirst ? t("home.inductionFirst") : mine.completedCount > 0 ? t("home.startNext") : t("home.startFirst")}
           </h2>
           <p>
             <Sentence
