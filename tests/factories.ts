@@ -1,4 +1,5 @@
 // Data builders for the tests. (Production code, the demo seed included, never imports from tests/.)
+import type { RequirementInput } from "~/requirements/requirements.server";
 import { randomBytes } from "node:crypto";
 import type { ModuleInfo } from "~/content/content.server";
 import type { KnowledgeCheck } from "~/content/schema";
@@ -180,4 +181,26 @@ export async function createCourse(overrides: Partial<CourseInput & { status: st
       startsAt,
     },
   });
+}
+
+// ---------------------------------------------------------------- training requirements
+
+/** A requirement as an officer would set it: the code of conduct module for all members, within 60 days of first election. */
+export function requirementInput(overrides: Partial<RequirementInput> = {}): RequirementInput {
+  return {
+    name: null,
+    moduleId: "standards-in-public-office",
+    courseTopic: null,
+    audience: "all",
+    committeeId: null,
+    chosenMembershipIds: [],
+    electedOnOrAfter: null,
+    dueRule: "after-election",
+    dueOn: null,
+    dueWithinDays: 60,
+    validForMonths: null,
+    earlierWithinMonths: null,
+    blocksSitting: false,
+    ...overrides,
+  };
 }

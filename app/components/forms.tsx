@@ -53,7 +53,7 @@ type SelectProps = {
   name: string;
   formName?: string;
   label: string;
-  /** `lang`: an option written in another language than the page (a course's title) */
+  /** `lang`: the language an option is written in when it may not be the page's (a course's title; "mul" for one in both) */
   options: { value: string; label: string; lang?: string }[];
   hint?: string;
   error?: string;

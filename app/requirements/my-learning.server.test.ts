@@ -1,30 +1,14 @@
 // "My learning" on the real database: induction first for the newly elected, the modules being taken and why,
 // and what each council requires, overdue first.
 import { expect, test } from "vitest";
-import { addMembership, createCouncil, createUser } from "../../tests/factories";
+import { addMembership, createCouncil, createUser, requirementInput } from "../../tests/factories";
 import { enrol, enrolmentsOf, leaveModule } from "~/learning/enrolments.server";
-import { createRequirement, type RequirementInput } from "./requirements.server";
+import { createRequirement } from "./requirements.server";
 import { moduleEnrolment, myLearning } from "./my-learning.server";
 
 const origin = { ip: "192.0.2.24", userAgent: "Vitest" };
 const DAY = 86_400_000;
 
-const required = (over: Partial<RequirementInput>): RequirementInput => ({
-  name: null,
-  moduleId: "standards-in-public-office",
-  courseTopic: null,
-  audience: "all",
-  committeeId: null,
-  chosenMembershipIds: [],
-  electedOnOrAfter: null,
-  dueRule: "after-election",
-  dueOn: null,
-  dueWithinDays: 60,
-  validForMonths: null,
-  earlierWithinMonths: null,
-  blocksSitting: false,
-  ...over,
-});
 
 test("a newly elected member is pointed to induction first; a long-serving one to the first module not started", async () => {
   const now = new Date("2026-11-28T10:00:00Z");
@@ -41,8 +25,8 @@ test("the modules being taken say why: required by a council, chosen, or added b
   const districtOfficer = await createUser({ role: "officer", councilId: district.id });
   const member = await createUser({ councilId: county.id, membership: { memberSince: new Date("2026-05-07") } });
   await addMembership({ userId: member.id, councilId: district.id, memberSince: new Date("2026-05-07") });
-  await createRequirement({ councilId: county.id, actorId: officer.id, input: required({}) }, origin);
-  await createRequirement({ councilId: district.id, actorId: districtOfficer.id, input: required({ moduleId: "community-cohesion", dueRule: "by-date", dueOn: new Date("2027-03-31"), dueWithinDays: null }) }, origin);
+  await createRequirement({ councilId: county.id, actorId: officer.id, input: requirementInput() }, origin);
+  await createRequirement({ councilId: district.id, actorId: districtOfficer.id, input: requirementInput({ moduleId: "community-cohesion", dueRule: "by-date", dueOn: new Date("2027-03-31"), dueWithinDays: null }) }, origin);
   await enrol({ userId: member.id, moduleId: "prevent-duty", source: "self" });
   await enrol({ userId: member.id, moduleId: "emergency-planning", source: "officer", enrolledById: officer.id });
 

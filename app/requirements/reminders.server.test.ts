@@ -3,10 +3,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { createCouncil, createUser } from "../../tests/factories";
+import { createCouncil, createUser, requirementInput } from "../../tests/factories";
 import { addCommittee, appointToCommittee } from "~/councils/committees.server";
 import { db } from "~/utils/db.server";
-import { createRequirement, type RequirementInput } from "./requirements.server";
+import { createRequirement } from "./requirements.server";
 import { sendTrainingReminders, sendWeeklyDigests } from "./reminders.server";
 
 const origin = { ip: "192.0.2.20", userAgent: "Vitest" };
@@ -14,21 +14,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** 10:00 in the UK on a date (BST in these months) */
 const morning = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
-const conduct: RequirementInput = {
-  name: null,
-  moduleId: "standards-in-public-office",
-  courseTopic: null,
-  audience: "all",
-  committeeId: null,
-  chosenMembershipIds: [],
-  electedOnOrAfter: null,
-  dueRule: "by-date",
-  dueOn: day("2027-06-30"),
-  dueWithinDays: null,
-  validForMonths: null,
-  earlierWithinMonths: null,
-  blocksSitting: false,
-};
+const conduct = requirementInput({ dueRule: "by-date", dueOn: day("2027-06-30"), dueWithinDays: null });
 
 async function setUp(settings: { overdueRemindersBeforeEscalating?: number; escalateToGroupLeaders?: boolean } = {}) {
   const council = await createCouncil();

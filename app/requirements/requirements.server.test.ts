@@ -2,7 +2,7 @@
 // training and committee readiness, always within the officer's own council.
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { createCouncil, createCourse, createUser } from "../../tests/factories";
+import { createCouncil, createCourse, createUser, requirementInput } from "../../tests/factories";
 import { addCommittee, appointToCommittee } from "~/councils/committees.server";
 import { db } from "~/utils/db.server";
 import { documentType, evidenceFor, readEvidence } from "./evidence.server";
@@ -14,22 +14,7 @@ const origin = { ip: "192.0.2.19", userAgent: "Vitest" };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const PDF = new TextEncoder().encode("%PDF-1.7\n% a certificate\n");
 
-const requirement = (over: Partial<RequirementInput> = {}): RequirementInput => ({
-  name: null,
-  moduleId: "standards-in-public-office",
-  courseTopic: null,
-  audience: "all",
-  committeeId: null,
-  chosenMembershipIds: [],
-  electedOnOrAfter: null,
-  dueRule: "after-election",
-  dueOn: null,
-  dueWithinDays: 60,
-  validForMonths: null,
-  earlierWithinMonths: null,
-  blocksSitting: false,
-  ...over,
-});
+const requirement = requirementInput;
 
 async function council() {
   const { id: councilId } = await createCouncil();

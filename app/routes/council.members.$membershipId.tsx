@@ -336,7 +336,7 @@ export default function CouncilMember() {
                 name="courseId"
                 label={t("member.book.label")}
                 hint={t("member.book.hint")}
-                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}`, lang: c.language === "en" || c.language === "cy" ? c.language : undefined }))]}
+                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}`, lang: c.language === "both" ? "mul" : c.language }))]}
                 defaultValue={intent === "book-course" ? values?.courseId : ""}
                 error={errorsFor("book-course")?.courseId}
               />

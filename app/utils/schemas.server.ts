@@ -252,7 +252,8 @@ function ukMoment(field: MomentField) {
     });
 }
 
-function wholeNumber(field: "capacity" | "offerHours" | "electedWithinMonths", min: number, max: number) {
+/** A whole number box that must be filled: `required`, `notANumber`, `tooSmall` and `tooLarge` messages. */
+function wholeNumber(field: "capacity" | "offerHours" | "electedWithinMonths" | "remindDaysBefore" | "overdueRemindersBeforeEscalating", min: number, max: number) {
   return z
     .string({ error: `validation:${field}.required` })
     .trim()
@@ -373,20 +374,16 @@ function anyDate(field: "dueOn" | "electedOnOrAfter") {
 
 /** A whole number box that may be left empty (null): `notANumber`, `tooSmall` and `tooLarge` messages. */
 function optionalCount(field: "dueWithinDays" | "validForMonths" | "earlierWithinMonths", min: number, max: number) {
+  const count = z
+    .string()
+    .regex(/^\d+$/, `validation:${field}.notANumber`)
+    .transform(Number)
+    .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`));
   return z
     .string()
     .optional()
     .transform((value) => (value ?? "").trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^\d+$/, `validation:${field}.notANumber`)
-          .transform(Number)
-          .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`)),
-      ]),
-    );
+    .pipe(z.union([z.literal("").transform(() => null), count]));
 }
 
 const optionalId = z.string().max(100).optional().transform((id) => id || null);
@@ -476,20 +473,11 @@ export const RecordedTrainingSchema = z.object({
   requirementId: optionalId,
 });
 
-function count(field: "remindDaysBefore" | "overdueRemindersBeforeEscalating", min: number, max: number) {
-  return z
-    .string({ error: `validation:${field}.required` })
-    .trim()
-    .min(1, `validation:${field}.required`)
-    .regex(/^\d+$/, `validation:${field}.notANumber`)
-    .transform(Number)
-    .pipe(z.number().min(min, `validation:${field}.tooSmall`).max(max, `validation:${field}.tooLarge`));
-}
 
 /** A council's training settings (the group leaders' addresses are read apart: one field per group). */
 export const TrainingSettingsSchema = z.object({
-  remindDaysBefore: count("remindDaysBefore", 1, 60),
-  overdueRemindersBeforeEscalating: count("overdueRemindersBeforeEscalating", 1, 10),
+  remindDaysBefore: wholeNumber("remindDaysBefore", 1, 60),
+  overdueRemindersBeforeEscalating: wholeNumber("overdueRemindersBeforeEscalating", 1, 10),
   escalateToGroupLeaders: z.literal("yes").optional().transform(Boolean),
   showScoresToOfficers: z.literal("yes").optional().transform(Boolean),
 });

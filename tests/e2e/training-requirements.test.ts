@@ -9,7 +9,7 @@ import { createRequirement } from "~/requirements/requirements.server";
 import { addMonths } from "~/requirements/rules";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
-import { createCouncil, createUser } from "../factories";
+import { createCouncil, createUser, requirementInput } from "../factories";
 import { expect, expectAccessible, expectWelshPage, test } from "../playwright-utils";
 
 const origin = { ip: "192.0.2.60", userAgent: "Playwright" };
@@ -143,21 +143,7 @@ async function filledCouncil(language: "en" | "cy") {
     {
       councilId: council.id,
       actorId: officer.id,
-      input: {
-        name: null,
-        moduleId: "standards-in-public-office",
-        courseTopic: null,
-        audience: "all",
-        committeeId: null,
-        chosenMembershipIds: [],
-        electedOnOrAfter: null,
-        dueRule: "after-election",
-        dueOn: null,
-        dueWithinDays: 60,
-        validForMonths: 24,
-        earlierWithinMonths: null,
-        blocksSitting: false,
-      },
+      input: requirementInput({ validForMonths: 24 }),
     },
     origin,
   );
