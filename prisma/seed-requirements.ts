@@ -1,11 +1,12 @@
 // The demo councils' training requirements, as their constitutions commonly set them: code of conduct training
 // for every member within two months of first election and again every two years, and yearly planning training
 // before sitting on the planning committee. Leeds has recorded an external planning briefing for one member and
-// exempted another. Written through the functions officers use.
+// exempted another, and has offered this year's development reviews. Written through the functions officers use.
 import { appointToCommittee } from "~/councils/committees.server";
 import { db } from "~/utils/db.server";
 import { recordTraining } from "~/requirements/recorded.server";
 import { createRequirement, exemptMember } from "~/requirements/requirements.server";
+import { currentMunicipalYear, saveReview } from "~/requirements/reviews.server";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n% Planning Advisory Service: certificate of attendance (demo)\n%%EOF\n");
 
@@ -66,6 +67,27 @@ export async function seedRequirements({ demoCouncillor }: { demoCouncillor: str
           membershipId: briefed.membershipId,
           record: { title: "Planning committee briefing", provider: "Planning Advisory Service", completedOn: daysAgo(40), minutes: 180, requirementId: planningTraining.requirementId },
           evidence: { name: "planning-briefing-certificate.pdf", contentType: "application/pdf", content: PDF },
+        },
+        {},
+      );
+    }
+    // this municipal year's development reviews: offered to all, one held with needs that became an enrolment
+    const leeds = await db.membership.findMany({ where: { councilId: council.id, confirmedAt: { not: null } }, select: { id: true }, orderBy: { user: { email: "asc" } } });
+    for (const [index, member] of leeds.entries()) {
+      const held = index === 1;
+      await saveReview(
+        {
+          ...act,
+          membershipId: member.id,
+          municipalYear: currentMunicipalYear(),
+          record: {
+            offeredOn: daysAgo(60),
+            outcome: held ? "taken-up" : index === 2 ? "declined" : null,
+            heldOn: held ? daysAgo(45) : null,
+            reviewer: held ? "Cllr Helen Hayden, member development champion" : null,
+            needs: held ? "Chairing planning site visits; handling difficult conversations with residents" : null,
+          },
+          enrolOn: held ? ["difficult-conversations"] : [],
         },
         {},
       );

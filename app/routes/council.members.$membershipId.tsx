@@ -141,12 +141,20 @@ export async function action(args: ActionFunctionArgs) {
       if (outcome.status === "confirmed" || outcome.status === "waiting") {
         return redirectWithFlash(here, outcome.status === "confirmed" ? t("member.book.confirmed", { ns: "council" }) : t("member.book.waiting", { ns: "council", position: outcome.position }));
       }
-      if (outcome.status === "not-found" && !(await getMember({ councilId, membershipId }))) throw noSuchMember(t);
-      const problem = outcome.status === "not-eligible" ? "notEligible" : outcome.status === "already" ? "already" : outcome.status === "removed" ? "removed" : "notOpen";
+      // the member was checked above: "not-found" is the course (a draft or one that does not exist)
+      const problem = BOOKING_PROBLEMS[outcome.status] ?? "notOpen";
       return refuseForm(formResult(formData, { fieldErrors: { courseId: t(`member.book.${problem}`, { ns: "council" }) } }));
     }
   }
 }
+
+/** What the officer is told, beside the course, when a booking for a member is refused. */
+const BOOKING_PROBLEMS: Record<string, "notEligible" | "already" | "removed" | "noSuchCourse"> = {
+  "not-eligible": "notEligible",
+  already: "already",
+  removed: "removed",
+  "not-found": "noSuchCourse",
+};
 
 const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGroup"];
 

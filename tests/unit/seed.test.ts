@@ -5,6 +5,8 @@ import { seedDemoData, DEMO_SIGN_INS } from "../../prisma/seed";
 import { readCatalogue } from "~/content/content.server";
 import { drawnCheck, grade, type Answers, type Draw } from "~/learning/core";
 import { learningFor, learningHome } from "~/learning/reader.server";
+import { myLearning } from "~/requirements/my-learning.server";
+import { committeeReadiness } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 
 test("seeded progress follows the completion rules, and the demo councillor has a certificate and a module half done", async () => {
@@ -60,4 +62,13 @@ test("seeded progress follows the completion rules, and the demo councillor has 
   expect(await db.membership.count({ where: { kind: "lay", council: { nation: "wales" } } })).toBe(await db.council.count({ where: { nation: "wales" } }));
   const twinHatter = await db.user.findFirstOrThrow({ where: { memberships: { some: { council: { name: "Lancashire County Council" } } }, AND: { memberships: { some: { council: { name: "Pendle Borough Council" } } } } }, include: { memberships: true } });
   expect(twinHatter.memberships.every((membership) => membership.confirmedAt)).toBe(true);
+
+  // training requirements at every council; at Leeds the demo councillor owes planning training before sitting
+  expect(await db.requirement.count()).toBe(2 * (await db.council.count()));
+  const planning = await db.committee.findFirstOrThrow({ where: { councilId: leeds.id, name: "Planning committee" } });
+  const readiness = (await committeeReadiness({ councilId: leeds.id, committeeId: planning.id, language: "en" }))!;
+  expect(readiness.seats.find((seat) => seat.name === demo.name)).toMatchObject({ maySit: false });
+  expect(readiness.seats.filter((seat) => seat.maySit)).toHaveLength(2);
+  expect((await myLearning({ userId: demo.id, language: "en" })).required.map((r) => r.label)).toEqual(expect.arrayContaining(["Planning training", "Standards in public office"]));
+  expect(await db.developmentReview.count({ where: { membership: { councilId: leeds.id } } })).toBe(council.size);
 }, 120_000); // about a thousand learning steps, each through the domain's writers
