@@ -7,7 +7,7 @@ export default {
   packageManager: "npm",
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts" },
-  mutate: ["app/models/**/*.server.ts", "app/learning/**/*.ts", "!app/**/*.test.ts"],
+  mutate: ["app/models/**/*.server.ts", "app/learning/**/*.ts", "app/requirements/rules.ts", "!app/**/*.test.ts"],
   // Build output, databases and test reports are not needed in Stryker's sandbox copy.
   ignorePatterns: ["build", "public/build", "data", "tests/.db", "test-results", "playwright-report", ".cache", "reports"],
   coverageAnalysis: "perTest",
