@@ -109,8 +109,9 @@ describe("where a member stands", () => {
     expect(status({ rule: yearly, training: done, today: "2027-06-09" })).toMatchObject({ state: "met", refreshBy: day("2027-06-10") });
     expect(status({ rule: yearly, training: done, today: "2027-06-10" })).toMatchObject({ state: "due", dueOn: day("2027-06-10"), lapsed: { source: "module" } });
     expect(status({ rule: yearly, training: done, today: "2027-06-11" })).toMatchObject({ state: "overdue", dueOn: day("2027-06-10") });
-    // doing it again starts a new year from the latest
+    // doing it again starts a new year from the latest, in whatever order the training comes
     expect(status({ rule: yearly, training: [...done, recorded("2027-07-01")], today: "2027-08-01" })).toMatchObject({ state: "met", refreshBy: day("2028-07-01") });
+    expect(status({ rule: yearly, training: [recorded("2027-07-01"), ...done], today: "2027-08-01" })).toMatchObject({ state: "met", refreshBy: day("2028-07-01") });
   });
 
   it("gives a member whose old training ran out before the requirement's first due date until that date", () => {

@@ -166,10 +166,10 @@ async function filledCouncil(language: "en" | "cy") {
   return { officer, member, officerPages, memberPages: ["/", "/modules/standards-in-public-office", "/account/reminders"] };
 }
 
-test.describe("at 320 px", () => {
-  test.use({ viewport: { width: 320, height: 800 } });
+test.describe("at 320 px without JavaScript", () => {
+  test.use({ viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
 
-  test("every new page fits a phone and passes axe", async ({ page, loginAs }) => {
+  test("every new page works without JavaScript, fits a phone and passes axe", async ({ page, loginAs }) => {
     test.slow();
     const { officer, member, officerPages, memberPages } = await filledCouncil("en");
     for (const [user, paths] of [
