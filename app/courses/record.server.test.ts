@@ -55,6 +55,7 @@ test("only the person's own places marked attended count, on courses that went a
     title: blended.title,
     startsAt: blended.startsAt,
     endsAt: blended.endsAt,
+    topic: blended.topic,
     moduleId: module.id,
     moduleTitle: module.title,
   });

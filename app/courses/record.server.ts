@@ -17,13 +17,14 @@ export async function attendedCourses(userId: string, { language = DEFAULT_LANGU
     where: { userId, status: "confirmed", attendance: "attended", course: { status: "published", ...(moduleId ? { moduleId } : {}) } },
     orderBy: { course: { startsAt: "desc" } },
     take: 500,
-    select: { course: { select: { id: true, title: true, startsAt: true, endsAt: true, moduleId: true } } },
+    select: { course: { select: { id: true, title: true, topic: true, startsAt: true, endsAt: true, moduleId: true } } },
   });
   return bookings.map(({ course }) => ({
     courseId: course.id,
     title: course.title,
     startsAt: course.startsAt,
     endsAt: course.endsAt,
+    topic: course.topic,
     moduleId: course.moduleId,
     moduleTitle: course.moduleId ? (findModule(course.moduleId, language)?.title ?? null) : null,
   }));

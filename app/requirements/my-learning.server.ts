@@ -7,12 +7,15 @@ import { upcomingBookingsOf } from "~/courses/courses.server";
 import { attendedCourses } from "~/courses/record.server";
 import type { Language } from "~/i18n/config";
 import { enrolmentsOf } from "~/learning/enrolments.server";
-import { learningHome } from "~/learning/reader.server";
+import { certificatesFor } from "~/learning/certificates.server";
+import { learningOverview } from "~/learning/core";
+import { progressForModules } from "~/learning/reader.server";
 import { ukToday } from "~/utils/uk-time";
 import { recordedTrainingOf } from "./recorded.server";
 import { reviewsOf } from "./reviews.server";
 import { addMonths, isSatisfied } from "./rules";
 import { requirementsOf } from "./status.server";
+import { lastPassesOf, trainingFrom } from "./training.server";
 
 /** The module a newly elected member is pointed to first. */
 export const INDUCTION_MODULE = "councillor-induction";
@@ -22,9 +25,11 @@ const NEWLY_ELECTED_MONTHS = 12;
 export async function myLearning({ userId, language, now = new Date() }: { userId: string; language: Language; now?: Date }) {
   const modules = getCatalogue(language).modules;
   const today = ukToday(now);
-  const [home, required, enrolments, bookings, attended, recorded, memberships, reviews] = await Promise.all([
-    learningHome({ userId, modules }),
-    requirementsOf({ userId, language, today }),
+  // Each record is read once: what the page lists is also the training the requirements are checked against.
+  const [progress, certificates, passes, enrolments, bookings, attended, recorded, memberships, reviews] = await Promise.all([
+    progressForModules({ userId, modules }),
+    certificatesFor({ userId }),
+    lastPassesOf(userId),
     enrolmentsOf(userId),
     upcomingBookingsOf(userId, now),
     attendedCourses(userId, { language }),
@@ -32,6 +37,14 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
     membershipsOf(userId),
     reviewsOf(userId),
   ]);
+  const training = trainingFrom({
+    completions: certificates.map((c) => ({ ...c, userId })),
+    passes,
+    courses: attended.map((course) => ({ userId, id: course.courseId, title: course.title, topic: course.topic, endsAt: course.endsAt })),
+    recorded: recorded.map((r) => ({ ...r, userId })),
+  });
+  const required = await requirementsOf({ userId, language, today, training });
+  const home = { ...learningOverview(modules, progress), progress, certificates };
   const stateOf = (moduleId: string) => home.progress.get(moduleId)?.state ?? "not-started";
   const newlyElected = memberships.some(
     (m) => !m.leftOfficeOn && m.confirmedAt && m.memberSince && m.memberSince >= addMonths(today, -NEWLY_ELECTED_MONTHS),

@@ -7,7 +7,7 @@ import type { Language } from "~/i18n/config";
 import { db } from "~/utils/db.server";
 import { ukDate, ukToday } from "~/utils/uk-time";
 import { requirementLabel } from "./requirements.server";
-import { isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type TrainingStatus } from "./rules";
+import { isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type Training, type TrainingStatus } from "./rules";
 import { trainingOf, wantedBy } from "./training.server";
 
 const REQUIREMENT_FIELDS = {
@@ -126,26 +126,28 @@ export async function councilTraining({
   ]);
   const people = membershipId || committeeId ? { userIds: members.map((m) => m.userId) } : { councilId };
   const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(people, wantedBy(requirements));
-  return {
-    members,
-    requirements: requirements.map((requirement) => {
-      const rule = ruleOf(requirement);
-      const standings: MemberStanding[] = members
-        .filter((member) => appliesTo(requirement, member))
-        .map((member) => {
-          const exemption = requirement.exemptions.find((e) => e.membershipId === member.id) ?? null;
-          return {
-            membershipId: member.id,
-            userId: member.userId,
-            name: member.user.name,
-            email: member.user.email,
-            exemption,
-            status: trainingStatus({ rule, member: datesOf(member, requirement), training: training.get(member.userId) ?? [], exempt: !!exemption, today }),
-          };
-        });
-      return { ...requirement, label: requirementLabel(requirement, language), standings };
-    }),
-  };
+  return { members, requirements: standingsOf({ requirements, members, training, today, language }) };
+}
+
+/** Each requirement with the members it applies to, and where each stands on it today. */
+function standingsOf({ requirements, members, training, today, language }: { requirements: RequirementRow[]; members: MemberRow[]; training: Map<string, Training[]>; today: Date; language: Language }) {
+  return requirements.map((requirement) => {
+    const rule = ruleOf(requirement);
+    const standings: MemberStanding[] = members
+      .filter((member) => appliesTo(requirement, member))
+      .map((member) => {
+        const exemption = requirement.exemptions.find((e) => e.membershipId === member.id) ?? null;
+        return {
+          membershipId: member.id,
+          userId: member.userId,
+          name: member.user.name,
+          email: member.user.email,
+          exemption,
+          status: trainingStatus({ rule, member: datesOf(member, requirement), training: training.get(member.userId) ?? [], exempt: !!exemption, today }),
+        };
+      });
+    return { ...requirement, label: requirementLabel(requirement, language), standings };
+  });
 }
 
 export type CouncilTraining = Awaited<ReturnType<typeof councilTraining>>;
@@ -169,28 +171,42 @@ const STATE_ORDER = { overdue: 0, due: 1, met: 2, exempt: 3 } as const;
  * What each council a person sits on requires of them, and where they stand: overdue first, then by due date.
  * Only councils that count them (current and confirmed): a claim the officer has not confirmed asks nothing yet.
  */
-export async function requirementsOf({ userId, language, today = ukToday() }: { userId: string; language: Language; today?: Date }) {
+export async function requirementsOf({
+  userId,
+  language,
+  today = ukToday(),
+  training,
+}: {
+  userId: string;
+  language: Language;
+  today?: Date;
+  /** Their training, when the caller has read it already (My learning shows it too) */
+  training?: Map<string, Training[]>;
+}) {
+  // one query: each council they count at, with its requirements in force
   const memberships = await db.membership.findMany({
     where: { userId, ...COUNTED_MEMBER },
-    select: { id: true, councilId: true, council: { select: { name: true, welshName: true } } },
+    select: {
+      ...MEMBER_FIELDS,
+      council: { select: { name: true, welshName: true, requirements: { where: { removedAt: null }, select: REQUIREMENT_FIELDS, orderBy: { createdAt: "asc" } } } },
+    },
   });
-  const each = await Promise.all(
-    memberships.map(async (membership) => {
-      const { requirements } = await councilTraining({ councilId: membership.councilId, membershipId: membership.id, language, today });
-      return requirements.flatMap((requirement) =>
-        requirement.standings.map(({ status }) => ({
-          requirementId: requirement.id,
-          label: requirement.label,
-          moduleId: requirement.moduleId,
-          courseTopic: requirement.courseTopic,
-          council: language === "cy" ? (membership.council.welshName ?? membership.council.name) : membership.council.name,
-          status,
-        })),
-      );
-    }),
+  const all = memberships.flatMap((membership) => membership.council.requirements);
+  const theirs = all.length === 0 ? new Map() : (training ?? (await trainingOf({ userIds: [userId] }, wantedBy(all))));
+  const owed = memberships.flatMap(({ council, ...member }) =>
+    standingsOf({ requirements: council.requirements, members: [member], training: theirs, today, language }).flatMap((requirement) =>
+      requirement.standings.map(({ status }) => ({
+        requirementId: requirement.id,
+        label: requirement.label,
+        moduleId: requirement.moduleId,
+        courseTopic: requirement.courseTopic,
+        council: language === "cy" ? (council.welshName ?? council.name) : council.name,
+        status,
+      })),
+    ),
   );
   const dueDate = (status: TrainingStatus) => (status.state === "due" || status.state === "overdue" ? status.dueOn.getTime() : Infinity);
-  return each.flat().sort((a, b) => STATE_ORDER[a.status.state] - STATE_ORDER[b.status.state] || dueDate(a.status) - dueDate(b.status));
+  return owed.sort((a, b) => STATE_ORDER[a.status.state] - STATE_ORDER[b.status.state] || dueDate(a.status) - dueDate(b.status));
 }
 
 /**

@@ -54,6 +54,20 @@ export async function trainingOf(people: People, wanted: Wanted): Promise<Map<st
           select: { id: true, userId: true, requirementId: true, title: true, provider: true, completedOn: true },
         }),
   ]);
+  return trainingFrom({ completions, passes, courses: courses.map(({ userId, course }) => ({ userId, ...course })), recorded });
+}
+
+type Facts = {
+  completions: { userId: string; moduleId: string; moduleTitle: string; completedAt: Date }[];
+  /** The last passed check of each person and module */
+  passes: { userId: string; moduleId: string; _max: { submittedAt: Date | null } }[];
+  /** Courses attended */
+  courses: { userId: string; id: string; title: string; topic: string; endsAt: Date }[];
+  recorded: { id: string; userId: string; requirementId: string | null; title: string; provider: string; completedOn: Date }[];
+};
+
+/** Each person's training, from their records (read here, or already read by a page that shows them too). */
+export function trainingFrom({ completions, passes, courses, recorded }: Facts): Map<string, Training[]> {
   const byPerson = new Map<string, Training[]>();
   const add = (userId: string, training: Training) => (byPerson.get(userId) ?? byPerson.set(userId, []).get(userId)!).push(training);
   const lastPass = new Map(passes.map((p) => [`${p.userId}:${p.moduleId}`, p._max.submittedAt]));
@@ -62,11 +76,14 @@ export async function trainingOf(people: People, wanted: Wanted): Promise<Map<st
     const at = passed && passed > c.completedAt ? passed : c.completedAt;
     add(c.userId, { source: "module", on: ukDate(at), moduleId: c.moduleId, title: c.moduleTitle });
   }
-  for (const { userId, course } of courses) {
-    add(userId, { source: "course", on: ukDate(course.endsAt), topic: course.topic, title: course.title, courseId: course.id });
-  }
+  for (const course of courses) add(course.userId, { source: "course", on: ukDate(course.endsAt), topic: course.topic, title: course.title, courseId: course.id });
   for (const r of recorded) {
     add(r.userId, { source: "recorded", on: r.completedOn, requirementId: r.requirementId, title: r.title, provider: r.provider, recordedTrainingId: r.id });
   }
   return byPerson;
+}
+
+/** The last time a person passed each module's check: a refresher renews a completion. */
+export async function lastPassesOf(userId: string) {
+  return db.knowledgeCheckAttempt.groupBy({ by: ["userId", "moduleId"], where: { userId, passed: true, submittedAt: { not: null } }, _max: { submittedAt: true } });
 }
