@@ -166,10 +166,10 @@ async function filledCouncil(language: "en" | "cy") {
   return { officer, member, officerPages, memberPages: ["/", "/modules/standards-in-public-office", "/account/reminders"] };
 }
 
-test.describe("at 320 px without JavaScript", () => {
-  test.use({ viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
+test.describe("at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 800 } });
 
-  test("every new page works without JavaScript, fits a phone and passes axe", async ({ page, loginAs }) => {
+  test("every new page fits a phone and passes axe", async ({ page, loginAs }) => {
     test.slow();
     const { officer, member, officerPages, memberPages } = await filledCouncil("en");
     for (const [user, paths] of [
@@ -185,6 +185,29 @@ test.describe("at 320 px without JavaScript", () => {
         await expectAccessible(page);
       }
     }
+  });
+});
+
+test.describe("without JavaScript, at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
+
+  test("every new page is whole from the server: its heading, its content, no print button that cannot work", async ({ page, loginAs }) => {
+    const { officer, member, officerPages, memberPages } = await filledCouncil("en");
+    for (const [user, paths] of [
+      [officer, officerPages],
+      [member, memberPages],
+    ] as const) {
+      await loginAs(user);
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      }
+    }
+    await loginAs(officer);
+    await page.goto(officerPages.find((path) => path.startsWith("/council/committees/"))!);
+    await expect(page.getByText("To print this page, use your browser's Print command.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Print this page" })).toHaveCount(0);
   });
 });
 
