@@ -9,6 +9,7 @@ export function CouncilNav() {
     { to: "/council/left", label: t("nav.left") },
     { to: "/council/committees", label: t("nav.committees") },
     { to: "/council/requirements", label: t("nav.requirements") },
+    { to: "/council/report", label: t("nav.report") },
     { to: "/council/reviews", label: t("nav.reviews") },
     { to: "/council/upload", label: t("nav.upload") },
     { to: "/council/bookings", label: t("nav.bookings") },

@@ -30,7 +30,12 @@ type Row = {
  * Each person's state in each module (the catalogue's, unless given), in one query: the people are one
  * parameter (a JSON list) or one council, so 1, 10 or 20,000 people cost the same single round trip.
  */
-export async function learningFor(learners: Learners, modules: ModuleOutline[] = getCatalogue(DEFAULT_LANGUAGE).modules): Promise<Learning> {
+export async function learningFor(
+  learners: Learners,
+  modules: ModuleOutline[] = getCatalogue(DEFAULT_LANGUAGE).modules,
+  /** Where they stood at the end of this instant (a report of an earlier year); now when not given */
+  { asOf }: { asOf?: Date } = {},
+): Promise<Learning> {
   if ("userIds" in learners && learners.userIds.length === 0) return new Map();
   const people =
     "councilId" in learners
@@ -39,6 +44,7 @@ export async function learningFor(learners: Learners, modules: ModuleOutline[] =
       : isPostgres
       ? sql`SELECT jsonb_array_elements_text(${JSON.stringify(learners.userIds)}::jsonb) AS "id"`
       : sql`SELECT value AS "id" FROM json_each(${JSON.stringify(learners.userIds)})`;
+  const by = (column: string) => (asOf ? sql([`AND "${column}" <= `, ""], asOf) : sql``);
   // Prisma 6 compiles each of its own queries on the main thread first (about 0.4 ms each), and every
   // module and lesson page reads this: so it is one plain SQL query, with attempts summed up per module.
   const rows = await db.$queryRaw<Row[]>`
@@ -48,13 +54,13 @@ export async function learningFor(learners: Learners, modules: ModuleOutline[] =
       FROM "User" WHERE "id" IN (SELECT "id" FROM people)
     UNION ALL
     SELECT 'lesson', "userId", "moduleId", "lessonSlug", NULL, NULL, NULL, "completedAt"
-      FROM "LessonProgress" WHERE "userId" IN (SELECT "id" FROM people)
+      FROM "LessonProgress" WHERE "userId" IN (SELECT "id" FROM people) ${by("completedAt")}
     UNION ALL
     SELECT 'attempts', "userId", "moduleId", NULL, MAX("scorePercent"), MAX(CASE WHEN "passed" THEN 1 ELSE 0 END), COUNT(*), MAX("submittedAt")
-      FROM "KnowledgeCheckAttempt" WHERE "userId" IN (SELECT "id" FROM people) AND "submittedAt" IS NOT NULL GROUP BY "userId", "moduleId"
+      FROM "KnowledgeCheckAttempt" WHERE "userId" IN (SELECT "id" FROM people) AND "submittedAt" IS NOT NULL ${by("submittedAt")} GROUP BY "userId", "moduleId"
     UNION ALL
     SELECT 'completion', "userId", "moduleId", NULL, "moduleVersion", NULL, NULL, "completedAt"
-      FROM "ModuleCompletion" WHERE "userId" IN (SELECT "id" FROM people)`;
+      FROM "ModuleCompletion" WHERE "userId" IN (SELECT "id" FROM people) ${by("completedAt")}`;
 
   const wanted = new Set(modules.map((m) => m.id));
   const records = new Map<string, Map<string, ModuleRecord>>();

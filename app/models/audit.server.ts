@@ -58,6 +58,8 @@ export const AUDIT_EVENT_TYPES = [
   "council-settings-changed",
   "enrolled-by-officer",
   "review-recorded",
+  "report-viewed",
+  "report-exported",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

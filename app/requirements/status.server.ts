@@ -7,7 +7,7 @@ import type { Language } from "~/i18n/config";
 import { db } from "~/utils/db.server";
 import { ukDate, ukToday } from "~/utils/uk-time";
 import { requirementLabel } from "./requirements.server";
-import { isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type Training, type TrainingStatus } from "./rules";
+import { addDays, isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type Training, type TrainingStatus } from "./rules";
 import { trainingOf, wantedBy } from "./training.server";
 
 const REQUIREMENT_FIELDS = {
@@ -39,6 +39,7 @@ const MEMBER_FIELDS = {
   confirmedAt: true,
   createdAt: true,
   partyGroup: true,
+  kind: true,
   user: { select: { name: true, email: true } },
   committees: { select: { committeeId: true, role: true, appointedOn: true } },
 } satisfies Prisma.MembershipSelect;
@@ -104,6 +105,7 @@ export async function councilTraining({
   requirementId,
   membershipId,
   committeeId,
+  asOf,
 }: {
   councilId: string;
   language: Language;
@@ -111,22 +113,44 @@ export async function councilTraining({
   requirementId?: string;
   membershipId?: string;
   committeeId?: string;
+  /** Where they stood at the end of an earlier date (a report of a past municipal year): who was in office, what was required and done by then */
+  asOf?: Date;
 }) {
+  const endOf = asOf && addDays(asOf, 1);
   const [requirements, members] = await Promise.all([
     db.requirement.findMany({
-      where: { councilId, removedAt: null, ...(requirementId ? { id: requirementId } : {}), ...(committeeId ? { committeeId } : {}) },
-      select: REQUIREMENT_FIELDS,
+      where: {
+        councilId,
+        ...(endOf ? { createdAt: { lt: endOf }, OR: [{ removedAt: null }, { removedAt: { gte: endOf } }] } : { removedAt: null }),
+        ...(requirementId ? { id: requirementId } : {}),
+        ...(committeeId ? { committeeId } : {}),
+      },
+      select: { ...REQUIREMENT_FIELDS, exemptions: { where: endOf ? { createdAt: { lt: endOf } } : {}, select: REQUIREMENT_FIELDS.exemptions.select } },
       orderBy: { createdAt: "asc" },
     }),
     db.membership.findMany({
-      where: { councilId, ...COUNTED_MEMBER, ...(membershipId ? { id: membershipId } : {}), ...(committeeId ? { committees: { some: { committeeId } } } : {}) },
+      where: {
+        councilId,
+        ...(asOf ? inOfficeOn(asOf) : COUNTED_MEMBER),
+        ...(membershipId ? { id: membershipId } : {}),
+        ...(committeeId ? { committees: { some: { committeeId } } } : {}),
+      },
       select: MEMBER_FIELDS,
       orderBy: { user: { name: "asc" } },
     }),
   ]);
-  const people = membershipId || committeeId ? { userIds: members.map((m) => m.userId) } : { councilId };
-  const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(people, wantedBy(requirements));
-  return { members, requirements: standingsOf({ requirements, members, training, today, language }) };
+  const people = membershipId || committeeId || asOf ? { userIds: members.map((m) => m.userId) } : { councilId };
+  const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(people, wantedBy(requirements), { asOf });
+  return { members, requirements: standingsOf({ requirements, members, training, today: asOf ?? today, language }) };
+}
+
+/** The members a council counted on a past date: confirmed here, elected by then (or no date kept) and not yet left. */
+function inOfficeOn(date: Date) {
+  return {
+    confirmedAt: { not: null },
+    user: { deactivatedAt: null },
+    AND: [{ OR: [{ memberSince: null }, { memberSince: { lte: date } }] }, { OR: [{ leftOfficeOn: null }, { leftOfficeOn: { gt: date } }] }],
+  } satisfies Prisma.MembershipWhereInput;
 }
 
 /** Each requirement with the members it applies to, and where each stands on it today. */

@@ -5,7 +5,7 @@ import type { Prisma } from "@prisma/client";
 import { COUNTED_MEMBER } from "~/councils/membership.server";
 import { db } from "~/utils/db.server";
 import { ukDate } from "~/utils/uk-time";
-import type { Training } from "./rules";
+import { addDays, type Training } from "./rules";
 
 /** Whose training: these people, or a council's counted members. */
 export type People = { userIds: string[] } | { councilId: string };
@@ -26,7 +26,7 @@ function peopleWhere(people: People): Prisma.UserWhereInput {
 }
 
 /** Each person's training of the kinds wanted, by person. People with none are absent. */
-export async function trainingOf(people: People, wanted: Wanted): Promise<Map<string, Training[]>> {
+export async function trainingOf(people: People, wanted: Wanted, { asOf }: { asOf?: Date } = {}): Promise<Map<string, Training[]>> {
   const user = peopleWhere(people);
   const none = Promise.resolve([]);
   const [completions, passes, courses, recorded] = await Promise.all([
@@ -38,7 +38,7 @@ export async function trainingOf(people: People, wanted: Wanted): Promise<Map<st
       ? none
       : db.knowledgeCheckAttempt.groupBy({
           by: ["userId", "moduleId"],
-          where: { user, moduleId: { in: wanted.moduleIds }, passed: true, submittedAt: { not: null } },
+          where: { user, moduleId: { in: wanted.moduleIds }, passed: true, submittedAt: asOf ? { lt: addDays(asOf, 1) } : { not: null } },
           _max: { submittedAt: true },
         }),
     wanted.topics.length === 0
@@ -54,7 +54,10 @@ export async function trainingOf(people: People, wanted: Wanted): Promise<Map<st
           select: { id: true, userId: true, requirementId: true, title: true, provider: true, completedOn: true },
         }),
   ]);
-  return trainingFrom({ completions, passes, courses: courses.map(({ userId, course }) => ({ userId, ...course })), recorded });
+  const training = trainingFrom({ completions, passes, courses: courses.map(({ userId, course }) => ({ userId, ...course })), recorded });
+  if (!asOf) return training;
+  // an earlier date's picture: only what was done by then (a pass since does not renew it then)
+  return new Map([...training].map(([userId, done]) => [userId, done.filter((t) => t.on <= asOf)]));
 }
 
 type Facts = {

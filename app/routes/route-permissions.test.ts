@@ -82,6 +82,8 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.requirements.$requirementId.exempt.$membershipId.tsx": { get: officersOnly },
   "council.committees_.$committeeId.tsx": { get: officersOnly },
   "council.members.$membershipId_.training.tsx": { get: officersOnly },
+  "council.report.tsx": { get: officersOnly },
+  "council.report[.]csv.ts": { get: officersOnly },
   // a document that is not there (or not theirs) is a 404 for anyone signed in
   "evidence.$fileId.ts": { get: { anonymous: "sign-in", councillor: 404, officer: 404, staff: 404 } },
   "courses._index.tsx": { get: bookers },

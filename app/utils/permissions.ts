@@ -12,7 +12,8 @@ const PERMISSIONS = {
   // council:keep-members confirms, corrects and uploads the council's members and keeps its committees
   // council:view-bookings sees the council's members' bookings on scheduled courses
   // council:require-training sets training requirements, grants exemptions and records training done elsewhere
-  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "council:require-training", "course:book"],
+  // council:view-reports reads and exports the council's training report (each look and export audited)
+  officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "council:require-training", "council:view-reports", "course:book"],
   // courses:manage schedules courses and runs their bookings, waiting lists and registers
   staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view", "courses:manage"],
 } as const satisfies Record<Role, readonly string[]>;

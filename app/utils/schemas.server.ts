@@ -10,6 +10,7 @@ import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, NATIONS } from "~/courses/rules";
 import { ROLES } from "~/utils/permissions";
 import { DUE_RULES, REQUIREMENT_AUDIENCES, REQUIREMENT_TARGETS } from "~/requirements/rules";
+import { REPORT_STATES, REPORT_VIEWS } from "~/reports/filters";
 import { ukTimeToUtc, ukToday } from "~/utils/uk-time";
 
 // Control characters (newlines and tabs too) and the bidirectional overrides and isolates that make text
@@ -505,3 +506,28 @@ export const ReviewSchema = z
     if (review.heldOn && review.outcome !== "taken-up") problem("heldOn", "heldOn.onlyIfTakenUp");
     if (review.heldOn && review.heldOn < review.offeredOn) problem("heldOn", "heldOn.beforeOffered");
   });
+
+// ---------------------------------------------------------------- reports
+
+/** A council report's query: anything not understood is left out (the page says so) rather than refused. */
+export function reportFilterSchema(currentYear: number) {
+  const optionalId = z.string().min(1).max(100).optional().catch(undefined);
+  return z.object({
+    view: z.enum(REPORT_VIEWS).catch("requirements"),
+    year: z.coerce.number().int().min(2000).max(currentYear).catch(currentYear),
+    state: z.enum([...REPORT_STATES.requirements, ...REPORT_STATES.modules]).optional().catch(undefined),
+    requirementId: optionalId,
+    committeeId: optionalId,
+    partyGroup: z.string().trim().min(1).max(100).optional().catch(undefined),
+    kind: z.enum(MEMBERSHIP_KINDS).optional().catch(undefined),
+    electedSince: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .transform((value) => new Date(`${value}T00:00:00Z`))
+      .refine((date) => !Number.isNaN(date.getTime()))
+      .optional()
+      .catch(undefined),
+    q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
+    hideNames: z.literal("1").optional().catch(undefined).transform((value) => value === "1"),
+  });
+}
