@@ -139,8 +139,7 @@ export async function councilTraining({
       orderBy: { user: { name: "asc" } },
     }),
   ]);
-  const people = membershipId || committeeId || asOf ? { userIds: members.map((m) => m.userId) } : { councilId };
-  const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(people, wantedBy(requirements), { asOf });
+  const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(members.map((m) => m.userId), wantedBy(requirements), { asOf });
   return { members, requirements: standingsOf({ requirements, members, training, today: asOf ?? today, language }) };
 }
 
@@ -216,7 +215,7 @@ export async function requirementsOf({
     },
   });
   const all = memberships.flatMap((membership) => membership.council.requirements);
-  const theirs = all.length === 0 ? new Map() : (training ?? (await trainingOf({ userIds: [userId] }, wantedBy(all))));
+  const theirs = all.length === 0 ? new Map() : (training ?? (await trainingOf([userId], wantedBy(all))));
   const owed = memberships.flatMap(({ council, ...member }) =>
     standingsOf({ requirements: council.requirements, members: [member], training: theirs, today, language }).flatMap((requirement) =>
       requirement.standings.map(({ status }) => ({

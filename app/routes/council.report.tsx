@@ -108,16 +108,14 @@ export default function CouncilReport() {
         {year === currentYear ? t("report.asOfToday", { date: formatDate(asOf, language), year: yearName(year) }) : t("report.asOfYearEnd", { date: formatDate(asOf, language), year: yearName(year) })}{" "}
         {t("report.shown", { count: rows.length, total: memberCount })}
       </p>
-      <ul className="actions no-print">
-        <li>
+      <div className="actions no-print">
+        <p>
           <a href={`/council/report.csv${query ? `?${query}` : ""}`} download>
             {t("report.csv")}
           </a>
-        </li>
-        <li>
-          <PrintButton label={t("report.print")} withoutScript={t("report.printWithoutScript")} />
-        </li>
-      </ul>
+        </p>
+        <PrintButton label={t("report.print")} withoutScript={t("report.printWithoutScript")} />
+      </div>
 
       {!modules && options.requirements.length === 0 ? (
         <p>
