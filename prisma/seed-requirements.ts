@@ -5,10 +5,47 @@
 import { appointToCommittee } from "~/councils/committees.server";
 import { db } from "~/utils/db.server";
 import { recordTraining } from "~/requirements/recorded.server";
-import { createRequirement, exemptMember } from "~/requirements/requirements.server";
+import { createRequirement, exemptMember, type RequirementInput } from "~/requirements/requirements.server";
 import { currentMunicipalYear, saveReview } from "~/requirements/reviews.server";
 
-const PDF = new TextEncoder().encode("%PDF-1.4\n% Planning Advisory Service: certificate of attendance (demo)\n%%EOF\n");
+/** A requirement's fields left empty, for the ones below to fill in. */
+export const NO_REQUIREMENT: Omit<RequirementInput, "name" | "moduleId" | "audience" | "dueRule" | "dueWithinDays" | "validForMonths"> = {
+  courseTopic: null,
+  committeeId: null,
+  chosenMembershipIds: [],
+  electedOnOrAfter: null,
+  dueOn: null,
+  earlierWithinMonths: null,
+  blocksSitting: false,
+};
+
+/** Code of conduct training for every member within 60 days of first election, and again every two years. */
+export const CODE_OF_CONDUCT: RequirementInput = {
+  ...NO_REQUIREMENT,
+  name: null,
+  moduleId: "standards-in-public-office",
+  audience: "all",
+  dueRule: "after-election",
+  dueWithinDays: 60,
+  validForMonths: 24,
+};
+
+/** Yearly planning training for the planning committee's members and substitutes, before they may sit. */
+export function planningTrainingFor(committeeId: string): RequirementInput {
+  return {
+    ...NO_REQUIREMENT,
+    name: "Planning training",
+    moduleId: null,
+    audience: "committee",
+    committeeId,
+    dueRule: "after-appointment",
+    dueWithinDays: 30,
+    validForMonths: 12,
+    blocksSitting: true,
+  };
+}
+
+export const PDF = new TextEncoder().encode("%PDF-1.4\n% Planning Advisory Service: certificate of attendance (demo)\n%%EOF\n");
 
 /** `demoCouncillor`: the demo councillor's email, left with planning training to do. */
 export async function seedRequirements({ demoCouncillor }: { demoCouncillor: string }) {
@@ -21,28 +58,8 @@ export async function seedRequirements({ demoCouncillor }: { demoCouncillor: str
     const planning = council.committees.find((committee) => committee.name === "Planning committee");
     if (!officer || !planning) continue;
     const act = { councilId: council.id, actorId: officer.id };
-    const base = { courseTopic: null, committeeId: null, chosenMembershipIds: [], electedOnOrAfter: null, dueOn: null, earlierWithinMonths: null, blocksSitting: false };
-    const conduct = await createRequirement(
-      { ...act, input: { ...base, name: null, moduleId: "standards-in-public-office", audience: "all", dueRule: "after-election", dueWithinDays: 60, validForMonths: 24 } },
-      {},
-    );
-    const planningTraining = await createRequirement(
-      {
-        ...act,
-        input: {
-          ...base,
-          name: "Planning training",
-          moduleId: null,
-          audience: "committee",
-          committeeId: planning.id,
-          dueRule: "after-appointment",
-          dueWithinDays: 30,
-          validForMonths: 12,
-          blocksSitting: true,
-        },
-      },
-      {},
-    );
+    const conduct = await createRequirement({ ...act, input: CODE_OF_CONDUCT }, {});
+    const planningTraining = await createRequirement({ ...act, input: planningTrainingFor(planning.id) }, {});
     if (conduct.status !== "created" || planningTraining.status !== "created") throw new Error(`Could not seed ${council.name}'s requirements`);
     if (council.name !== "Leeds City Council") continue;
     // Leeds puts its confirmed members on the planning committee (the demo councillor first, with training still to do)

@@ -183,7 +183,7 @@ export async function seedDemoData() {
 }
 
 /** The committees most councils have, by the names councils give them (Welsh councils have governance and audit committees). */
-async function seedCommittees(council: { id: string; nation: string }, officerId: string) {
+export async function seedCommittees(council: { id: string; nation: string }, officerId: string) {
   const names = [
     "Cabinet",
     "Planning committee",
@@ -237,7 +237,7 @@ async function seedLearning() {
  * One councillor's way through a module, written through the same functions the lesson and knowledge-check
  * pages use (so the demo data obeys the same rules), back-dated to `from` onwards. Returns when they stopped.
  */
-async function seedModuleProgress(
+export async function seedModuleProgress(
   userId: string,
   { module, knowledgeCheck }: { module: ModuleInfo; knowledgeCheck: KnowledgeCheck },
   lessonCount: number,
