@@ -4,7 +4,7 @@
 // are their author's alone: notes.server.ts).
 import { getCatalogue } from "~/content/content.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/config";
-import { db, isPostgres, sql } from "~/utils/db.server";
+import { db, sql, valuesOf } from "~/utils/db.server";
 import { learningOverview, moduleProgress, noRecord, type ModuleOutline, type ModuleProgress, type ModuleRecord } from "./core";
 import { certificatesFor } from "./certificates.server";
 
@@ -41,9 +41,7 @@ export async function learningFor(
     "councilId" in learners
       ? sql`SELECT m."userId" AS "id" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
             WHERE m."councilId" = ${learners.councilId} AND m."leftOfficeOn" IS NULL AND m."confirmedAt" IS NOT NULL AND u."deactivatedAt" IS NULL`
-      : isPostgres
-      ? sql`SELECT jsonb_array_elements_text(${JSON.stringify(learners.userIds)}::jsonb) AS "id"`
-      : sql`SELECT value AS "id" FROM json_each(${JSON.stringify(learners.userIds)})`;
+      : sql`SELECT "id" FROM "User" WHERE "id" IN (${valuesOf(learners.userIds)})`;
   const by = (column: string) => (asOf ? sql([`AND "${column}" <= `, ""], asOf) : sql``);
   // Prisma 6 compiles each of its own queries on the main thread first (about 0.4 ms each), and every
   // module and lesson page reads this: so it is one plain SQL query, with attempts summed up per module.

@@ -10,7 +10,7 @@ import type { MembershipKind } from "~/councils/kinds";
 import { isAttendance } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
-import { learningFor } from "~/learning/reader.server";
+import { learningFor, type Learning } from "~/learning/reader.server";
 import { recordAudit, type RequestOrigin } from "~/models/audit.server";
 import { addDays, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
 import { councilTraining } from "~/requirements/status.server";
@@ -41,25 +41,28 @@ export async function councilReport({ councilId, language, filters, now = new Da
   // an earlier year as it stood at its end; this year as it stands today
   const asOf = filters.year < currentYear ? year.lastDay : undefined;
   const modules = getCatalogue(language).modules;
-  const [council, { members, requirements }, committees, bookings] = await Promise.all([
+  const [council, { members, requirements }, committees] = await Promise.all([
     db.council.findUnique({ where: { id: councilId }, select: { name: true, welshName: true, showScoresToOfficers: true } }),
     councilTraining({ councilId, language, today, asOf }),
     db.committee.findMany({ where: { councilId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    // the year's courses booked by anyone who sits here (narrowed to the report's members below)
-    db.booking.findMany({
-      where: {
-        user: { memberships: { some: { councilId } } },
-        status: { in: ["confirmed", "waiting", "offered"] },
-        course: { status: "published", startsAt: { gte: year.firstDay, lt: addDays(year.lastDay, 1) } },
-      },
-      select: { userId: true, status: true, attendance: true },
-    }),
   ]);
   // a committee or requirement named in the query that is not this council's (or not in force that year): as if no such thing
   if (!council) return null;
   if (filters.committeeId && !committees.some((c) => c.id === filters.committeeId)) return null;
   if (filters.requirementId && !requirements.some((r) => r.id === filters.requirementId)) return null;
-  const learning = await learningFor({ userIds: members.map((m) => m.userId) }, modules, asOf ? { asOf: new Date(addDays(asOf, 1).getTime() - 1) } : {});
+  // by the members' ids: a join through memberships would read every booking and lesson in the country
+  const userIds = members.map((m) => m.userId);
+  const [bookings, learning] = await Promise.all([
+    db.booking.findMany({
+      where: {
+        userId: { in: userIds },
+        status: { in: ["confirmed", "waiting", "offered"] },
+        course: { status: "published", startsAt: { gte: year.firstDay, lt: addDays(year.lastDay, 1) } },
+      },
+      select: { userId: true, status: true, attendance: true },
+    }),
+    filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: new Date(addDays(asOf, 1).getTime() - 1) } : {}) : new Map() as Learning,
+  ]);
 
   const coursesOf = new Map<string, CourseCounts>();
   for (const booking of bookings) {

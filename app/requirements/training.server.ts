@@ -1,7 +1,7 @@
 // What training each person has done that a requirement could count: modules completed (or their check
 // passed again since, for a refresher), scheduled courses attended, and training an officer recorded. Only
 // dates and titles: never scores, reflections or case-study answers.
-import { db } from "~/utils/db.server";
+import { db, valuesOf } from "~/utils/db.server";
 import { ukDate } from "~/utils/uk-time";
 import { addDays, type Training } from "./rules";
 
@@ -21,38 +21,41 @@ export function wantedBy(requirements: { id: string; moduleId: string | null; co
  * through a council's memberships: at national scale that join made the database read every completion.
  */
 export async function trainingOf(userIds: string[], wanted: Wanted, { asOf }: { asOf?: Date } = {}): Promise<Map<string, Training[]>> {
-  const user = { id: { in: userIds } };
-  const none = Promise.resolve([]);
-  const [completions, passes, courses, recorded] = await Promise.all([
-    wanted.moduleIds.length === 0
-      ? none
-      : db.moduleCompletion.findMany({ where: { user, moduleId: { in: wanted.moduleIds } }, select: { userId: true, moduleId: true, moduleTitle: true, completedAt: true } }),
-    // a refresher: passing the check again after completing the module renews it
-    wanted.moduleIds.length === 0
-      ? none
-      : db.knowledgeCheckAttempt.groupBy({
-          by: ["userId", "moduleId"],
-          where: { user, moduleId: { in: wanted.moduleIds }, passed: true, submittedAt: asOf ? { lt: addDays(asOf, 1) } : { not: null } },
-          _max: { submittedAt: true },
-        }),
-    wanted.topics.length === 0
-      ? none
-      : db.booking.findMany({
-          where: { user, status: "confirmed", attendance: "attended", course: { status: "published", topic: { in: wanted.topics } } },
-          select: { userId: true, course: { select: { id: true, title: true, topic: true, endsAt: true } } },
-        }),
-    wanted.requirementIds.length === 0
-      ? none
-      : db.recordedTraining.findMany({
-          where: { user, requirementId: { in: wanted.requirementIds } },
-          select: { id: true, userId: true, requirementId: true, title: true, provider: true, completedOn: true },
-        }),
-  ]);
-  const training = trainingFrom({ completions, passes, courses: courses.map(({ userId, course }) => ({ userId, ...course })), recorded });
+  const people = valuesOf(userIds);
+  // one plain SQL query: through Prisma these four reads took 20 ms for a council of 150 (npm run seed:scale)
+  const rows = await db.$queryRaw<TrainingRow[]>`
+    SELECT 'module' AS kind, "userId", "moduleId" AS about, "moduleTitle" AS title, CAST(NULL AS TEXT) AS provider, "completedAt" AS at, CAST(NULL AS TEXT) AS id
+      FROM "ModuleCompletion" WHERE "userId" IN (${people}) AND "moduleId" IN (${valuesOf(wanted.moduleIds)})
+    UNION ALL
+    SELECT 'pass', "userId", "moduleId", NULL, NULL, MAX("submittedAt"), NULL
+      FROM "KnowledgeCheckAttempt"
+      WHERE "userId" IN (${people}) AND "moduleId" IN (${valuesOf(wanted.moduleIds)}) AND "passed" = ${true} AND "submittedAt" < ${asOf ? addDays(asOf, 1) : FAR_FUTURE}
+      GROUP BY "userId", "moduleId"
+    UNION ALL
+    SELECT 'course', b."userId", c."topic", c."title", NULL, c."endsAt", c."id"
+      FROM "Booking" b JOIN "Course" c ON c."id" = b."courseId"
+      WHERE b."userId" IN (${people}) AND b."status" = 'confirmed' AND b."attendance" = 'attended' AND c."status" = 'published' AND c."topic" IN (${valuesOf(wanted.topics)})
+    UNION ALL
+    SELECT 'recorded', "userId", "requirementId", "title", "provider", "completedOn", "id"
+      FROM "RecordedTraining" WHERE "userId" IN (${people}) AND "requirementId" IN (${valuesOf(wanted.requirementIds)})`;
+  const facts: Facts = { completions: [], passes: [], courses: [], recorded: [] };
+  for (const row of rows) {
+    const at = new Date(row.at);
+    if (row.kind === "module") facts.completions.push({ userId: row.userId, moduleId: row.about, moduleTitle: row.title!, completedAt: at });
+    else if (row.kind === "pass") facts.passes.push({ userId: row.userId, moduleId: row.about, _max: { submittedAt: at } });
+    else if (row.kind === "course") facts.courses.push({ userId: row.userId, id: row.id!, title: row.title!, topic: row.about, endsAt: at });
+    else facts.recorded.push({ id: row.id!, userId: row.userId, requirementId: row.about, title: row.title!, provider: row.provider!, completedOn: at });
+  }
+  const training = trainingFrom(facts);
   if (!asOf) return training;
   // an earlier date's picture: only what was done by then (a pass since does not renew it then)
   return new Map([...training].map(([userId, done]) => [userId, done.filter((t) => t.on <= asOf)]));
 }
+
+/** Later than any check was submitted: "every pass" as a date, so the query keeps one shape. */
+const FAR_FUTURE = new Date("9999-12-31T00:00:00Z");
+
+type TrainingRow = { kind: "module" | "pass" | "course" | "recorded"; userId: string; about: string; title: string | null; provider: string | null; at: Date | string; id: string | null };
 
 type Facts = {
   completions: { userId: string; moduleId: string; moduleTitle: string; completedAt: Date }[];

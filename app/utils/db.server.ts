@@ -65,6 +65,15 @@ export type DbClient = Prisma.TransactionClient;
  */
 export const sql: typeof Prisma.sql = isPostgres ? postgresClientModule().Prisma.sql : Prisma.sql;
 
+/**
+ * A list of values as one query parameter (a JSON array), to select from: `WHERE "userId" IN (${valuesOf(ids)})`.
+ * One parameter whatever its length, so 1 or 20,000 ids make the same query (and no limit on parameters is met).
+ */
+export function valuesOf(values: string[]) {
+  const list = JSON.stringify(values);
+  return isPostgres ? sql`SELECT jsonb_array_elements_text(${list}::jsonb)` : sql`SELECT value FROM json_each(${list})`;
+}
+
 /** Two requests writing the same unique key at once: the database's unique index decides. */
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
