@@ -11,6 +11,7 @@ import { recordTraining } from "~/requirements/recorded.server";
 import { createRequirement, exemptMember, type RequirementInput } from "~/requirements/requirements.server";
 import { db } from "~/utils/db.server";
 import { councilReport, councilReportCsv, type CouncilReport } from "./council-report.server";
+import { memberRecord } from "./member-record.server";
 import type { ReportFilters } from "./filters";
 
 const origin = { ip: "192.0.2.40", userAgent: "Vitest" };
@@ -23,6 +24,7 @@ let councilId: string;
 let standards: string;
 let planningTraining: string;
 let planning: string;
+let membershipOf: Record<"ann" | "dan" | "eve", string>;
 
 /** A module passed (its check at 85%) and completed on a date. */
 async function completeModule(userId: string, moduleId: string, at: Date) {
@@ -50,7 +52,8 @@ beforeAll(async () => {
   const cat = await member("Siân Ŵyn Llŷr", { memberSince: day("2026-05-07"), kind: "lay" }, "=HYPERLINK(\"http://x\")");
   const dan = await member("Dan Davies", { memberSince: day("2021-05-06"), leftOfficeOn: day("2026-08-01") }, "Labour");
   // someone else's council: never in this report
-  await createUser({ name: "Eve Evans", membership: { memberSince: day("2026-05-07") } });
+  const eve = await createUser({ name: "Eve Evans", membership: { memberSince: day("2026-05-07") } });
+  membershipOf = { ann: ann.membershipId!, dan: dan.membershipId!, eve: eve.membershipId! };
 
   const added = await addCommittee({ councilId, name: "Planning committee", actorId: officer.id }, origin);
   if (added.status !== "added") throw new Error("committee");
@@ -225,5 +228,36 @@ describe("the CSV", () => {
   test("numbered members in the committee-paper export", async () => {
     const [, ...rows] = parse(councilReportCsv(await report({ hideNames: true }), "en"), { bom: true }) as string[][];
     expect(rows.map((row) => row[0])).toEqual(["Member 1", "Member 2", "Member 3"]);
+  });
+});
+
+describe("a member's training record for a municipal year", () => {
+  const record = (membershipId: string, year: number) => memberRecord({ councilId, membershipId, year, language: "en", now: NOW });
+
+  test("this year: requirements as they stand, what was completed and attended this year, what is in progress", async () => {
+    const ann = (await record(membershipOf.ann, 2026))!;
+    expect(ann.member.name).toBe("Ann Adams");
+    expect(ann.requirements.map((r) => [r.label, r.cell.state])).toEqual([
+      ["Standards in public office", "met"],
+      ["Planning training", "overdue"],
+    ]);
+    expect(ann.completed).toEqual([{ id: "standards-in-public-office", title: "Standards in public office", on: day("2026-06-10"), score: null }]);
+    expect(ann.courses.map((c) => c.startsAt)).toEqual([day("2026-06-15")]);
+    // the briefing was recorded in September 2025: last year's record, not this one's
+    expect(ann.recorded).toEqual([]);
+  });
+
+  test("an earlier year: what was recorded then, and a member who has since left", async () => {
+    const ann = (await record(membershipOf.ann, 2025))!;
+    expect(ann.recorded.map((r) => r.title)).toEqual(["Planning briefing"]);
+    expect(ann.completed).toEqual([]);
+    expect(ann.requirements.map((r) => r.cell.state)).toEqual(["overdue", "met"]);
+    const dan = (await record(membershipOf.dan, 2025))!;
+    expect(dan.member.leftOfficeOn).toEqual(day("2026-08-01"));
+    expect(dan.requirements.map((r) => r.cell.state)).toEqual(["overdue"]);
+  });
+
+  test("another council's member has no record here", async () => {
+    expect(await record(membershipOf.eve, 2026)).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ import { cellDate, cellState } from "./cell-words.server";
 import { cellMatches, yearDates, type ReportCell, type ReportFilters } from "./filters";
 
 /** A requirement's standing as a report cell: "expired" marks a refresher that ran out and is owed again. */
-function requirementCell(status: TrainingStatus | undefined): ReportCell {
+export function requirementCell(status: TrainingStatus | undefined): ReportCell {
   if (!status) return { state: "not-applicable" };
   switch (status.state) {
     case "exempt":

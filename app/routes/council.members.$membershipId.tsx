@@ -302,9 +302,14 @@ export default function CouncilMember() {
           ))}
         </ul>
       )}
-      <p>
-        <Link to={`/council/members/${member.id}/training`}>{t("member.trainingRecord")}</Link>
-      </p>
+      <ul className="link-list">
+        <li>
+          <Link to={`/council/members/${member.id}/training`}>{t("member.trainingRecord")}</Link>
+        </li>
+        <li>
+          <Link to={`/council/members/${member.id}/record`}>{t("member.yearRecord")}</Link>
+        </li>
+      </ul>
       <h3>{t("member.modulesHeading")}</h3>
       {modules.length === 0 ? (
         <p>{t("member.modulesNone")}</p>
