@@ -10,6 +10,7 @@ export function CouncilNav() {
     { to: "/council/committees", label: t("nav.committees") },
     { to: "/council/requirements", label: t("nav.requirements") },
     { to: "/council/report", label: t("nav.report") },
+    { to: "/council/committees/readiness", label: t("nav.readiness") },
     { to: "/council/reviews", label: t("nav.reviews") },
     { to: "/council/upload", label: t("nav.upload") },
     { to: "/council/bookings", label: t("nav.bookings") },

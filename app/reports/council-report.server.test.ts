@@ -9,6 +9,7 @@ import { findModule } from "~/content/content.server";
 import { markLessonComplete } from "~/learning/progress.server";
 import { recordTraining } from "~/requirements/recorded.server";
 import { createRequirement, exemptMember, type RequirementInput } from "~/requirements/requirements.server";
+import { councilReadiness } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 import { councilReport, councilReportCsv, type CouncilReport } from "./council-report.server";
 import { memberRecord } from "./member-record.server";
@@ -260,4 +261,15 @@ describe("a member's training record for a municipal year", () => {
   test("another council's member has no record here", async () => {
     expect(await record(membershipOf.eve, 2026)).toBeNull();
   });
+});
+
+test("committee readiness for every committee at once: each committee's seats with its own requirements", async () => {
+  const planningOnly = await db.requirement.update({ where: { id: planningTraining }, data: { blocksSitting: true } });
+  try {
+    const { committees } = await councilReadiness({ councilId, language: "en", today: day("2026-11-27") });
+    expect(committees.map((c) => [c.name, c.requirementCount, c.seats.map((seat) => [seat.name, seat.maySit])])).toEqual([["Planning committee", 1, [["Ann Adams", false]]]]);
+    expect(committees[0]!.seats[0]!.requirements.map((r) => [r.label, r.status.state])).toEqual([["Planning training", "overdue"]]);
+  } finally {
+    await db.requirement.update({ where: { id: planningOnly.id }, data: { blocksSitting: false } });
+  }
 });

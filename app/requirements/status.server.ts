@@ -265,6 +265,26 @@ export async function committeeReadiness({ councilId, committeeId, language, tod
   const committee = await db.committee.findFirst({ where: { id: committeeId, councilId }, select: { id: true, name: true, council: { select: { name: true, welshName: true } } } });
   if (!committee) return null;
   const { members, requirements } = await councilTraining({ councilId, committeeId, language, today });
+  return { committee, seats: seatsOn(committeeId, members, requirements), requirementCount: requirements.length, checkedOn: today };
+}
+
+/** Every committee's readiness on one page: one read of the council's training, shared out by committee. */
+export async function councilReadiness({ councilId, language, today = ukToday() }: { councilId: string; language: Language; today?: Date }) {
+  const [committees, { members, requirements }] = await Promise.all([
+    db.committee.findMany({ where: { councilId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    councilTraining({ councilId, language, today }),
+  ]);
+  return {
+    checkedOn: today,
+    committees: committees.map((committee) => {
+      const theirs = requirements.filter((requirement) => requirement.committeeId === committee.id);
+      const onIt = members.filter((member) => member.committees.some((seat) => seat.committeeId === committee.id));
+      return { ...committee, seats: seatsOn(committee.id, onIt, theirs), requirementCount: theirs.length };
+    }),
+  };
+}
+
+function seatsOn(committeeId: string, members: MemberRow[], requirements: CouncilTraining["requirements"]) {
   const seats = members.map((member) => {
     const seat = member.committees.find((c) => c.committeeId === committeeId)!;
     const owed = requirements.map((requirement) => ({
@@ -283,6 +303,7 @@ export async function committeeReadiness({ councilId, committeeId, language, tod
     };
   });
   // members before substitutes, each by name (already by name)
-  seats.sort((a, b) => Number(a.role === "substitute") - Number(b.role === "substitute"));
-  return { committee, seats, requirementCount: requirements.length, checkedOn: today };
+  return seats.sort((a, b) => Number(a.role === "substitute") - Number(b.role === "substitute"));
 }
+
+export type CommitteeSeat = ReturnType<typeof seatsOn>[number];

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
-import { BackLink, PageHeading, TableWrap } from "~/components/page";
+import { BackLink, PageHeading } from "~/components/page";
 import { PrintButton } from "~/components/print-button";
-import { TrainingStatusText } from "~/components/training-status";
+import { ReadinessTable } from "~/components/readiness-table";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -37,44 +37,7 @@ export default function CommitteeReadiness() {
       <div className="no-print">
         <PrintButton label={t("readiness.print")} withoutScript={t("readiness.printWithoutScript")} />
       </div>
-      {seats.length === 0 ? (
-        <p>{t("readiness.nobody")}</p>
-      ) : (
-        <TableWrap label={t("readiness.caption", { committee: committee.name })}>
-          <table>
-            <caption>{t("readiness.caption", { committee: committee.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("readiness.columns.name")}</th>
-                <th scope="col">{t("readiness.columns.role")}</th>
-                <th scope="col">{t("readiness.columns.maySit")}</th>
-                <th scope="col">{t("readiness.columns.training")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {seats.map((seat) => (
-                <tr key={seat.membershipId}>
-                  <td>{seat.name}</td>
-                  <td>{t(`roles.${seat.role as "member" | "substitute"}`)}</td>
-                  <td>
-                    <strong className={`tag ${seat.maySit ? "tag--green" : "tag--red"}`}>{seat.maySit ? t("readiness.maySit") : t("readiness.mayNotSit")}</strong>
-                  </td>
-                  <td>
-                    <ul className="plain-list">
-                      {seat.requirements.map((requirement) => (
-                        <li key={requirement.requirementId}>
-                          {requirement.label}
-                          {requirement.blocksSitting ? ` ${t("readiness.blocks")}` : null}: <TrainingStatusText status={requirement.status} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <ReadinessTable committee={committee.name} seats={seats} />
     </>
   );
 }

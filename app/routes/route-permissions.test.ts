@@ -83,6 +83,7 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "council.committees_.$committeeId.tsx": { get: officersOnly },
   "council.members.$membershipId_.training.tsx": { get: officersOnly },
   "council.report.tsx": { get: officersOnly },
+  "council.committees_.readiness.tsx": { get: officersOnly },
   "council.members.$membershipId_.record.tsx": { get: officersOnly },
   "council.report[.]csv.ts": { get: officersOnly },
   // a document that is not there (or not theirs) is a 404 for anyone signed in
