@@ -81,3 +81,11 @@ export const withoutWelshIcu = {
   formatDateTime: (value: string | Date) => formatWith(value, "cy", "dateTime", false),
   formatMonthYear: (value: string | Date) => formatWith(value, "cy", "monthYear", false),
 };
+
+const ENGLISH_SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A month on a chart's axis: "Nov" / "Tach" (a date-only value: its UTC month). */
+export function formatShortMonth(value: string | Date, language: Language) {
+  const month = new Date(value).getUTCMonth();
+  return (language === "cy" ? WELSH_MONTHS.short : ENGLISH_SHORT_MONTHS)[month]!;
+}

@@ -17,6 +17,7 @@ import { councilTraining } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
 import { cellDate, cellState } from "./cell-words.server";
+import { monthEnds, progressLines, standingBars } from "./charts.server";
 import { cellMatches, yearDates, type ReportCell, type ReportFilters } from "./filters";
 
 /** A requirement's standing as a report cell: "expired" marks a refresher that ran out and is owed again. */
@@ -41,7 +42,7 @@ export async function councilReport({ councilId, language, filters, now = new Da
   // an earlier year as it stood at its end; this year as it stands today
   const asOf = filters.year < currentYear ? year.lastDay : undefined;
   const modules = getCatalogue(language).modules;
-  const [council, { members, requirements }, committees] = await Promise.all([
+  const [council, { members, requirements, satisfiedOn }, committees] = await Promise.all([
     db.council.findUnique({ where: { id: councilId }, select: { name: true, welshName: true, showScoresToOfficers: true } }),
     councilTraining({ councilId, language, today, asOf }),
     db.committee.findMany({ where: { councilId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
@@ -116,6 +117,17 @@ export async function councilReport({ councilId, language, filters, now = new Da
     .filter((row) => filters.view === "modules" || !filters.requirementId || row.cells.some((cell) => cell.state !== "not-applicable"))
     .filter((row) => !filters.state || row.cells.some((cell) => cellMatches(cell, filters.state!)));
 
+  const totals = columns.map((_, index) => columnTotals(rows.map((row) => row.cells[index]!)));
+  const charts =
+    filters.view === "requirements" && requirementColumns.length > 0
+      ? {
+          bars: standingBars(requirementColumns.map((r, index) => ({ id: r.id, label: r.label, totals: totals[index]! }))),
+          lines: progressLines({
+            ...year,
+            series: lineSeries(requirementColumns, satisfiedOn(monthEnds(year.firstDay, asOf ?? today), new Set(rows.map((row) => row.membershipId)))),
+          }),
+        }
+      : null;
   const shownRows = filters.hideNames ? rows.map((row, index) => ({ ...row, membershipId: null, name: String(index + 1) })) : rows;
   return {
     council: { name: language === "cy" ? (council.welshName ?? council.name) : council.name, showsScores: council.showScoresToOfficers },
@@ -124,7 +136,8 @@ export async function councilReport({ councilId, language, filters, now = new Da
     currentYear,
     asOf: asOf ?? today,
     memberCount: members.length,
-    columns: columns.map((column, index) => ({ ...column, totals: columnTotals(rows.map((row) => row.cells[index]!)) })),
+    columns: columns.map((column, index) => ({ ...column, totals: totals[index]! })),
+    charts,
     rows: shownRows.map((row) => ({ ...row, totals: memberTotals(row.cells) })),
     options: {
       requirements: requirements.map((r) => ({ id: r.id, label: r.label })),
@@ -135,6 +148,15 @@ export async function councilReport({ councilId, language, filters, now = new Da
 }
 
 export type CouncilReport = NonNullable<Awaited<ReturnType<typeof councilReport>>>;
+
+/** Each requirement's points over the year, from the counts at each month's end. */
+function lineSeries(requirements: { id: string; label: string }[], counts: { date: Date; requirements: { id: string; satisfied: number; applies: number }[] }[]) {
+  return requirements.map(({ id, label }) => ({
+    id,
+    label,
+    points: counts.map(({ date, requirements: then }) => ({ date, ...(then.find((r) => r.id === id) ?? { satisfied: 0, applies: 0 }) })),
+  }));
+}
 
 /** How many in a column stand where (those it does not apply to aside). */
 function columnTotals(cells: ReportCell[]) {

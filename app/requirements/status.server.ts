@@ -131,7 +131,25 @@ export async function councilTraining({
     membersAt({ councilId, membershipId, committeeId, asOf }),
   ]);
   const training = requirements.length === 0 || members.length === 0 ? new Map() : await trainingOf(members.map((m) => m.userId), wantedBy(requirements), { asOf });
-  return { members, requirements: standingsOf({ requirements, members, training, today: asOf ?? today, language }) };
+  return {
+    members,
+    requirements: standingsOf({ requirements, members, training, today: asOf ?? today, language }),
+    /** How many of those each requirement applies to (of these members, if given) had it met or were exempt on each of these dates (a chart of the year) */
+    satisfiedOn: (dates: Date[], only?: Set<string>) =>
+      dates.map((date) => {
+        const who = only ? members.filter((m) => only.has(m.id)) : members;
+        const then = requirements.map((r) => ({ ...r, exemptions: r.exemptions.filter((e) => ukDate(e.createdAt) <= date) }));
+        const done = new Map([...training].map(([userId, all]) => [userId, all.filter((t: Training) => t.on <= date)]));
+        return {
+          date,
+          requirements: standingsOf({ requirements: then, members: who, training: done, today: date, language }).map(({ id, standings }) => ({
+            id,
+            satisfied: standings.filter((s) => isSatisfied(s.status)).length,
+            applies: standings.length,
+          })),
+        };
+      }),
+  };
 }
 
 type MemberFacts = Omit<MemberRow, "user" | "committees"> & { name: string; email: string };

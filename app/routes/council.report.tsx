@@ -5,6 +5,7 @@ import { CheckboxField, SelectField, SubmitButton, TextField } from "~/component
 import { CouncilNav } from "~/components/council-nav";
 import { PageHeading, TableWrap } from "~/components/page";
 import { PrintButton } from "~/components/print-button";
+import { ProgressChart, StandingChart } from "~/components/report-charts";
 import { MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { formatDate } from "~/i18n/format";
 import { wordsOf } from "~/i18n/i18n.server";
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function CouncilReport() {
-  const { council, filters, query, years, asOf, year, currentYear, memberCount, columns, rows, options, view } = useLoaderData<typeof loader>();
+  const { council, filters, query, years, asOf, year, currentYear, memberCount, columns, rows, options, view, charts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("council");
   const language = useLanguage();
   const yearName = (start: number) => `${start}–${String(start + 1).slice(2)}`;
@@ -116,6 +117,13 @@ export default function CouncilReport() {
         </p>
         <PrintButton label={t("report.print")} withoutScript={t("report.printWithoutScript")} />
       </div>
+
+      {charts && rows.length > 0 ? (
+        <div className="chart-pair">
+          <StandingChart chart={charts.bars} />
+          <ProgressChart chart={charts.lines} />
+        </div>
+      ) : null}
 
       {!modules && options.requirements.length === 0 ? (
         <p>
