@@ -56,7 +56,8 @@ export default function CouncilReport() {
       <CouncilNav />
       <p className="no-print">{t("report.intro")}</p>
 
-      <Form method="get" className="filter filter--report no-print" role="search" aria-label={t("report.filter.label")}>
+      {/* keyed by the query: a new one (the filters cleared, say) draws the form afresh, as its defaults are read once */}
+      <Form key={query} method="get" className="filter filter--report no-print" role="search" aria-label={t("report.filter.label")}>
         <SelectField
           name="view"
           label={t("report.filter.view")}
