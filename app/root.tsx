@@ -143,11 +143,12 @@ function SiteHeader({ user, language }: { user: HeaderUser; language: Language }
 }
 
 function navFor(user: { role: string }) {
-  const items: { to: string; label: `nav.${"home" | "modules" | "courses" | "council" | "accounts" | "outbox" | "auditLog"}` }[] = [{ to: "/", label: "nav.home" }];
+  const items: { to: string; label: `nav.${"home" | "modules" | "courses" | "council" | "nationalPicture" | "accounts" | "outbox" | "auditLog"}` }[] = [{ to: "/", label: "nav.home" }];
   if (can(user, "module:read")) items.push({ to: "/modules", label: "nav.modules" });
   if (can(user, "course:book")) items.push({ to: "/courses", label: "nav.courses" });
   if (can(user, "council:view-members")) items.push({ to: "/council", label: "nav.council" });
   if (can(user, "courses:manage")) items.push({ to: "/staff/courses", label: "nav.courses" });
+  if (can(user, "reports:national")) items.push({ to: "/staff/reports", label: "nav.nationalPicture" });
   if (can(user, "users:manage")) items.push({ to: "/staff/users", label: "nav.accounts" });
   if (can(user, "outbox:view")) items.push({ to: "/staff/outbox", label: "nav.outbox" });
   if (can(user, "audit:view")) items.push({ to: "/staff/audit", label: "nav.auditLog" });

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { EmailField, ErrorSummary, RadioField, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { courseLang } from "~/components/course-text";
 import { MemberKind } from "~/components/member-kind";
 import { BackLink, PageHeading } from "~/components/page";
 import { TrainingStatusText } from "~/components/training-status";
@@ -349,7 +350,7 @@ export default function CouncilMember() {
                 name="courseId"
                 label={t("member.book.label")}
                 hint={t("member.book.hint")}
-                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}`, lang: c.language === "both" ? "mul" : c.language }))]}
+                options={[{ value: "", label: t("member.book.choose") }, ...toBook.map((c) => ({ value: c.id, label: `${c.title}, ${formatDate(c.startsAt, language)}`, lang: courseLang(c.language) }))]}
                 defaultValue={intent === "book-course" ? values?.courseId : ""}
                 error={errorsFor("book-course")?.courseId}
               />

@@ -114,6 +114,8 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "staff.courses.$courseId.register.tsx": { get: staffOnly },
   "staff.courses.$courseId.sign-in-sheet.tsx": { get: staffOnly },
   "staff.courses.$courseId.delegates[.]csv.ts": { get: staffOnly },
+  "staff.reports.tsx": { get: staffOnly },
+  "staff.reports[.]csv.ts": { get: staffOnly },
 };
 
 type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };

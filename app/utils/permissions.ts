@@ -15,7 +15,8 @@ const PERMISSIONS = {
   // council:view-reports reads and exports the council's training report (each look and export audited)
   officer: ["profile:edit", "module:read", "council:view-members", "council:keep-members", "council:view-bookings", "council:require-training", "council:view-reports", "course:book"],
   // courses:manage schedules courses and runs their bookings, waiting lists and registers
-  staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view", "courses:manage"],
+  // reports:national reads the national picture: counts only, small ones withheld (each look and export audited)
+  staff: ["profile:edit", "module:read", "users:manage", "outbox:view", "audit:view", "courses:manage", "reports:national"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

@@ -163,3 +163,47 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("figure", { name: "Where members stand on each requirement" }).getByRole("table")).toContainText("Standards in public office");
   });
 });
+
+test.describe("the national picture", () => {
+  test("staff read take-up, completions and courses, with small counts withheld and no councillor named", async ({ page, login }) => {
+    test.slow();
+    const council = await reportCouncil(`national-${Date.now()}`);
+    await login({ role: "staff" });
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "National picture" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("National picture");
+    await expect(page.getByRole("table", { name: "By nation" })).toContainText("England");
+    await expect(page.getByRole("table", { name: "By kind of council" })).toBeVisible();
+    await expect(page.getByText("fewer than 5").first()).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(council.olwen.name);
+    await expectAccessible(page);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download the figures for each council as CSV" }).click();
+    const [header, ...rows] = parse(await readFile((await (await downloading).path())!), { bom: true }) as string[][];
+    expect(header[0]).toBe("Council");
+    expect(rows.find((row) => row[0] === council.council.name)?.slice(4, 6)).toEqual(["<5", "<5"]);
+    expect(rows.map((row) => row[0])).toEqual([...rows.map((row) => row[0])].sort((a, b) => a!.localeCompare(b!)));
+  });
+
+  test.describe("at 320 px without JavaScript", () => {
+    test.use({ viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
+    test("the page is whole and fits, its year choice works", async ({ page, login }) => {
+      await login({ role: "staff" });
+      await page.goto("/staff/reports");
+      const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+      expect(scrolls).toBe(false);
+      const lastYear = await page.getByLabel("Municipal year", { exact: true }).locator("option").nth(1).getAttribute("value");
+      await page.getByLabel("Municipal year", { exact: true }).selectOption(lastYear!);
+      await page.getByRole("button", { name: "Show" }).click();
+      await expect(page).toHaveURL(new RegExp(`year=${lastYear}`));
+    });
+  });
+
+  test("in Welsh", async ({ page, login }) => {
+    const staff = await login({ role: "staff" });
+    await db.user.update({ where: { id: staff.id }, data: { language: "cy" } });
+    await page.goto("/staff/reports");
+    await expectWelshPage(page);
+  });
+});
