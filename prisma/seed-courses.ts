@@ -5,6 +5,8 @@
 import { bookPlace } from "~/courses/booking.server";
 import { cancelCourse, createCourse, publishCourse, type CourseInput } from "~/courses/courses.server";
 import { markAttendance } from "~/courses/delegates.server";
+import { giveFeedback } from "~/courses/feedback.server";
+import type { Usefulness } from "~/courses/rules";
 import { db } from "~/utils/db.server";
 import { ukTimeToUtc } from "~/utils/uk-time";
 
@@ -33,6 +35,18 @@ const CONTACT = { contactName: "Leadership Essentials events team", contactEmail
 const IN_PERSON = { format: "in-person", joiningLink: null };
 const ONLINE = { format: "online", venue: null, address: null, joiningLink: "https://meet.association.example/leadership-essentials" };
 const ANYONE = { audience: "councillors", electedWithinMonths: null, nation: null, moduleId: null, language: "en" };
+
+/** What delegates said after the past events: given in turn by those who attended, some giving none. */
+const FEEDBACK: { usefulness: Usefulness; willDo: string | null; comments: string | null }[] = [
+  { usefulness: 5, willDo: "Ask our Prevent lead to brief the group before the next full council.", comments: "The panel of councillors was the best part. Real examples, honestly told." },
+  { usefulness: 4, willDo: "Hold a ward surgery with the community safety team.", comments: "Useful, though the morning ran over and we lost some of the questions." },
+  { usefulness: 5, willDo: null, comments: "Clear and practical. I understand referrals much better now." },
+  { usefulness: 3, willDo: "Read the council's own cohesion plan properly.", comments: "More time in small groups, please." },
+  { usefulness: 4, willDo: "Speak to residents earlier when tensions start, not after.", comments: null },
+  { usefulness: 2, willDo: null, comments: "Too much of it repeated the online module." },
+  { usefulness: 5, willDo: "Use the three questions we practised at my next difficult surgery.", comments: "Friendly, well paced, and the case studies felt close to home." },
+  { usefulness: 4, willDo: null, comments: null },
+];
 
 const PROGRAMME: Plan[] = [
   {
@@ -237,6 +251,15 @@ export async function seedCourses(now = new Date()) {
       const delegates = await db.booking.findMany({ where: { courseId: id, status: "confirmed" }, orderBy: { queueNumber: "asc" }, select: { id: true } });
       const marks = delegates.map((booking, i) => ({ bookingId: booking.id, attendance: i % 7 === 5 ? ("absent" as const) : ("attended" as const) }));
       await markAttendance({ courseId: id, marks, actorId: staff.id }, {}, input.endsAt);
+      // About half of those who attended gave feedback afterwards, as the feedback page takes it; not the demo
+      // councillor (first on the register), whose home page then asks for theirs.
+      const attended = marks.filter((mark) => mark.attendance === "attended");
+      const bookings = await db.booking.findMany({ where: { id: { in: attended.map((mark) => mark.bookingId) } }, orderBy: { queueNumber: "asc" }, select: { userId: true } });
+      for (const [i, { userId }] of bookings.entries()) {
+        if (i % 2 === 0) continue;
+        const answers = FEEDBACK[((i - 1) / 2 + index) % FEEDBACK.length]!;
+        await giveFeedback({ courseId: id, userId, ...answers }, new Date(Math.min(now.getTime(), input.endsAt.getTime() + (i + 1) * 3_600_000)));
+      }
     }
   }
 }
