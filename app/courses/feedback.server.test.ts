@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server";
 import { bookPlace } from "./booking.server";
 import { cancelCourse } from "./courses.server";
 import { markAttendance } from "./delegates.server";
-import { coursesAwaitingFeedback, feedbackFor, feedbackStateFor, giveFeedback, summarise } from "./feedback.server";
+import { askForFeedback, coursesAwaitingFeedback, feedbackFor, feedbackStateFor, giveFeedback, summarise } from "./feedback.server";
 import type { Attendance } from "./rules";
 
 const origin = { ip: "192.0.2.19", userAgent: "Vitest" };
@@ -133,4 +133,26 @@ test("a person's home page is asked for feedback on courses they attended that h
 
   const running = await courseWith(["attended"], { daysAgo: 1, hours: 48 });
   expect(await coursesAwaitingFeedback(running.people[0]!.id)).toEqual([]);
+});
+
+test("after the course, each delegate marked attended is emailed once for feedback, in their language, even when the job runs twice at once", async () => {
+  const { course, people } = await courseWith(["attended", "attended", "absent", "attended"]);
+  const [ann, bob, cat, dan] = people;
+  await db.user.update({ where: { id: bob!.id }, data: { language: "cy" } });
+  await giveFeedback({ courseId: course.id, userId: dan!.id, ...ANSWERS });
+  await Promise.all([askForFeedback(), askForFeedback()]);
+  const sent = await db.emailMessage.findMany({ where: { to: { in: people.map((person) => person!.email) } }, select: { to: true, subject: true, text: true } });
+  const about = sent.filter((message) => message.text.includes(`/courses/${course.id}/feedback`));
+  expect(about.map((message) => message.to).sort()).toEqual([ann!.email, bob!.email].sort());
+  expect(about.find((message) => message.to === ann!.email)?.subject).toBe(`How was ${course.title}? Tell us in a minute`);
+  expect(about.find((message) => message.to === bob!.email)?.text).toContain(`/courses/${course.id}/feedback?lng=cy`);
+  expect(sent.some((message) => message.to === cat!.email && message.text.includes("/feedback"))).toBe(false);
+  // run again later: nobody is asked twice
+  expect(await askForFeedback()).toBe(0);
+
+  // a course still running asks nobody yet; one long past asks nobody at all
+  const running = await courseWith(["attended"], { daysAgo: 1, hours: 48 });
+  const old = await courseWith(["attended"], { daysAgo: 40 });
+  expect(await askForFeedback()).toBe(0);
+  expect(await db.booking.findFirst({ where: { courseId: { in: [running.course.id, old.course.id] }, feedbackAskedAt: { not: null } } })).toBeNull();
 });

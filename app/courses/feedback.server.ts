@@ -5,7 +5,9 @@
 // the person's own act, so it is not audited. One per course and person: the unique index on
 // CourseFeedback(courseId, userId) decides between two submissions at once.
 import { db, isUniqueViolation } from "~/utils/db.server";
-import { USEFULNESS, type Usefulness } from "./rules";
+import { PERSON_FOR_BOOKING, tell } from "./booking.server";
+import { bookingLetters } from "./course-emails.server";
+import { FEEDBACK_ASK_WITHIN_DAYS, USEFULNESS, type Usefulness } from "./rules";
 
 /** Why someone cannot give feedback on a course: the route says it in their language. */
 export type FeedbackRefusal = "not-found" | "not-attended" | "not-ended" | "already";
@@ -112,4 +114,34 @@ export async function coursesAwaitingFeedback(userId: string, now = new Date()) 
     select: { courseId: true },
   });
   return bookings.map((booking) => booking.courseId);
+}
+
+/**
+ * Emails each delegate marked as attended once their course has ended, asking for feedback: once per booking
+ * (claimed by a conditional update, so several processes running the jobs send one email), only for courses
+ * that ended in the last FEEDBACK_ASK_WITHIN_DAYS days, and not to someone who has already given it.
+ */
+export async function askForFeedback(now = new Date(), { limit = 200 } = {}) {
+  const due = await db.booking.findMany({
+    where: {
+      status: "confirmed",
+      attendance: "attended",
+      feedbackAskedAt: null,
+      course: { status: "published", endsAt: { lte: now, gt: new Date(now.getTime() - FEEDBACK_ASK_WITHIN_DAYS * 86_400_000) } },
+    },
+    take: limit,
+    select: { id: true, userId: true, course: { select: { id: true, title: true } }, user: { select: PERSON_FOR_BOOKING } },
+  });
+  let asked = 0;
+  for (const booking of due) {
+    asked += await db.$transaction(async (tx) => {
+      const claimed = await tx.booking.updateMany({ where: { id: booking.id, feedbackAskedAt: null }, data: { feedbackAskedAt: now } });
+      if (claimed.count === 0) return 0;
+      const given = await tx.courseFeedback.count({ where: { courseId: booking.course.id, userId: booking.userId } });
+      if (given > 0 || booking.user.deactivatedAt) return 0;
+      await tell(tx, booking.user, bookingLetters.feedbackAsked({ name: booking.user.name, course: booking.course }));
+      return 1;
+    });
+  }
+  return asked;
 }

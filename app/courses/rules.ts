@@ -74,3 +74,6 @@ export type Usefulness = (typeof USEFULNESS)[number];
 
 /** The longest feedback answers, in characters. */
 export const FEEDBACK_LIMITS = { willDo: 1000, comments: 2000 } as const;
+
+/** Delegates are asked for feedback by email once a course has ended, for courses that ended within this many days. */
+export const FEEDBACK_ASK_WITHIN_DAYS = 14;

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Booking" ADD COLUMN "feedbackAskedAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "CourseFeedback" (
     "id" TEXT NOT NULL PRIMARY KEY,

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Booking" ADD COLUMN     "feedbackAskedAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "CourseFeedback" (
     "id" TEXT NOT NULL,
