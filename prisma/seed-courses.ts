@@ -5,6 +5,8 @@
 import { bookPlace } from "~/courses/booking.server";
 import { cancelCourse, createCourse, publishCourse, type CourseInput } from "~/courses/courses.server";
 import { markAttendance } from "~/courses/delegates.server";
+import { giveFeedback } from "~/courses/feedback.server";
+import type { Usefulness } from "~/courses/rules";
 import { db } from "~/utils/db.server";
 import { ukTimeToUtc } from "~/utils/uk-time";
 
@@ -33,6 +35,27 @@ const CONTACT = { contactName: "Leadership Essentials events team", contactEmail
 const IN_PERSON = { format: "in-person", joiningLink: null };
 const ONLINE = { format: "online", venue: null, address: null, joiningLink: "https://meet.association.example/leadership-essentials" };
 const ANYONE = { audience: "councillors", electedWithinMonths: null, nation: null, moduleId: null, language: "en" };
+
+type Feedback = { usefulness: Usefulness; willDo: string | null; comments: string | null };
+
+/** What delegates said after the two past events (the programme's first two), given in turn by those who attended. */
+const FEEDBACK: Feedback[][] = [
+  [
+    { usefulness: 5, willDo: "Ask our Prevent lead to brief the group before the next full council.", comments: "The panel of councillors was the best part. Real examples, honestly told." },
+    { usefulness: 4, willDo: "Find out how referrals are handled in my own council.", comments: "Useful, though the morning ran over and we lost some of the questions." },
+    { usefulness: 5, willDo: null, comments: "Clear and practical. I understand referrals much better now." },
+    { usefulness: 2, willDo: null, comments: "Too much of it repeated the online module." },
+    { usefulness: 4, willDo: "Speak to residents earlier when tensions start, not after.", comments: null },
+    { usefulness: 3, willDo: "Read the council's local Prevent risk assessment.", comments: "More time in small groups, please." },
+  ],
+  [
+    { usefulness: 5, willDo: "Use the three questions we practised at my next difficult surgery.", comments: "Friendly, well paced, and the role play felt close to home." },
+    { usefulness: 4, willDo: "Agree ground rules at the start of public meetings.", comments: null },
+    { usefulness: 4, willDo: null, comments: "Two hours online was about right." },
+    { usefulness: 3, willDo: "Take a break before answering angry emails.", comments: "The breakout rooms were too short to practise properly." },
+    { usefulness: 5, willDo: "Call residents back rather than reply in writing when things are tense.", comments: "The best online session I have been on." },
+  ],
+];
 
 const PROGRAMME: Plan[] = [
   {
@@ -237,6 +260,17 @@ export async function seedCourses(now = new Date()) {
       const delegates = await db.booking.findMany({ where: { courseId: id, status: "confirmed" }, orderBy: { queueNumber: "asc" }, select: { id: true } });
       const marks = delegates.map((booking, i) => ({ bookingId: booking.id, attendance: i % 7 === 5 ? ("absent" as const) : ("attended" as const) }));
       await markAttendance({ courseId: id, marks, actorId: staff.id }, {}, input.endsAt);
+      // Every other person who attended gave feedback afterwards (as many as there are answers), through the
+      // function the feedback page uses; not the demo councillor (first on the register), who is still asked.
+      const attended = marks.filter((mark) => mark.attendance === "attended");
+      const bookings = await db.booking.findMany({ where: { id: { in: attended.map((mark) => mark.bookingId) } }, orderBy: { queueNumber: "asc" }, select: { userId: true } });
+      for (const [i, { userId }] of bookings.entries()) {
+        if (i % 2 === 0) continue;
+        const said = FEEDBACK[index] ?? [];
+        const answers = said[(i - 1) / 2];
+        if (!answers) break;
+        await giveFeedback({ courseId: id, userId, ...answers }, new Date(Math.min(now.getTime(), input.endsAt.getTime() + (i + 1) * 3_600_000)));
+      }
     }
   }
 }

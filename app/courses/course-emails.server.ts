@@ -41,6 +41,19 @@ function contact(course: LetterCourse, t: Parameters<Letter>[0]) {
 
 /** The letters about a booking. Each takes the person's name and the course. */
 export const bookingLetters = {
+  feedbackAsked:
+    ({ name, course }: { name: string; course: { id: string; title: string } }): Letter =>
+    (t, language) => ({
+      subject: t("courses.feedbackAsked.subject", { title: course.title }),
+      text: [
+        t("greeting", { name }),
+        "",
+        t("courses.feedbackAsked.body"),
+        "",
+        course.title,
+        t("courses.feedbackAsked.link", { link: inLanguage(`${courseUrl(course.id)}/feedback`, language) }),
+      ].join("\n"),
+    }),
   confirmed:
     ({ name, course, bookedBy }: { name: string; course: LetterCourse; bookedBy?: string | null }): Letter =>
     (t, language) => ({

@@ -67,3 +67,13 @@ export const OFFER_REMINDER_HOURS = 12;
 
 /** Access needs and dietary requirements are erased this many days after the course ends. */
 export const NEEDS_KEPT_DAYS = 30;
+
+/** How useful a course was, in feedback after it: 1 ("Not useful") to 5 ("Very useful"), the words the catalogue's. */
+export const USEFULNESS = [1, 2, 3, 4, 5] as const;
+export type Usefulness = (typeof USEFULNESS)[number];
+
+/** The longest feedback answers, in characters. */
+export const FEEDBACK_LIMITS = { willDo: 1000, comments: 2000 } as const;
+
+/** Delegates are asked for feedback by email once a course has ended, for courses that ended within this many days. */
+export const FEEDBACK_ASK_WITHIN_DAYS = 14;

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/page";
 import { ProgressBar, useMinutesText } from "~/components/progress";
 import { Sentence } from "~/components/sentence";
+import { coursesAwaitingFeedback } from "~/courses/feedback.server";
 import { attendedCourses } from "~/courses/record.server";
 import { nextStepHref, type NextStep } from "~/learning/core";
 import { getProfile } from "~/models/user.server";
@@ -22,19 +23,23 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: t("pages.home") }, { name: "description", content: t("pages.homeDescription") }];
 };
 
+const NONE: string[] = [];
+
 export async function loader(args: LoaderFunctionArgs) {
   // public: signed-out visitors see what the service is; signed-in people see their home
   const user = getUser(args);
-  if (!user) return { profile: null, mine: null, attended: [] };
+  if (!user) return { profile: null, mine: null, attended: [], feedbackDue: NONE };
   const language = args.context.language;
-  const [profile, mine, attended] = await Promise.all([
+  const [profile, mine, attended, feedbackDue] = await Promise.all([
     getProfile({ userId: user.id }),
     // a councillor's home is "My learning"
     can(user, "module:take") ? myLearning({ userId: user.id, language }) : null,
     // an officer's courses attended (a councillor's are in My learning)
     !can(user, "module:take") && can(user, "course:book") ? attendedCourses(user.id, { language }) : [],
+    // attended courses that have ended and still await their feedback (a light query of its own)
+    can(user, "course:book") ? coursesAwaitingFeedback(user.id) : NONE,
   ]);
-  return { profile, mine, attended: attended.map(attendedView) };
+  return { profile, mine, attended: attended.map(attendedView), feedbackDue };
 }
 
 function attendedView({ courseId, title, startsAt, moduleId, moduleTitle }: Awaited<ReturnType<typeof attendedCourses>>[number]) {
@@ -124,6 +129,7 @@ export default function Home() {
 function AttendedCourses({ attended }: { attended: ReturnType<typeof useLoaderData<typeof loader>>["attended"] }) {
   const { t } = useTranslation("learning");
   const language = useLanguage();
+  const { feedbackDue } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="attended-heading">
       <h2 id="attended-heading">{t("home.attended")}</h2>
@@ -141,6 +147,12 @@ function AttendedCourses({ attended }: { attended: ReturnType<typeof useLoaderDa
                 ...(course.module ? { module: <Link to={`/modules/${course.module.id}`} /> } : {}),
               }}
             />
+            {feedbackDue.includes(course.courseId) ? (
+              <>
+                {": "}
+                <Link to={`/courses/${course.courseId}/feedback`}>{t("home.giveFeedback")}</Link>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

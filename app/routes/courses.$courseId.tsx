@@ -10,6 +10,7 @@ import type { TOPICS } from "~/content/topics";
 import { acceptOffer, bookingRefusal, bookPlace, cancelBooking, declineOffer } from "~/courses/booking.server";
 import { courseTimes, moment } from "~/courses/course-times.server";
 import { courseForPerson } from "~/courses/courses.server";
+import { feedbackStateFor } from "~/courses/feedback.server";
 import { isActive, placeOf, type Audience, type BookingStatus } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { translatorFor, wordsOf } from "~/i18n/i18n.server";
@@ -48,6 +49,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { course, booking } = found;
   const now = new Date();
   const module = course.moduleId ? findModule(course.moduleId, language) : null;
+  // After the course, a delegate the register marked as attended is asked for feedback (once).
+  const feedback = booking?.status === "confirmed" && course.status === "published" && now >= course.endsAt ? (await feedbackStateFor({ courseId: course.id, userId: user.id }, now))?.state : null;
   return {
     course: {
       id: course.id,
@@ -84,6 +87,7 @@ export async function loader(args: LoaderFunctionArgs) {
       dietaryNeeds: booking.dietaryNeeds,
     },
     refusal: refusalText(found, language, now),
+    feedback: feedback === "open" || feedback === "already" ? feedback : null,
   };
 }
 
@@ -118,7 +122,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Course() {
-  const { course, module, placesLeft, waiting, booking, refusal } = useLoaderData<typeof loader>();
+  const { course, module, placesLeft, waiting, booking, refusal, feedback } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   const active = booking && isActive(booking.status) && !course.cancelled ? booking : null;
@@ -172,6 +176,13 @@ export default function Course() {
       </dl>
 
       {active ? <YourBooking booking={active} course={course} /> : null}
+      {feedback === "open" ? (
+        <p>
+          <Link to={`/courses/${course.id}/feedback`}>{t("feedback.link")}</Link>
+        </p>
+      ) : feedback === "already" ? (
+        <p>{t("feedback.givenLine")}</p>
+      ) : null}
       {ended && !course.cancelled ? (
         <p>
           {t("booking.heading")}: <strong>{t(`statuses.${ended.status as BookingStatus}`)}</strong>

@@ -91,6 +91,8 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
   "courses._index.tsx": { get: bookers },
   "courses.$courseId.tsx": { get: bookers },
   "courses.$courseId.calendar[.]ics.ts": { get: bookersNoSuch },
+  // feedback after a course: the page says why a delegate who did not attend cannot give it
+  "courses.$courseId_.feedback.tsx": { get: bookers },
   // an offer's accept and decline pages, for a booking that is not the visitor's
   "bookings.$bookingId.$answer.tsx": { get: bookersNoSuch },
   // asked without the other account (?with=), there is nothing to merge: 404 for the officer

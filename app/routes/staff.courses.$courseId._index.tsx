@@ -12,6 +12,7 @@ import { TOPICS, type Topic } from "~/content/topics";
 import { courseTimes, moment } from "~/courses/course-times.server";
 import { cancelCourse, publishCourse } from "~/courses/courses.server";
 import { addDelegate, courseForStaff, decideCancellation, givePlace, moveToFront, removeBooking } from "~/courses/delegates.server";
+import { feedbackFor } from "~/courses/feedback.server";
 import { AUDIENCES, BOOKING_STATUSES, COURSE_FORMATS, NATIONS, placeOf } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
@@ -79,9 +80,10 @@ function shown({ course, delegates, offers, waiting, ended, freePlaces }: Found,
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "courses:manage");
-  const found = await courseForStaff(args.params.courseId ?? "");
+  const courseId = args.params.courseId ?? "";
+  const [found, feedback] = await Promise.all([courseForStaff(courseId), feedbackFor(courseId)]);
   if (!found) throw noSuchCourse(translatorFor(args.context.language));
-  return shown(found, args.context.language, new Date());
+  return { ...shown(found, args.context.language, new Date()), feedback };
 }
 
 type Intent = keyof typeof CourseStaffActionSchemas;
@@ -194,7 +196,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function StaffCourse() {
-  const { course, delegates, offers, waiting, ended, freePlaces } = useLoaderData<typeof loader>();
+  const { course, delegates, offers, waiting, ended, freePlaces, feedback } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation(["staff", "courses"]);
   const values = result?.values;
@@ -482,6 +484,8 @@ export default function StaffCourse() {
         </ul>
       )}
 
+      <Feedback feedback={feedback} />
+
       {notCancelled ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="cancel" />
@@ -492,6 +496,71 @@ export default function StaffCourse() {
         </Form>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What delegates who attended said: responses against attendance, how useful they found it (average and
+ * each point of the scale), and what they wrote, without names (feedback is anonymous, to staff too).
+ */
+function Feedback({ feedback }: { feedback: ReturnType<typeof useLoaderData<typeof loader>>["feedback"] }) {
+  const { t } = useTranslation(["staff", "courses"]);
+  const answers = (heading: string, id: string, texts: string[]) => (
+    <>
+      <h3 id={id}>{heading}</h3>
+      {texts.length === 0 ? (
+        <p>{t("courses.feedback.noneWritten")}</p>
+      ) : (
+        <ul className="feedback-answers" aria-labelledby={id}>
+          {texts.map((text, index) => (
+            <li key={index} className="wrap">
+              {text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+  return (
+    <section aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading">{t("courses.feedback.heading")}</h2>
+      <p>{t("courses.feedback.intro")}</p>
+      {feedback.attended === 0 ? (
+        <p>{t("courses.feedback.noAttended")}</p>
+      ) : (
+        <p>{t("courses.feedback.responses", { count: feedback.count, attended: feedback.attended, rate: Math.round((feedback.responseRate ?? 0) * 100) })}</p>
+      )}
+      {feedback.count === 0 ? (
+        feedback.attended > 0 ? <p>{t("courses.feedback.none")}</p> : null
+      ) : (
+        <>
+          <p>{t("courses.feedback.average", { average: feedback.average })}</p>
+          <TableWrap label={t("courses.feedback.distributionCaption")}>
+            <table>
+              <caption className="visually-hidden">{t("courses.feedback.distributionCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("courses.feedback.usefulness")}</th>
+                  <th scope="col">{t("courses.feedback.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {feedback.distribution.map(({ score, count }) => (
+                  <tr key={score}>
+                    <th scope="row">
+                      {score}: {t(`courses:feedback.scale.${score}`)}
+                    </th>
+                    <td>{count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          {answers(t("courses.feedback.willDoHeading"), "feedback-will-do", feedback.willDo)}
+          {answers(t("courses.feedback.commentsHeading"), "feedback-comments", feedback.comments)}
+        </>
+      )}
+    </section>
   );
 }
 

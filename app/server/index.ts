@@ -108,7 +108,7 @@ const jobsTimer = setInterval(async () => {
   jobsRunning = true;
   try {
     const outcome = await runCourseJobs();
-    if (outcome.expired || outcome.reminded || outcome.erased) console.log("Course jobs:", JSON.stringify(outcome));
+    if (outcome.expired || outcome.reminded || outcome.erased || outcome.askedForFeedback) console.log("Course jobs:", JSON.stringify(outcome));
   } catch (error) {
     console.error("Course jobs failed:", error);
   } finally {

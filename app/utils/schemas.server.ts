@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { TOPICS } from "~/content/topics";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
-import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, NATIONS } from "~/courses/rules";
+import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, FEEDBACK_LIMITS, NATIONS, USEFULNESS, type Usefulness } from "~/courses/rules";
 import { ROLES } from "~/utils/permissions";
 import { DUE_RULES, REQUIREMENT_AUDIENCES, REQUIREMENT_TARGETS } from "~/requirements/rules";
 import { REPORT_STATES, REPORT_VIEWS } from "~/reports/filters";
@@ -346,6 +346,23 @@ export const CourseStaffActionSchemas = {
 export const RegisterSchema = z.record(z.string().regex(/^attendance-.+$/), z.enum(ATTENDANCE)).transform((marks) =>
   Object.entries(marks).map(([field, attendance]) => ({ bookingId: field.slice("attendance-".length), attendance })),
 );
+
+/** An optional answer in sentences: normalised and trimmed, empty as null, refused when longer than `max`. */
+function optionalAnswer(field: "willDo" | "comments", max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((text) => (text ?? "").normalize("NFC").replace(/\r\n/g, "\n").trim())
+    .pipe(z.string().max(max, `validation:${field}.tooLong`))
+    .transform((text) => text || null);
+}
+
+/** Feedback after a course: how useful it was (1 to 5, required), what they will do and comments (optional). */
+export const FeedbackSchema = z.object({
+  usefulness: z.enum(["1", "2", "3", "4", "5"], { error: "validation:usefulness.required" }).transform((score): Usefulness => USEFULNESS[Number(score) - 1]!),
+  willDo: optionalAnswer("willDo", FEEDBACK_LIMITS.willDo),
+  comments: optionalAnswer("comments", FEEDBACK_LIMITS.comments),
+});
 
 /** The calendar feed page: make a new address (replacing any old one), or turn the feed off. */
 export const CalendarFeedActionSchema = z.object({ intent: z.enum(["create", "revoke"]) });
