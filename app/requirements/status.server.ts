@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import { ukDate, ukToday } from "~/utils/uk-time";
 import { requirementLabel } from "./requirements.server";
 import { isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type Training, type TrainingStatus } from "./rules";
-import { learningRecordOf, moduleRecordOf, type RequirementRecord } from "./learning-record.server";
+import type { RequirementRecord } from "./learning-record.server";
 import { trainingFrom, trainingOf, wantedBy } from "./training.server";
 
 const REQUIREMENT_FIELDS = {
@@ -168,16 +168,6 @@ export function countStandings(standings: MemberStanding[]) {
 
 const STATE_ORDER = { overdue: 0, due: 1, met: 2, exempt: 3 } as const;
 
-/**
- * What each council a person sits on requires of them, and where they stand: overdue first, then by due date.
- * Only councils that count them (current and confirmed): a claim the officer has not confirmed asks nothing yet.
- * With `moduleId`, only the requirements met by that module (the module page). One query (learning-record.server.ts).
- */
-export async function requirementsOf({ userId, language, today = ukToday(), moduleId }: { userId: string; language: Language; today?: Date; moduleId?: string }) {
-  const record = await (moduleId ? moduleRecordOf(userId, moduleId) : learningRecordOf(userId));
-  return requirementsFrom({ userId, record, training: trainingIn(userId, record), language, today });
-}
-
 /** A person's training, from their learning record. */
 export function trainingIn(userId: string, record: RequirementRecord) {
   return trainingFrom({
@@ -188,7 +178,11 @@ export function trainingIn(userId: string, record: RequirementRecord) {
   });
 }
 
-/** requirementsOf, from a learning record already read (My learning shows the same records). */
+/**
+ * What each council a person sits on requires of them, and where they stand: overdue first, then by due date.
+ * Only councils that count them (current and confirmed): a claim the officer has not confirmed asks nothing yet.
+ * From their learning record (learning-record.server.ts: one query, which My learning lists from too).
+ */
 export function requirementsFrom({
   userId,
   record,
