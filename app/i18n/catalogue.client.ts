@@ -4,7 +4,7 @@
 // loaded before hydration when the page's routes name them in their handle, and otherwise when a route that
 // uses them first renders: react-i18next suspends it until they arrive, and since Remix renders a navigation
 // in a transition, the page before it stays on screen meanwhile, never a page of untranslated keys.
-// See docs/decisions/017-words-with-their-routes.md.
+// See docs/decisions/018-words-with-their-routes.md.
 import { createInstance, type BackendModule, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";

@@ -33,7 +33,7 @@ export const PAGE_NAMESPACES = ["common", "auth", "account", "council", "courses
 /**
  * The words of officers' and staff pages only. The browser loads each (in the page's language) with the
  * routes that name it in their handle (`export const handle = { i18n: ["council"] } satisfies RouteWords`),
- * not with every page. See docs/decisions/017-words-with-their-routes.md.
+ * not with every page. See docs/decisions/018-words-with-their-routes.md.
  */
 export const ROUTE_NAMESPACES = ["council", "staff"] as const;
 export type RouteNamespace = (typeof ROUTE_NAMESPACES)[number];

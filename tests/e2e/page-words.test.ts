@@ -1,6 +1,6 @@
 // Each page's scripts carry the words its routes use: a councillor's pages never the words of officers' and
 // staff pages (the council and staff namespaces, about 4–8 KB a page), which come with those routes, before
-// they show and in the page's language (docs/decisions/017-words-with-their-routes.md).
+// they show and in the page's language (docs/decisions/018-words-with-their-routes.md).
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
