@@ -3,6 +3,6 @@ import { isMembershipKind } from "~/councils/kinds";
 
 /** Elected councillor, co-opted member or lay member, in the page's language. */
 export function MemberKind({ kind }: { kind: string }) {
-  const { t } = useTranslation("council");
-  return <>{isMembershipKind(kind) ? t(`kinds.${kind}`) : kind}</>;
+  const { t } = useTranslation();
+  return <>{isMembershipKind(kind) ? t(`membershipKinds.${kind}`) : kind}</>;
 }

@@ -21,7 +21,7 @@ type Membership = {
  */
 export function MembershipList({ memberships, withdraw = false, headingLevel = 3 }: { memberships: Membership[]; withdraw?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const { t } = useTranslation(["account", "council"]);
+  const { t } = useTranslation("account");
   const language = useLanguage();
   if (memberships.length === 0) return <p>{t("councils.none")}</p>;
   return (
@@ -46,7 +46,7 @@ export function MembershipList({ memberships, withdraw = false, headingLevel = 3
             <p>
               {t("councils.committees", {
                 committees: membership.committees
-                  .map((seat) => (seat.role === "substitute" ? t("council:roles.asSubstitute", { committee: seat.committee.name }) : seat.committee.name))
+                  .map((seat) => (seat.role === "substitute" ? t("councils.asSubstitute", { committee: seat.committee.name }) : seat.committee.name))
                   .join(", "),
               })}
             </p>

@@ -28,8 +28,23 @@ export const LANGUAGE_COOKIE = "lng";
 /** The query parameter that asks for a page in one language: each page's `hreflang` alternates use it. */
 export const LANGUAGE_PARAM = "lng";
 
-/** The namespaces the pages use: the browser loads these. */
+/** The namespaces the pages use: the server renders with every one of them. */
 export const PAGE_NAMESPACES = ["common", "auth", "account", "council", "courses", "learning", "staff", "legal"] as const;
+/**
+ * The words of officers' and staff pages only. The browser loads each (in the page's language) with the
+ * routes that name it in their handle (`export const handle = { i18n: ["council"] } satisfies RouteWords`),
+ * not with every page. See docs/decisions/018-words-with-their-routes.md.
+ */
+export const ROUTE_NAMESPACES = ["council", "staff"] as const;
+export type RouteNamespace = (typeof ROUTE_NAMESPACES)[number];
+/** The rest: every page's catalogue chunk (app/i18n/locales/<language>/index.ts) holds these. */
+export const BASE_NAMESPACES = ["common", "auth", "account", "courses", "learning", "legal"] as const satisfies readonly Exclude<(typeof PAGE_NAMESPACES)[number], RouteNamespace>[];
+/** What a route module's `handle` says of the words it needs beyond every page's. */
+export type RouteWords = { i18n: RouteNamespace[] };
+
+export function isRouteNamespace(value: unknown): value is RouteNamespace {
+  return typeof value === "string" && (ROUTE_NAMESPACES as readonly string[]).includes(value);
+}
 /** Namespaces the server's instances add: validation messages, emails, and page titles (see meta.ts). */
 export const SERVER_NAMESPACES = ["validation", "email", "meta"] as const;
 export type Namespace = (typeof PAGE_NAMESPACES)[number] | (typeof SERVER_NAMESPACES)[number];

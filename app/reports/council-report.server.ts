@@ -179,6 +179,8 @@ function memberTotals(cells: ReportCell[]) {
 /** The report as a spreadsheet: the same rows and columns as the page, states in words, dates as ISO dates. */
 export function councilReportCsv(report: CouncilReport, language: Language) {
   const t = wordsOf(language, "council");
+  const common = wordsOf(language, "common");
+  const account = wordsOf(language, "account");
   const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
   const heading = (key: string, column?: string) => t(`report.csvHeadings.${key}` as "report.csvHeadings.member", { column });
   const modules = report.view === "modules";
@@ -197,10 +199,10 @@ export function councilReportCsv(report: CouncilReport, language: Language) {
   ];
   const rows = report.rows.map((row) => [
     row.membershipId ? row.name : t("report.columns.memberNumber", { number: row.name }),
-    t(`kinds.${row.kind}`),
+    common(`membershipKinds.${row.kind}`),
     row.partyGroup ?? "",
     iso(row.memberSince),
-    row.committees.map((seat) => (seat.role === "substitute" ? t("roles.asSubstitute", { committee: seat.name }) : seat.name)).join("; "),
+    row.committees.map((seat) => (seat.role === "substitute" ? account("councils.asSubstitute", { committee: seat.name }) : seat.name)).join("; "),
     ...row.cells.flatMap((cell) => [
       t(`report.states.${cellState(cell)}`),
       iso(cellDate(cell)),

@@ -2,13 +2,13 @@
 // overdue or exempt (rules.ts), from their training (training.server.ts). A few queries per council, whatever
 // its size; the rules run in memory on dates.
 import type { Prisma } from "@prisma/client";
-import { COUNTED_MEMBER } from "~/councils/membership.server";
 import type { Language } from "~/i18n/config";
 import { db, sql } from "~/utils/db.server";
 import { ukDate, ukToday } from "~/utils/uk-time";
 import { requirementLabel } from "./requirements.server";
 import { addDays, isSatisfied, trainingStatus, type DueRule, type MemberDates, type RequirementAudience, type RequirementRule, type Training, type TrainingStatus } from "./rules";
-import { trainingOf, wantedBy } from "./training.server";
+import type { RequirementRecord } from "./learning-record.server";
+import { trainingFrom, trainingOf, wantedBy } from "./training.server";
 
 const REQUIREMENT_FIELDS = {
   id: true,
@@ -31,21 +31,21 @@ const REQUIREMENT_FIELDS = {
   exemptions: { select: { membershipId: true, reason: true, approvedBy: true, evidenceFileId: true, createdAt: true } },
 } satisfies Prisma.RequirementSelect;
 
-const MEMBER_FIELDS = {
-  id: true,
-  userId: true,
-  memberSince: true,
-  termStartedOn: true,
-  confirmedAt: true,
-  createdAt: true,
-  partyGroup: true,
-  kind: true,
-  user: { select: { name: true, email: true } },
-  committees: { select: { committeeId: true, role: true, appointedOn: true } },
-} satisfies Prisma.MembershipSelect;
 
 type RequirementRow = Prisma.RequirementGetPayload<{ select: typeof REQUIREMENT_FIELDS }>;
-type MemberRow = Prisma.MembershipGetPayload<{ select: typeof MEMBER_FIELDS }>;
+/** A member as the rules read them: their dates, their seats on committees. */
+type MemberRow = {
+  id: string;
+  userId: string;
+  memberSince: Date | null;
+  termStartedOn: Date | null;
+  confirmedAt: Date | null;
+  createdAt: Date;
+  partyGroup: string | null;
+  kind: string;
+  user: { name: string; email: string };
+  committees: { committeeId: string; role: string; appointedOn: Date }[];
+};
 
 function ruleOf(requirement: RequirementRow): RequirementRule {
   return {
@@ -232,34 +232,64 @@ export function countStandings(standings: MemberStanding[]) {
 
 const STATE_ORDER = { overdue: 0, due: 1, met: 2, exempt: 3 } as const;
 
+/** A person's training, from their learning record. */
+export function trainingIn(userId: string, record: RequirementRecord) {
+  return trainingFrom({
+    completions: record.completion.map((completion) => ({ userId, ...completion })),
+    passes: record.pass.map((pass) => ({ userId, moduleId: pass.moduleId, _max: { submittedAt: pass.submittedAt } })),
+    courses: record.attended.map((course) => ({ userId, id: course.courseId, title: course.title, topic: course.topic, endsAt: course.endsAt })),
+    recorded: record.recorded.map((recorded) => ({ userId, ...recorded })),
+  });
+}
+
 /**
  * What each council a person sits on requires of them, and where they stand: overdue first, then by due date.
  * Only councils that count them (current and confirmed): a claim the officer has not confirmed asks nothing yet.
+ * From their learning record (learning-record.server.ts: one query, which My learning lists from too).
  */
-export async function requirementsOf({
+export function requirementsFrom({
   userId,
-  language,
-  today = ukToday(),
+  record,
   training,
+  language,
+  today,
 }: {
   userId: string;
+  record: RequirementRecord;
+  training: Map<string, Training[]>;
   language: Language;
-  today?: Date;
-  /** Their training, when the caller has read it already (My learning shows it too) */
-  training?: Map<string, Training[]>;
+  today: Date;
 }) {
-  // one query: each council they count at, with its requirements in force
-  const memberships = await db.membership.findMany({
-    where: { userId, ...COUNTED_MEMBER },
-    select: {
-      ...MEMBER_FIELDS,
-      council: { select: { name: true, welshName: true, requirements: { where: { removedAt: null }, select: REQUIREMENT_FIELDS, orderBy: { createdAt: "asc" } } } },
-    },
-  });
-  const all = memberships.flatMap((membership) => membership.council.requirements);
-  const theirs = all.length === 0 ? new Map() : (training ?? (await trainingOf([userId], wantedBy(all))));
-  const owed = memberships.flatMap(({ council, ...member }) =>
-    standingsOf({ requirements: council.requirements, members: [member], training: theirs, today, language }).flatMap((requirement) =>
+  const inOrder = <T extends { createdAt: Date }>(rows: T[]) => [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const members = inOrder(record.membership.filter((membership) => membership.counted === 1)).map(
+    (membership): MemberRow & { councilId: string; council: { name: string; welshName: string | null } } => ({
+      id: membership.id,
+      userId,
+      councilId: membership.councilId,
+      council: { name: membership.councilName, welshName: membership.councilWelshName },
+      memberSince: membership.memberSince,
+      termStartedOn: membership.termStartedOn,
+      confirmedAt: membership.confirmedAt,
+      createdAt: membership.createdAt,
+      partyGroup: membership.partyGroup,
+      kind: membership.kind,
+      user: { name: membership.userName, email: membership.userEmail },
+      committees: record.seat.filter((seat) => seat.membershipId === membership.id).map(({ committeeId, role, appointedOn }) => ({ committeeId, role, appointedOn })),
+    }),
+  );
+  const requirements = inOrder(record.requirement).map(
+    ({ committeeName, blocksSitting, ...requirement }): RequirementRow => ({
+      ...requirement,
+      committee: committeeName === null ? null : { name: committeeName },
+      blocksSitting: blocksSitting === 1,
+      chosenMembers: record.chosen.filter((chosen) => chosen.requirementId === requirement.id).map(({ membershipId }) => ({ membershipId })),
+      exemptions: record.exemption
+        .filter((exemption) => exemption.requirementId === requirement.id)
+        .map(({ membershipId, reason, approvedBy, evidenceFileId, createdAt }) => ({ membershipId, reason, approvedBy, evidenceFileId, createdAt })),
+    }),
+  );
+  const owed = members.flatMap(({ councilId, council, ...member }) =>
+    standingsOf({ requirements: requirements.filter((requirement) => requirement.councilId === councilId), members: [member], training, today, language }).flatMap((requirement) =>
       requirement.standings.map(({ status }) => ({
         requirementId: requirement.id,
         label: requirement.label,

@@ -82,8 +82,3 @@ export function trainingFrom({ completions, passes, courses, recorded }: Facts):
   }
   return byPerson;
 }
-
-/** The last time a person passed each module's check: a refresher renews a completion. */
-export async function lastPassesOf(userId: string) {
-  return db.knowledgeCheckAttempt.groupBy({ by: ["userId", "moduleId"], where: { userId, passed: true, submittedAt: { not: null } }, _max: { submittedAt: true } });
-}

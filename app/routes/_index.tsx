@@ -30,16 +30,24 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
   if (!user) return { profile: null, mine: null, attended: [], feedbackDue: NONE };
   const language = args.context.language;
-  const [profile, mine, attended, feedbackDue] = await Promise.all([
+  // a councillor's home is "My learning", which names their councils too
+  if (can(user, "module:take")) {
+    const [mine, feedbackDue] = await Promise.all([
+      myLearning({ userId: user.id, language }),
+      // attended courses that have ended and still await their feedback (a light query of its own)
+      can(user, "course:book") ? coursesAwaitingFeedback(user.id) : NONE,
+    ]);
+    return { profile: { name: user.name, role: user.role, council: null, councils: mine.councils }, mine, attended: [], feedbackDue };
+  }
+  const [profile, attended, feedbackDue] = await Promise.all([
     getProfile({ userId: user.id }),
-    // a councillor's home is "My learning"
-    can(user, "module:take") ? myLearning({ userId: user.id, language }) : null,
     // an officer's courses attended (a councillor's are in My learning)
-    !can(user, "module:take") && can(user, "course:book") ? attendedCourses(user.id, { language }) : [],
-    // attended courses that have ended and still await their feedback (a light query of its own)
+    can(user, "course:book") ? attendedCourses(user.id, { language }) : [],
     can(user, "course:book") ? coursesAwaitingFeedback(user.id) : NONE,
   ]);
-  return { profile, mine, attended: attended.map(attendedView), feedbackDue };
+  if (!profile) return { profile: null, mine: null, attended: [], feedbackDue: NONE };
+  const councils = profile.council ? [profile.council.name] : profile.memberships.map((membership) => membership.council.name);
+  return { profile: { name: profile.name, role: profile.role, council: profile.council?.name ?? null, councils }, mine: null, attended: attended.map(attendedView), feedbackDue };
 }
 
 function attendedView({ courseId, title, startsAt, moduleId, moduleTitle }: Awaited<ReturnType<typeof attendedCourses>>[number]) {
@@ -62,7 +70,7 @@ export default function Home() {
   const firstName = profile.name.split(" ")[0];
   return (
     <>
-      <PageHeading caption={profile.council?.name ?? (profile.memberships.map((membership) => membership.council.name).join(", ") || t("home.association"))}>{t("home.hello", { name: firstName })}</PageHeading>
+      <PageHeading caption={profile.councils.join(", ") || t("home.association")}>{t("home.hello", { name: firstName })}</PageHeading>
       {mine ? <MyLearning mine={mine} attended={mine.attended.map(attendedView)} /> : null}
       {profile.role === "officer" ? (
         <ul className="cards">
@@ -76,7 +84,7 @@ export default function Home() {
             <h2 className="heading-m">
               <Link to="/council">{t("home.officer.council")}</Link>
             </h2>
-            <p>{t("home.officer.councilText", { council: profile.council?.name })}</p>
+            <p>{t("home.officer.councilText", { council: profile.council })}</p>
           </li>
           <li>
             <h2 className="heading-m">

@@ -11,6 +11,9 @@ import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { committeeReadiness } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilReadiness", { committee: data?.committee.name }));

@@ -8,12 +8,15 @@ import { ReadinessTable } from "~/components/readiness-table";
 import { formatDate } from "~/i18n/format";
 import { wordsOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { getCouncil } from "~/models/council.server";
 import { auditReport } from "~/reports/council-report.server";
 import { councilReadiness } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilAllReadiness"));
 

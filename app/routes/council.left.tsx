@@ -11,6 +11,9 @@ import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { getCouncil } from "~/models/council.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilLeft"));
 

@@ -27,6 +27,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { MemberActionSchemas } from "~/utils/schemas.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilMember")));
 
@@ -162,7 +165,7 @@ const DETAIL_FIELDS = ["kind", "memberSince", "termStartedOn", "ward", "partyGro
 export default function CouncilMember() {
   const { council, member, committees, others, form, training, modules, toEnrol, toBook } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation("council");
+  const { t } = useTranslation(["council", "common"]);
   const language = useLanguage();
   const values = result?.values;
   const intent = values?.intent;
@@ -366,7 +369,7 @@ export default function CouncilMember() {
         <RadioField
           name="kind"
           legend={t("member.kind")}
-          options={MEMBERSHIP_KINDS.map((option) => ({ value: option, label: t(`kinds.${option}`) }))}
+          options={MEMBERSHIP_KINDS.map((option) => ({ value: option, label: t(`common:membershipKinds.${option}`) }))}
           defaultValue={intent === "details" ? values?.kind : member.kind}
           error={errorsFor("details")?.kind}
         />

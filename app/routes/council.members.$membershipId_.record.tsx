@@ -9,6 +9,7 @@ import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
 import { auditReport } from "~/reports/council-report.server";
@@ -18,6 +19,8 @@ import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
 import { MunicipalYearSchema } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilMemberRecord")));
 

@@ -10,6 +10,7 @@ import { MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { formatDate } from "~/i18n/format";
 import { wordsOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
 import { auditReport, councilReport } from "~/reports/council-report.server";
@@ -19,6 +20,8 @@ import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
 import { reportFilterSchema } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilReport"));
 
@@ -47,6 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function CouncilReport() {
   const { council, filters, query, years, asOf, year, currentYear, memberCount, columns, rows, options, view, charts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("council");
+  const { t: common } = useTranslation("common");
   const language = useLanguage();
   const yearName = (start: number) => `${start}–${String(start + 1).slice(2)}`;
   const modules = view === "modules";
@@ -95,7 +99,7 @@ export default function CouncilReport() {
           name="kind"
           label={t("report.filter.kind")}
           defaultValue={filters.kind ?? ""}
-          options={[{ value: "", label: t("report.filter.allKinds") }, ...MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))]}
+          options={[{ value: "", label: t("report.filter.allKinds") }, ...MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: common(`membershipKinds.${kind}`) }))]}
         />
         <TextField name="electedSince" type="date" width="date" label={t("report.filter.electedSince")} hint={t("report.filter.electedSinceHint")} defaultValue={filters.electedSince ?? ""} />
         <TextField name="q" type="search" label={t("report.filter.q")} defaultValue={filters.q ?? ""} spellCheck={false} />

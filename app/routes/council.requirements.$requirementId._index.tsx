@@ -15,6 +15,9 @@ import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requestOrigin } from "~/utils/request.server";
 import { MembershipIdSchema } from "~/utils/schemas.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) =>
   error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.councilRequirement", { requirement: data?.requirement.label }));

@@ -9,6 +9,9 @@ import { pageTitle } from "~/i18n/meta";
 import { getCouncil } from "~/models/council.server";
 import { councilTraining, countStandings, requirementRules } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilRequirements"));
 

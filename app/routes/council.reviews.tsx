@@ -11,6 +11,9 @@ import { getCouncil } from "~/models/council.server";
 import { currentMunicipalYear, reviewsAt } from "~/requirements/reviews.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { MunicipalYearSchema } from "~/utils/schemas.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilReviews"));
 

@@ -13,6 +13,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { LeftOfficeSchema } from "~/utils/schemas.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["council"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.councilUpload"));
 

@@ -31,13 +31,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "module:read");
   const module = requireModule(args.params.moduleId, args.context.language);
   const canTake = can(user, "module:take");
-  const [intro, progress, enrolment, attended] = await Promise.all([
+  const [intro, progress, learning, attendedByOfficer] = await Promise.all([
     lessonBody(module, "intro"),
     canTake ? progressForModule({ userId: user.id, module }) : null,
     canTake ? moduleEnrolment({ userId: user.id, moduleId: module.id, language: args.context.language }) : null,
     // a course that goes with this module, attended: shown beside it, and it does not complete the module
-    can(user, "course:book") ? attendedCourses(user.id, { moduleId: module.id, language: args.context.language }) : [],
+    // (a councillor's come with their enrolment)
+    !canTake && can(user, "course:book") ? attendedCourses(user.id, { moduleId: module.id, language: args.context.language }) : [],
   ]);
+  const enrolment = learning && { source: learning.source, requirement: learning.requirement };
+  const attended = can(user, "course:book") ? (learning?.attended ?? attendedByOfficer) : [];
   return {
     module: {
       id: module.id,

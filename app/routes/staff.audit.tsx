@@ -10,6 +10,9 @@ import { listAuditEvents } from "~/models/audit.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.auditLog"));
 

@@ -14,7 +14,7 @@ import { cancelCourse, publishCourse } from "~/courses/courses.server";
 import { addDelegate, courseForStaff, decideCancellation, givePlace, moveToFront, removeBooking } from "~/courses/delegates.server";
 import { feedbackFor } from "~/courses/feedback.server";
 import { AUDIENCES, BOOKING_STATUSES, COURSE_FORMATS, NATIONS, placeOf } from "~/courses/rules";
-import type { Language } from "~/i18n/config";
+import type { Language, RouteWords } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -23,6 +23,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { CourseStaffActionSchemas } from "~/utils/schemas.server";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffCourse")));
 

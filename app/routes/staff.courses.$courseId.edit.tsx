@@ -18,6 +18,9 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { CourseSchema } from "~/utils/schemas.server";
 import { ukParts } from "~/utils/uk-time";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffCourseEdit")));
 

@@ -8,10 +8,12 @@ import { BackLink, TableWrap } from "~/components/page";
 import { courseTimes } from "~/courses/course-times.server";
 import { courseForStaff } from "~/courses/delegates.server";
 import { placeOf } from "~/courses/rules";
-import { INTL_LOCALE } from "~/i18n/config";
+import { INTL_LOCALE, type RouteWords } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { notFound, requirePermission } from "~/utils/auth.server";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffSignInSheet")));
 

@@ -7,6 +7,9 @@ import { courseTimes } from "~/courses/course-times.server";
 import { listCoursesForStaff } from "~/courses/courses.server";
 import { pageTitle } from "~/i18n/meta";
 import { requirePermission } from "~/utils/auth.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.staffCourses"));
 

@@ -14,6 +14,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
 import { CourseSchema } from "~/utils/schemas.server";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.staffCourseNew"));
 

@@ -3,13 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OutboxPageSchema } from "~/utils/schemas.server";
 import { PageHeading, Pagination } from "~/components/page";
-import { HTML_LANG, type Language } from "~/i18n/config";
+import { HTML_LANG, type Language, type RouteWords } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { listOutbox } from "~/models/email.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle } from "~/i18n/meta";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.outbox"));
 

@@ -6,6 +6,7 @@ import { SelectField, SubmitButton } from "~/components/forms";
 import { PageHeading, TableWrap } from "~/components/page";
 import { formatDate, formatShortMonth } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { auditReport } from "~/reports/council-report.server";
 import { nationalOverview } from "~/reports/national.server";
@@ -14,6 +15,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
 import { MunicipalYearSchema } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.nationalPicture"));
 

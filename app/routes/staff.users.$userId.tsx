@@ -20,6 +20,9 @@ import { formResult, parseForm, refuseForm } from "~/utils/forms";
 import { isRole, ROLES } from "~/utils/permissions";
 import { appUrl, requestOrigin } from "~/utils/request.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ error, matches }) => (error ? errorMeta(error, matches) : pageTitle(matches, (t) => t("pages.staffAccount")));
 

@@ -9,6 +9,9 @@ import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { isRole, ROLES } from "~/utils/permissions";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.accounts"));
 

@@ -13,6 +13,9 @@ import { appUrl, requestOrigin } from "~/utils/request.server";
 import { OfficerInvitationSchema } from "~/utils/schemas.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RouteWords } from "~/i18n/config";
+
+export const handle = { i18n: ["staff"] } satisfies RouteWords;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("pages.inviteOfficer"));
 

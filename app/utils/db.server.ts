@@ -64,6 +64,9 @@ export type DbClient = Prisma.TransactionClient;
  * client does not recognise a fragment made by the SQLite client's runtime (it would send it as a value).
  */
 export const sql: typeof Prisma.sql = isPostgres ? postgresClientModule().Prisma.sql : Prisma.sql;
+/** Prisma.join (fragments joined by a separator) and Prisma.raw (trusted SQL text), from the same runtime. */
+export const sqlJoin: typeof Prisma.join = isPostgres ? postgresClientModule().Prisma.join : Prisma.join;
+export const sqlRaw: typeof Prisma.raw = isPostgres ? postgresClientModule().Prisma.raw : Prisma.raw;
 
 /**
  * A list of values as one query parameter (a JSON array), to select from: `WHERE "userId" IN (${valuesOf(ids)})`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ukParts, ukTimeToUtc, ukToday } from "./uk-time";
+import { ukDate, ukParts, ukTimeToUtc, ukToday } from "./uk-time";
 
 describe("UK wall-clock time", () => {
   it("reads winter times as GMT and summer times as BST", () => {
@@ -40,5 +40,12 @@ describe("UK wall-clock time", () => {
   it("knows the UK date when UTC is still on the day before", () => {
     expect(ukToday(new Date("2027-06-10T23:30:00Z")).toISOString()).toBe("2027-06-11T00:00:00.000Z");
     expect(ukToday(new Date("2027-12-10T23:30:00Z")).toISOString()).toBe("2027-12-10T00:00:00.000Z");
+  });
+
+  it("gives the date the UK clock shows at every half hour for two years, clock changes included", () => {
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += 30 * 60_000) {
+      const instant = new Date(at);
+      expect(ukDate(instant).toISOString().slice(0, 10), instant.toISOString()).toBe(ukParts(instant).date);
+    }
   });
 });

@@ -57,8 +57,14 @@ export function ukTimeToUtc(date: string, time: string): Date | null {
   return null;
 }
 
+const HOUR = 3_600_000;
+
 /** The date in the UK at an instant, as midnight UTC of that date (how date-only fields are stored). */
 export function ukDate(instant: Date) {
+  // The UK clock is UTC's or an hour ahead of it, so before 23:00 UTC the UK date is the UTC date: that needs
+  // no formatter, which costs tens of microseconds a date (a council's page asks for one per member and rule).
+  const midnight = Math.floor(instant.getTime() / (24 * HOUR)) * 24 * HOUR;
+  if (instant.getTime() - midnight < 23 * HOUR) return new Date(midnight);
   return new Date(`${ukParts(instant).date}T00:00:00Z`);
 }
 

@@ -10,7 +10,9 @@
 // BENCH_WARMUP (seconds, default 3), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3300),
 // BENCH_PROCESSES (the N to compare with one, default the number of CPUs), BENCH_LIGHTHOUSE_RUNS (default 3;
 // 0 skips Lighthouse), BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself,
-// BENCH_ONLY=booking-race to run only the race (with 1 and BENCH_PROCESSES processes; about a minute after the build).
+// BENCH_ONLY=booking-race to run only the race (with 1 and BENCH_PROCESSES processes; about a minute after the build),
+// BENCH_ONLY=throughput to run only the throughput scenarios (with 1 and BENCH_PROCESSES processes; about 3 minutes
+// after the build), BENCH_ONLY=weight to weigh only the pages (under a minute after the build).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -52,6 +54,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "bare route: /accessibility, councillor", path: "/accessibility", cookie: "councillor", expect: "Accessibility statement" },
   { name: "home, signed in as councillor", path: "/", cookie: "councillor", expect: "Hello," },
   { name: "module catalogue, councillor", path: "/modules", cookie: "councillor", expect: "Online modules" },
+  { name: "module page, councillor", path: "/modules/prevent-duty", cookie: "councillor", expect: "Channel" },
   { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
   { name: "council members, officer", path: "/council", cookie: "officer", expect: "current members" },
 ];
@@ -544,9 +547,39 @@ async function onlyBookingRace() {
   if (problems.length) throw new Error(problems.join("; "));
 }
 
+/** BENCH_ONLY=throughput: the scenarios alone, with one process and then with PROCESSES, on one fresh database. */
+async function onlyThroughput() {
+  build();
+  freshDatabase();
+  let running = await startServer(1);
+  const loadBefore = loadAverage();
+  const one: Row[] = [];
+  for (const scenario of SCENARIOS) one.push(await measure(scenario, running.workers));
+  await stopServer();
+  running = await startServer(PROCESSES);
+  const many: Row[] = [];
+  for (const scenario of SCENARIOS) many.push(await measure(scenario, running.workers));
+  reportThroughput(one, many, loadBefore);
+  const failing = [...one, ...many].filter((row) => row.non2xx > 0 || row.errors > 0);
+  if (failing.length) throw new Error(`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`);
+}
+
+/** BENCH_ONLY=weight: the pages weighed alone, against the budget. */
+async function onlyWeight() {
+  build();
+  freshDatabase();
+  await startServer(1);
+  const weights = await weighPages();
+  reportPageWeights(weights);
+  const overBudget = weights.filter((weight) => weight.transferred > PAGE_BUDGET_BYTES);
+  if (overBudget.length) throw new Error(overBudget.map((w) => `${w.name} (${w.path}) transfers ${kib(w.transferred)} KB, over the budget of ${kib(PAGE_BUDGET_BYTES)} KB`).join("; "));
+}
+
 async function main() {
   if (ONLY === "booking-race") return onlyBookingRace();
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: the only part that runs alone is booking-race`);
+  if (ONLY === "throughput") return onlyThroughput();
+  if (ONLY === "weight") return onlyWeight();
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: the parts that run alone are booking-race, throughput and weight`);
   build();
   freshDatabase();
   let running = await startServer(1);
