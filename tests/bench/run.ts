@@ -57,6 +57,8 @@ export const SCENARIOS: Scenario[] = [
   { name: "module page, councillor", path: "/modules/prevent-duty", cookie: "councillor", expect: "Channel" },
   { name: "lesson page, councillor (warm)", path: LESSON_PATH, cookie: "councillor", expect: "Mark complete" },
   { name: "council members, officer", path: "/council", cookie: "officer", expect: "current members" },
+  { name: "training report, officer", path: "/council/report", cookie: "officer", expect: "members shown" },
+  { name: "national picture, staff", path: "/staff/reports", cookie: "staff", expect: "National picture" },
 ];
 
 /** Every page a councillor uses most, weighed on a cold cache. */
@@ -67,6 +69,8 @@ export const WEIGHED_PAGES: (WeighedPage & { /** whose page: the demo councillor
   { name: "lesson page", path: LESSON_PATH, expect: "Mark complete" },
   { name: "knowledge check", path: "/modules/prevent-duty/check", expect: "Knowledge check" },
   { name: "council members (officer)", path: "/council", expect: "current members", as: "officer" },
+  { name: "training report (officer)", path: "/council/report", expect: "members shown", as: "officer" },
+  { name: "national picture (staff)", path: "/staff/reports", expect: "National picture", as: "staff" },
   { name: "members list upload (officer)", path: "/council/upload", expect: "Upload your members list", as: "officer" },
 ];
 /** Everything a page transfers (HTML, CSS, JavaScript, data, with headers) on a cold cache, at most. */
