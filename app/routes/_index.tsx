@@ -110,6 +110,12 @@ export default function Home() {
           </li>
           <li>
             <h2 className="heading-m">
+              <Link to="/staff/reports">{t("home.staff.nationalPicture")}</Link>
+            </h2>
+            <p>{t("home.staff.nationalPictureText")}</p>
+          </li>
+          <li>
+            <h2 className="heading-m">
               <Link to="/staff/users">{t("home.staff.accounts")}</Link>
             </h2>
             <p>{t("home.staff.accountsText")}</p>

@@ -188,12 +188,13 @@ test("staff see their own home page with their tools", async ({ page, login }) =
     "Home",
     "Modules",
     "Courses",
+    "National picture",
     "Accounts",
     "Outbox",
     "Audit log",
     "Your account",
   ]);
-  await expect(page.locator("main").getByRole("link")).toHaveText(["Online modules", "Scheduled courses", "Accounts", "Outbox", "Audit log"]);
+  await expect(page.locator("main").getByRole("link")).toHaveText(["Online modules", "Scheduled courses", "National picture", "Accounts", "Outbox", "Audit log"]);
   await expectAccessible(page);
   // Staff belong to no council, so the council page is not theirs.
   await expectForbidden(page, "/council");
