@@ -8,8 +8,8 @@ export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts" },
   mutate: ["app/models/**/*.server.ts", "app/learning/**/*.ts", "app/requirements/rules.ts", "!app/**/*.test.ts"],
-  // Build output, databases and test reports are not needed in Stryker's sandbox copy.
-  ignorePatterns: ["build", "public/build", "data", "tests/.db", "test-results", "playwright-report", ".cache", "reports"],
+  // Build output, databases and test reports are not needed in Stryker's sandbox copy (anchored to the root: app/reports/ is code).
+  ignorePatterns: ["/build", "/public/build", "/data", "/tests/.db", "/test-results", "/playwright-report", "/.cache", "/reports"],
   coverageAnalysis: "perTest",
   concurrency: 2,
   timeoutMS: 20_000,
