@@ -60,3 +60,8 @@ export function reportQuery(filters: { [key: string]: string | number | boolean 
   }
   return query.toString();
 }
+
+/** A municipal year as people write it: 2026 is "2026–27". */
+export function municipalYearName(start: number) {
+  return `${start}–${String(start + 1).slice(2)}`;
+}

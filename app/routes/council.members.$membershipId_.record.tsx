@@ -9,6 +9,7 @@ import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
@@ -54,14 +55,13 @@ export default function MemberRecord() {
   const { t } = useTranslation("council");
   const language = useLanguage();
   const date = (value: string | Date | null) => (value ? formatDate(value, language) : t("member.notRecorded"));
-  const yearName = (start: number) => `${start}–${String(start + 1).slice(2)}`;
   return (
     <>
       <BackLink to={`/council/members/${membershipId}`}>{t("record.back", { name: member.name })}</BackLink>
-      <PageHeading caption={member.council}>{t("record.heading", { name: member.name, year: yearName(year) })}</PageHeading>
+      <PageHeading caption={member.council}>{t("record.heading", { name: member.name, year: municipalYearName(year) })}</PageHeading>
       <div className="actions no-print">
         <Form method="get" className="filter">
-          <SelectField name="year" label={t("report.filter.year")} defaultValue={String(year)} options={years.map((start) => ({ value: String(start), label: yearName(start) }))} />
+          <SelectField name="year" label={t("report.filter.year")} defaultValue={String(year)} options={years.map((start) => ({ value: String(start), label: municipalYearName(start) }))} />
           <SubmitButton secondary>{t("report.filter.apply")}</SubmitButton>
         </Form>
         <PrintButton label={t("record.print")} withoutScript={t("record.printWithoutScript")} />

@@ -14,7 +14,7 @@ import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
 import { auditReport, councilReport } from "~/reports/council-report.server";
-import { REPORT_STATES, reportQuery, type ReportState } from "~/reports/filters";
+import { municipalYearName, REPORT_STATES, reportQuery, type ReportState } from "~/reports/filters";
 import { municipalYearOf } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
@@ -52,7 +52,6 @@ export default function CouncilReport() {
   const { t } = useTranslation("council");
   const { t: common } = useTranslation("common");
   const language = useLanguage();
-  const yearName = (start: number) => `${start}–${String(start + 1).slice(2)}`;
   const modules = view === "modules";
   return (
     <>
@@ -68,7 +67,7 @@ export default function CouncilReport() {
           defaultValue={filters.view}
           options={(["requirements", "modules"] as const).map((value) => ({ value, label: t(`report.filter.views.${value}`) }))}
         />
-        <SelectField name="year" label={t("report.filter.year")} defaultValue={String(filters.year)} options={years.map((start) => ({ value: String(start), label: yearName(start) }))} />
+        <SelectField name="year" label={t("report.filter.year")} defaultValue={String(filters.year)} options={years.map((start) => ({ value: String(start), label: municipalYearName(start) }))} />
         <SelectField
           name="state"
           label={t("report.filter.state")}
@@ -111,7 +110,7 @@ export default function CouncilReport() {
       </Form>
 
       <p role="status">
-        {year === currentYear ? t("report.asOfToday", { date: formatDate(asOf, language), year: yearName(year) }) : t("report.asOfYearEnd", { date: formatDate(asOf, language), year: yearName(year) })}{" "}
+        {year === currentYear ? t("report.asOfToday", { date: formatDate(asOf, language), year: municipalYearName(year) }) : t("report.asOfYearEnd", { date: formatDate(asOf, language), year: municipalYearName(year) })}{" "}
         {t("report.shown", { count: rows.length, total: memberCount })}
       </p>
       <div className="actions no-print">

@@ -6,6 +6,7 @@ import { SelectField, SubmitButton } from "~/components/forms";
 import { PageHeading, TableWrap } from "~/components/page";
 import { formatDate, formatShortMonth } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { auditReport } from "~/reports/council-report.server";
@@ -38,7 +39,6 @@ export default function NationalPicture() {
   const { year, years, months, totals, byNation, byRegion, byType, modules, courses, inactive } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const language = useLanguage();
-  const yearName = (start: number) => `${start}–${String(start + 1).slice(2)}`;
   const shown = (value: number | null) => (value === null ? t("reports.suppressed") : String(value));
   const percent = (value: number | null) => (value === null ? t("reports.suppressed") : t("reports.percent", { value }));
   const takeUp = (caption: string, rows: typeof byNation, label: (group: string) => string) => (
@@ -68,10 +68,10 @@ export default function NationalPicture() {
   );
   return (
     <>
-      <PageHeading caption={yearName(year)}>{t("reports.heading")}</PageHeading>
+      <PageHeading caption={municipalYearName(year)}>{t("reports.heading")}</PageHeading>
       <p>{t("reports.intro")}</p>
       <Form method="get" className="filter">
-        <SelectField name="year" label={t("reports.year")} defaultValue={String(year)} options={years.map((start) => ({ value: String(start), label: yearName(start) }))} />
+        <SelectField name="year" label={t("reports.year")} defaultValue={String(year)} options={years.map((start) => ({ value: String(start), label: municipalYearName(start) }))} />
         <SubmitButton secondary>{t("reports.show")}</SubmitButton>
       </Form>
       <p>
