@@ -135,21 +135,38 @@ export async function councilTraining({
     members,
     requirements: standingsOf({ requirements, members, training, today: asOf ?? today, language }),
     /** How many of those each requirement applies to (of these members, if given) had it met or were exempt on each of these dates (a chart of the year) */
-    satisfiedOn: (dates: Date[], only?: Set<string>) =>
-      dates.map((date) => {
-        const who = only ? members.filter((m) => only.has(m.id)) : members;
-        const then = requirements.map((r) => ({ ...r, exemptions: r.exemptions.filter((e) => ukDate(e.createdAt) <= date) }));
-        const done = new Map([...training].map(([userId, all]) => [userId, all.filter((t: Training) => t.on <= date)]));
-        return {
-          date,
-          requirements: standingsOf({ requirements: then, members: who, training: done, today: date, language }).map(({ id, standings }) => ({
-            id,
-            satisfied: standings.filter((s) => isSatisfied(s.status)).length,
-            applies: standings.length,
-          })),
-        };
-      }),
+    satisfiedOn: (dates: Date[], only?: Set<string>) => satisfiedOn({ requirements, members: only ? members.filter((m) => only.has(m.id)) : members, training, dates }),
   };
+}
+
+/**
+ * For each date, how many members each requirement applies to had it met or were exempt by then: each
+ * member's status is reckoned on that date from the training done and the exemptions given by it.
+ */
+function satisfiedOn({ requirements, members, training, dates }: { requirements: RequirementRow[]; members: MemberRow[]; training: Map<string, Training[]>; dates: Date[] }) {
+  // what does not change from date to date, worked out once: who each applies to, their dates, when exempted
+  const reckoned = requirements.map((requirement) => {
+    const exemptFrom = new Map<string, Date>();
+    for (const e of requirement.exemptions) {
+      const on = ukDate(e.createdAt);
+      const earlier = exemptFrom.get(e.membershipId);
+      if (!earlier || on < earlier) exemptFrom.set(e.membershipId, on);
+    }
+    const applying = members
+      .filter((member) => appliesTo(requirement, member))
+      .map((member) => ({ dates: datesOf(member, requirement), training: training.get(member.userId) ?? [], exemptFrom: exemptFrom.get(member.id) }));
+    return { id: requirement.id, rule: ruleOf(requirement), applying };
+  });
+  return dates.map((date) => ({
+    date,
+    requirements: reckoned.map(({ id, rule, applying }) => ({
+      id,
+      satisfied: applying.filter((m) =>
+        isSatisfied(trainingStatus({ rule, member: m.dates, training: m.training.filter((t) => t.on <= date), exempt: !!m.exemptFrom && m.exemptFrom <= date, today: date })),
+      ).length,
+      applies: applying.length,
+    })),
+  }));
 }
 
 type MemberFacts = Omit<MemberRow, "user" | "committees"> & { name: string; email: string };

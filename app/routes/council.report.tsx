@@ -42,8 +42,14 @@ export async function loader(args: LoaderFunctionArgs) {
     filters: { ...filters, electedSince: filters.electedSince?.toISOString().slice(0, 10) },
     query,
     years: Array.from({ length: YEARS_OFFERED }, (_, back) => currentYear - back),
-    // words made here, as the CSV makes them: the page sends text, not the rules' dates
-    rows: report.rows.map(({ cells, ...row }) => ({ ...row, cells: cells.map((cell) => ({ state: cell.state, text: cellWords(cell, language) })) })),
+    // only what the table shows, with words made here as the CSV makes them: the page sends text, not the rules' dates
+    rows: report.rows.map(({ membershipId, name, cells, courses, totals }) => ({
+      membershipId,
+      name,
+      cells: cells.map((cell) => ({ state: cell.state, text: cellWords(cell, language) })),
+      courses,
+      totals,
+    })),
   };
 }
 

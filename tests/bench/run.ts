@@ -22,6 +22,18 @@ import { closeRaceDatabase, prepareRace, runRace, type RaceFigures } from "./boo
 import { startHttpsFront } from "./https-front";
 import { medianRun, runLighthouse, type LighthouseScores } from "./lighthouse";
 import { launchChromium, weighPage, type PageWeight, type WeighedPage } from "./page-weight";
+import {
+  COUNCIL_CSV,
+  measureStream,
+  NATIONAL_CSV,
+  reportScale,
+  SCALE_SCENARIOS,
+  scaleDatabaseUrl,
+  scaleOnPostgres,
+  seedScale,
+  timeDownloads,
+  type LoadRow,
+} from "./scale";
 import { childPids, percentile, readPeakRssKb, resetPeakRss, table } from "./stats";
 
 /** Demo sign-ins made by prisma/seed.ts (kept in step by hand: importing the seed would open a database). */
@@ -121,15 +133,18 @@ function freshDatabase() {
 
 type Server = { child: ChildProcess; workers: number[] };
 
+const cookies = new Map<DemoRole, string>();
+
 /** Starts `npm start`'s server (main.ts) with this many worker processes; returns when every worker listens. */
-async function startServer(processes: number): Promise<Server> {
+async function startServer(processes: number, databaseUrl = `file:${DB_FILE}`): Promise<Server> {
   step(`Starting the production server on port ${PORT}, ${processes} worker process(es) (log: ${path.relative(process.cwd(), LOG_FILE)})`);
+  cookies.clear(); // sessions live in the database: another database, another sign-in
   const log = fs.openSync(LOG_FILE, "w");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(PORT),
-    DATABASE_URL: `file:${DB_FILE}`,
+    DATABASE_URL: databaseUrl,
     SESSION_SECRET,
     APP_URL: ORIGIN,
     SEED_DEMO_DATA: "true",
@@ -180,8 +195,6 @@ async function stopServer() {
   await exited;
   clearTimeout(timer);
 }
-
-const cookies = new Map<DemoRole, string>();
 
 /** Signs in through the /login form as a browser would, follows no redirect, and keeps the session cookie (__Host-le_session in production). */
 async function sessionCookie(role: DemoRole): Promise<string> {
@@ -579,11 +592,45 @@ async function onlyWeight() {
   if (overBudget.length) throw new Error(overBudget.map((w) => `${w.name} (${w.path}) transfers ${kib(w.transferred)} KB, over the budget of ${kib(PAGE_BUDGET_BYTES)} KB`).join("; "));
 }
 
+/**
+ * The reports on the national data set (scale.ts): the national CSV streamed by one process (its memory), then
+ * the reports under load and the council CSV downloads with PROCESSES processes, as production runs.
+ */
+async function atScale() {
+  const databaseUrl = scaleDatabaseUrl(DB_DIR);
+  const databaseLabel = scaleOnPostgres ? "PostgreSQL" : "SQLite";
+  step(`Seeding the national data set on ${databaseLabel} (npm run seed:scale; BENCH_SCALE_SEEDED=1 keeps the last one)`);
+  const seededSeconds = await seedScale(databaseUrl);
+
+  let running = await startServer(1, databaseUrl);
+  step(`National CSV streamed by one process: its peak memory against its memory before`);
+  const nationalCsv = await measureStream(ORIGIN + NATIONAL_CSV.path, await sessionCookie("staff"), running.workers[0]);
+  await stopServer();
+
+  running = await startServer(PROCESSES, databaseUrl);
+  const load = loadAverage();
+  const rows: LoadRow[] = [];
+  for (const scenario of SCALE_SCENARIOS) {
+    const measured = await measure(scenario, running.workers);
+    rows.push({ scenario, requestsPerSecond: measured.requestsPerSecond, p50: measured.p50, p95: measured.p95, non2xx: measured.non2xx, errors: measured.errors });
+  }
+  step(`Leeds council CSV, ${COUNCIL_CSV.downloads} downloads one at a time`);
+  const councilCsv = await timeDownloads(ORIGIN + COUNCIL_CSV.path, await sessionCookie("officer"), COUNCIL_CSV.downloads);
+  await stopServer();
+  reportScale({ databaseLabel, seededSeconds, processes: PROCESSES, rows, councilCsv, nationalCsv, load });
+  const failing = rows.filter((row) => row.non2xx > 0 || row.errors > 0);
+  if (failing.length) throw new Error(`Non-2xx responses or errors under load in: ${failing.map((row) => row.scenario.name).join(", ")}`);
+}
+
 async function main() {
   if (ONLY === "booking-race") return onlyBookingRace();
   if (ONLY === "throughput") return onlyThroughput();
   if (ONLY === "weight") return onlyWeight();
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: the parts that run alone are booking-race, throughput and weight`);
+  if (ONLY === "scale") {
+    build();
+    return atScale();
+  }
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: the parts that run alone are booking-race, throughput, weight and scale`);
   build();
   freshDatabase();
   let running = await startServer(1);
@@ -619,6 +666,8 @@ async function main() {
   reportPageWeights(weights);
   lighthouseFigures.forEach(reportLighthouse);
   reportBookingRaces(races);
+  await stopServer();
+  await atScale();
 
   const overBudget = weights.filter((weight) => weight.transferred > PAGE_BUDGET_BYTES);
   const failing = [...one, ...many].filter((row) => row.non2xx > 0 || row.errors > 0);
