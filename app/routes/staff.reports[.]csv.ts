@@ -3,6 +3,7 @@ import { wordsOf } from "~/i18n/i18n.server";
 import { auditReport } from "~/reports/council-report.server";
 import { nationalCsv } from "~/reports/national.server";
 import { requirePermission } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv.server";
 import { requestOrigin } from "~/utils/request.server";
 import { askedMunicipalYear } from "~/utils/schemas.server";
 
@@ -12,11 +13,5 @@ export async function loader(args: LoaderFunctionArgs) {
   const language = args.context.language;
   const year = askedMunicipalYear(args.request);
   await auditReport({ type: "report-exported", actorId: staff.id, councilName: "All councils", report: "national picture CSV", query: `year=${year}` }, requestOrigin(args));
-  return new Response(nationalCsv({ year, language }), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${wordsOf(language, "staff")("reports.filename")}-${year}-${year + 1}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(nationalCsv({ year, language }), `${wordsOf(language, "staff")("reports.filename")}-${year}-${year + 1}.csv`);
 }
