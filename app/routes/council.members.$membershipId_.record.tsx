@@ -13,7 +13,7 @@ import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { memberRecord } from "~/reports/member-record.server";
 import { municipalYearOf } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";

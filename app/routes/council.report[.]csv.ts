@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { wordsOf } from "~/i18n/i18n.server";
-import { auditReport, councilReport, councilReportCsv } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
+import { councilReport, councilReportCsv } from "~/reports/council-report.server";
 import { reportQuery } from "~/reports/filters";
 import { municipalYearOf } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";

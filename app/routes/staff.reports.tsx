@@ -9,7 +9,7 @@ import { pageTitle } from "~/i18n/meta";
 import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { nationalOverview } from "~/reports/national.server";
 import { municipalYearOf } from "~/requirements/rules";
 import { requirePermission } from "~/utils/auth.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { wordsOf } from "~/i18n/i18n.server";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { nationalCsv } from "~/reports/national.server";
 import { requirePermission } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv.server";
