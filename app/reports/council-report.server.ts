@@ -11,7 +11,7 @@ import { isAttendance } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
 import { learningFor, type Learning } from "~/learning/reader.server";
-import { addDays, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
+import { addDays, endOfDay, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
 import { councilTraining } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
@@ -61,7 +61,7 @@ export async function councilReport({ councilId, language, filters, now = new Da
       },
       select: { userId: true, status: true, attendance: true },
     }),
-    filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: new Date(addDays(asOf, 1).getTime() - 1) } : {}) : new Map() as Learning,
+    filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: endOfDay(asOf) } : {}) : new Map() as Learning,
   ]);
 
   const coursesOf = new Map<string, CourseCounts>();
