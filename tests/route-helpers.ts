@@ -1,4 +1,7 @@
 // Calling loaders and actions directly, as Remix would, with a session for a fresh user of any role.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readSession, startSession } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
@@ -31,4 +34,20 @@ export async function outcomeOf(run: () => unknown): Promise<unknown> {
   } catch (thrown) {
     return thrown;
   }
+}
+
+/** The folder of route modules; a test there imports a file of routeFiles() as `./${file}`. */
+export const ROUTES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "../app/routes");
+
+/** Route files as Remix finds them: modules in app/routes, and a folder's route.tsx; never tests. Sorted. */
+export function routeFiles(): string[] {
+  return readdirSync(ROUTES_DIR)
+    .flatMap((name) => {
+      if (!statSync(path.join(ROUTES_DIR, name)).isDirectory()) return [name];
+      return readdirSync(path.join(ROUTES_DIR, name))
+        .filter((inner) => /^route\.tsx?$/.test(inner))
+        .map((inner) => `${name}/${inner}`);
+    })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .sort();
 }

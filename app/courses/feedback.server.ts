@@ -106,7 +106,11 @@ export async function feedbackFor(courseId: string) {
   };
 }
 
-/** The courses this person attended that have ended and await their feedback: ids, for links from their home page. */
+/**
+ * The courses this person attended that have ended and await their feedback: ids, for links from an officer's
+ * home page. A councillor's home reads the same rule with the rest of their record (the "awaitingFeedback"
+ * branch in app/requirements/learning-record.server.ts): a change here goes there too.
+ */
 export async function coursesAwaitingFeedback(userId: string, now = new Date()) {
   const bookings = await db.booking.findMany({
     where: { userId, status: "confirmed", attendance: "attended", course: { status: "published", endsAt: { lte: now }, feedback: { none: { userId } } } },

@@ -11,8 +11,7 @@ import { isAttendance } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
 import { learningFor, type Learning } from "~/learning/reader.server";
-import { recordAudit, type RequestOrigin } from "~/models/audit.server";
-import { addDays, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
+import { addDays, endOfDay, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
 import { councilTraining } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
@@ -62,7 +61,7 @@ export async function councilReport({ councilId, language, filters, now = new Da
       },
       select: { userId: true, status: true, attendance: true },
     }),
-    filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: new Date(addDays(asOf, 1).getTime() - 1) } : {}) : new Map() as Learning,
+    filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: endOfDay(asOf) } : {}) : new Map() as Learning,
   ]);
 
   const coursesOf = new Map<string, CourseCounts>();
@@ -216,11 +215,3 @@ export function councilReportCsv(report: CouncilReport, language: Language) {
 }
 
 const scoreOf = (cell: ReportCell) => ("score" in cell && cell.score !== undefined ? String(cell.score) : "");
-
-/** Every look at a report and every export goes in the audit log: who, which council, which filters. */
-export async function auditReport(
-  { type, actorId, councilName, report, query }: { type: "report-viewed" | "report-exported"; actorId: string; councilName: string; report: string; query: string },
-  origin: RequestOrigin,
-) {
-  await recordAudit({ type, actorId, detail: `${councilName}: ${report}${query ? ` (${query})` : ""}` }, origin);
-}

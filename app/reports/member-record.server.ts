@@ -6,7 +6,7 @@ import { getCatalogue } from "~/content/content.server";
 import { attendedCourses } from "~/courses/record.server";
 import type { Language } from "~/i18n/config";
 import { learningFor } from "~/learning/reader.server";
-import { addDays, municipalYearOf } from "~/requirements/rules";
+import { endOfDay, municipalYearOf } from "~/requirements/rules";
 import { councilTraining } from "~/requirements/status.server";
 import { db } from "~/utils/db.server";
 import { ukDate, ukToday } from "~/utils/uk-time";
@@ -37,7 +37,7 @@ export async function memberRecord({ councilId, membershipId, year, language, no
   const modules = getCatalogue(language).modules;
   const [{ requirements }, learning, courses, recorded] = await Promise.all([
     councilTraining({ councilId, language, membershipId, today, asOf }),
-    learningFor({ userIds: [member.userId] }, modules, asOf ? { asOf: new Date(addDays(asOf, 1).getTime() - 1) } : {}),
+    learningFor({ userIds: [member.userId] }, modules, asOf ? { asOf: endOfDay(asOf) } : {}),
     attendedCourses(member.userId, { language }),
     db.recordedTraining.findMany({
       where: { userId: member.userId, councilId, completedOn: { gte: firstDay, lte: lastDay } },

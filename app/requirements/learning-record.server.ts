@@ -1,6 +1,7 @@
 // One person's learning record as My learning and the module page read it: their memberships, what their
 // councils require and the exemptions granted, the training that meets it (modules completed, checks passed
-// again, courses attended, training recorded by a council), enrolments, bookings and development reviews.
+// again, courses attended, training recorded by a council), enrolments, bookings, development reviews and
+// the courses that await their feedback.
 // All of it is one plain SQL query, each kind of record a branch of a UNION ALL in shared columns. Prisma 6
 // compiles each of its own queries on the main thread (its query compiler, in WebAssembly) and splits a
 // nested select into a statement per relation: read that way, the home page took 10 queries and over 20 ms
@@ -142,6 +143,13 @@ const COLUMNS = {
     offeredOn: timeOrNull(sql`v."offeredOn"`),
     heldOn: timeOrNull(sql`v."heldOn"`),
   },
+  /**
+   * Courses they attended (per the register) that have ended and await their feedback: the rule of
+   * coursesAwaitingFeedback (app/courses/feedback.server.ts), for the home page's links
+   */
+  awaitingFeedback: {
+    courseId: text(sql`k."id"`),
+  },
   /** The council an officer works for (a person's account names at most one) */
   council: {
     id: text(sql`c."id"`),
@@ -151,8 +159,8 @@ const COLUMNS = {
 
 type Kind = keyof typeof COLUMNS;
 
-/** Whose record, and (for one module's page) only what bears on that module. */
-type Reading = { userId: string; moduleId: string | null };
+/** Whose record, (for one module's page) only what bears on that module, and when (for the courses that have ended). */
+type Reading = { userId: string; moduleId: string | null; now: Date };
 
 /**
  * Where each kind of record comes from. Records hanging off a membership are read for every membership of
@@ -160,7 +168,7 @@ type Reading = { userId: string; moduleId: string | null };
  * than a subquery in each branch: SQLite prepares the statement afresh for every call, and that was the
  * dearest part of it).
  */
-function fromClause(kind: Kind, { userId, moduleId }: Reading): Sql {
+function fromClause(kind: Kind, { userId, moduleId, now }: Reading): Sql {
   const onlyModule = (column: Sql) => (moduleId === null ? sql`` : sql` AND ${column} = ${moduleId}`);
   switch (kind) {
     case "membership":
@@ -193,6 +201,10 @@ function fromClause(kind: Kind, { userId, moduleId }: Reading): Sql {
     case "booking":
       return sql`FROM "Booking" b JOIN "Course" k ON k."id" = b."courseId"
         WHERE b."userId" = ${userId} AND b."status" IN (${sqlJoin(ACTIVE)}) AND k."status" = 'published'`;
+    case "awaitingFeedback":
+      return sql`FROM "Booking" b JOIN "Course" k ON k."id" = b."courseId"
+        WHERE b."userId" = ${userId} AND b."status" = 'confirmed' AND b."attendance" = 'attended' AND k."status" = 'published' AND k."endsAt" <= ${now}
+        AND NOT EXISTS (SELECT 1 FROM "CourseFeedback" f WHERE f."courseId" = k."id" AND f."userId" = ${userId})`;
     case "review":
       return sql`FROM "DevelopmentReview" v JOIN "Membership" m ON m."id" = v."membershipId" JOIN "Council" c ON c."id" = m."councilId" WHERE m."userId" = ${userId}`;
     case "council":
@@ -237,20 +249,21 @@ function valueOf(type: ColumnType, value: unknown) {
 }
 
 // The statement's text is the same for every person: it is put together once per set of kinds, with stand-ins
-// for the person and the module, and each call only puts their values in.
+// for the person, the module and the time, and each call only puts their values in.
 const PERSON = "\u0000person";
 const MODULE = "\u0000module";
+const NOW = new Date(0); // told apart from the time given by being this very object
 const statements = new Map<string, Sql>();
 
-function statementFor(kinds: readonly Kind[], { userId, moduleId }: Reading): Sql {
+function statementFor(kinds: readonly Kind[], { userId, moduleId, now }: Reading): Sql {
   const key = `${kinds.join()}|${moduleId === null ? "" : "module"}`;
   let template = statements.get(key);
   if (!template) {
-    const standIns = { userId: PERSON, moduleId: moduleId === null ? null : MODULE };
+    const standIns = { userId: PERSON, moduleId: moduleId === null ? null : MODULE, now: NOW };
     template = sqlJoin([HEADER, ...kinds.map((kind) => branch(kind, standIns))], " UNION ALL ");
     statements.set(key, template);
   }
-  return sql(template.strings, ...template.values.map((value) => (value === PERSON ? userId : value === MODULE ? moduleId : value)));
+  return sql(template.strings, ...template.values.map((value) => (value === PERSON ? userId : value === MODULE ? moduleId : value === NOW ? now : value)));
 }
 
 async function read<K extends Kind>(kinds: readonly K[], reading: Reading): Promise<LearningRecord<K>> {
@@ -265,11 +278,11 @@ async function read<K extends Kind>(kinds: readonly K[], reading: Reading): Prom
 }
 
 const REQUIREMENT_KINDS = ["membership", "seat", "requirement", "chosen", "exemption", "completion", "pass", "attended", "recorded"] as const;
-const ALL_KINDS = [...REQUIREMENT_KINDS, "enrolment", "booking", "review", "council"] as const;
+const ALL_KINDS = [...REQUIREMENT_KINDS, "enrolment", "booking", "review", "awaitingFeedback", "council"] as const;
 
-/** Everything My learning shows of a person, and what their councils' requirements are checked against. */
-export function learningRecordOf(userId: string) {
-  return read(ALL_KINDS, { userId, moduleId: null });
+/** Everything My learning shows of a person, and what their councils' requirements are checked against; `now` tells which courses have ended. */
+export function learningRecordOf(userId: string, now = new Date()) {
+  return read(ALL_KINDS, { userId, moduleId: null, now });
 }
 
 /**
@@ -278,7 +291,7 @@ export function learningRecordOf(userId: string) {
  * the courses they attended that go with the module.
  */
 export function moduleRecordOf(userId: string, moduleId: string) {
-  return read([...REQUIREMENT_KINDS, "enrolment"], { userId, moduleId });
+  return read([...REQUIREMENT_KINDS, "enrolment"], { userId, moduleId, now: new Date() });
 }
 
 export type RequirementRecord = LearningRecord<(typeof REQUIREMENT_KINDS)[number]>;

@@ -5,6 +5,7 @@ import { expect, test } from "vitest";
 import { addMembership, createCouncil, createCourse, createUser, requirementInput } from "../../tests/factories";
 import { sqlDuring } from "../../tests/queries";
 import { addCommittee, appointToCommittee } from "~/councils/committees.server";
+import { coursesAwaitingFeedback, giveFeedback } from "~/courses/feedback.server";
 import { enrol, enrolmentsOf, leaveModule } from "~/learning/enrolments.server";
 import { db } from "~/utils/db.server";
 import { recordTraining } from "./recorded.server";
@@ -200,4 +201,34 @@ test("My learning lists courses to come, certificates newest first, courses atte
   // the module page lists the courses attended that go with the module
   expect((await moduleEnrolment({ userId: ann.id, moduleId: "prevent-duty", language: "en", now })).attended).toEqual([{ courseId: attended.id, title: attended.title, startsAt: attended.startsAt }]);
   expect((await moduleEnrolment({ userId: ann.id, moduleId: "community-cohesion", language: "en", now })).attended).toEqual([]);
+});
+
+test("the learning record carries the courses attended that have ended and await feedback, until it is given", async () => {
+  const now = new Date("2026-11-28T10:00:00Z");
+  const council = await createCouncil();
+  const ann = await createUser({ councilId: council.id });
+  const bob = await createUser({ councilId: council.id });
+  const course = async (startsAt: Date, attendance: string | null, { courseStatus = "published", status = "confirmed" } = {}) => {
+    const { id } = await createCourse({ startsAt, status: courseStatus }, new Date("2026-01-01T00:00:00Z"));
+    await db.booking.create({ data: { courseId: id, userId: ann.id, status, queueNumber: 1, requestedAt: now, attendance } });
+    return id;
+  };
+  const ended = await course(new Date("2026-11-20T09:00:00Z"), "attended");
+  const endedEarlier = await course(new Date("2026-10-01T09:00:00Z"), "attended");
+  await course(new Date("2026-11-21T09:00:00Z"), "absent");
+  await course(new Date("2026-11-22T09:00:00Z"), null);
+  await course(new Date("2026-11-23T09:00:00Z"), "attended", { courseStatus: "cancelled" });
+  await course(new Date("2026-11-28T08:00:00Z"), "attended"); // on until 14:00
+  const awaiting = async () => (await myLearning({ userId: ann.id, language: "en", now })).feedbackDue.sort();
+
+  expect(await awaiting()).toEqual([ended, endedEarlier].sort());
+  expect(await awaiting()).toEqual((await coursesAwaitingFeedback(ann.id, now)).sort());
+  // someone else's feedback leaves hers owed; her own ends it
+  await db.courseFeedback.create({ data: { courseId: endedEarlier, userId: bob.id, usefulness: 5, submittedAt: now } });
+  expect(await awaiting()).toEqual([ended, endedEarlier].sort());
+  expect(await giveFeedback({ courseId: ended, userId: ann.id, usefulness: 4, willDo: null, comments: null }, now)).toEqual({ status: "given" });
+  expect(await awaiting()).toEqual([endedEarlier]);
+  expect(await awaiting()).toEqual(await coursesAwaitingFeedback(ann.id, now));
+  // read with the rest of the record: still two statements for the home page
+  expect((await sqlDuring(() => myLearning({ userId: ann.id, language: "en", now }))).sql).toHaveLength(2);
 });

@@ -22,7 +22,7 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
   const today = ukToday(now);
   // Two queries: where they are in each module, and the rest of their record. Each record is read once: what
   // the page lists is also the training the requirements are checked against.
-  const [progress, record] = await Promise.all([progressForModules({ userId, modules }), learningRecordOf(userId)]);
+  const [progress, record] = await Promise.all([progressForModules({ userId, modules }), learningRecordOf(userId, now)]);
   const required = requirementsFrom({ userId, record, training: trainingIn(userId, record), language, today });
   const newest = <T>(rows: T[], at: (row: T) => Date) => [...rows].sort((a, b) => at(b).getTime() - at(a).getTime());
   const certificates = newest(record.completion, (c) => c.completedAt);
@@ -79,6 +79,8 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
         council: nameIn(language, r.councilName, r.councilWelshName),
         evidence: r.evidenceFileId && r.evidenceFileName ? { id: r.evidenceFileId, name: r.evidenceFileName } : null,
       })),
+    /** Courses attended and ended that await their feedback: ids (at most 500), for links beside the courses attended */
+    feedbackDue: record.awaitingFeedback.slice(0, 500).map((course) => course.courseId),
     reviews: [...record.review]
       .sort((a, b) => b.municipalYear - a.municipalYear)
       .map(({ councilName, councilWelshName, ...review }) => ({ ...review, council: nameIn(language, councilName, councilWelshName) })),

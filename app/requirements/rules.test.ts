@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ukToday } from "~/utils/uk-time";
-import { addMonths, firstDueOn, isSatisfied, municipalYearOf, nextDueOn, reminderStep, trainingStatus, type MemberDates, type RequirementRule, type Training } from "./rules";
+import { addMonths, endOfDay, firstDueOn, isSatisfied, municipalYearOf, nextDueOn, reminderStep, trainingStatus, type MemberDates, type RequirementRule, type Training } from "./rules";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -144,6 +144,10 @@ describe("calendar arithmetic", () => {
   it("starts the municipal year in May", () => {
     expect(municipalYearOf(day("2026-05-01"))).toBe(2026);
     expect(municipalYearOf(day("2027-04-30"))).toBe(2026);
+  });
+
+  it("counts all of the as-of day, to its last millisecond", () => {
+    expect(endOfDay(day("2027-04-30"))).toEqual(new Date("2027-04-30T23:59:59.999Z"));
   });
 });
 

@@ -55,6 +55,11 @@ export function addDays(date: Date, days: number) {
   return new Date(date.getTime() + days * DAY);
 }
 
+/** The last instant (millisecond) of a date-only day: what happened on or before it counts "as of" that day. */
+export function endOfDay(day: Date) {
+  return new Date(addDays(day, 1).getTime() - 1);
+}
+
 /** A date N months later; the 31st of a shorter month is its last day (31 January + 1 month = 28 or 29 February). */
 export function addMonths(date: Date, months: number) {
   const year = date.getUTCFullYear();

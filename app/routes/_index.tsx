@@ -32,12 +32,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const language = args.context.language;
   // a councillor's home is "My learning", which names their councils too
   if (can(user, "module:take")) {
-    const [mine, feedbackDue] = await Promise.all([
-      myLearning({ userId: user.id, language }),
-      // attended courses that have ended and still await their feedback (a light query of its own)
-      can(user, "course:book") ? coursesAwaitingFeedback(user.id) : NONE,
-    ]);
-    return { profile: { name: user.name, role: user.role, council: null, councils: mine.councils }, mine, attended: [], feedbackDue };
+    // with the rest of their record: the attended courses that have ended and still await their feedback
+    const { feedbackDue, ...mine } = await myLearning({ userId: user.id, language });
+    return { profile: { name: user.name, role: user.role, council: null, councils: mine.councils }, mine, attended: [], feedbackDue: can(user, "course:book") ? feedbackDue : NONE };
   }
   const [profile, attended, feedbackDue] = await Promise.all([
     getProfile({ userId: user.id }),

@@ -3,24 +3,17 @@
 // second council's member (one who sits on both councils), committee and requirement. A route naming them in
 // its path answers 404; a route reading them from its query answers 404 or leaves them out: nothing in what it
 // returns names the second council's people. A new council report is checked the day its file is added.
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { expect, test } from "vitest";
 import { addMembership, createCouncil, createUser } from "../../tests/factories";
-import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
+import { argsFor, contextFor, outcomeOf, routeFiles } from "../../tests/route-helpers";
 import { db } from "~/utils/db.server";
-
-const ROUTES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /** Reports and exports: asked about another council's committee or requirement, they answer 404. */
 const REPORTS = ["council.report.tsx", "council.report[.]csv.ts"];
 
 function councilRoutes() {
-  return readdirSync(ROUTES_DIR)
-    .filter((file) => /^council[._]/.test(file) && /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .sort();
+  return routeFiles().filter((file) => /^council[._]/.test(file));
 }
 
 async function bodyOf(result: unknown) {

@@ -11,7 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { getCouncil } from "~/models/council.server";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { councilReadiness } from "~/requirements/status.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";

@@ -13,12 +13,12 @@ import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
 import { cellWords } from "~/reports/cell-words.server";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { memberRecord } from "~/reports/member-record.server";
 import { municipalYearOf } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
-import { MunicipalYearSchema } from "~/utils/schemas.server";
+import { askedMunicipalYear } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
 
 export const handle = { i18n: ["council"] } satisfies RouteWords;
@@ -32,8 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { officer, councilId } = requireCouncilOfficer(args, "council:view-reports");
   const language = args.context.language;
   const current = municipalYearOf(ukToday());
-  const asked = MunicipalYearSchema.safeParse(new URL(args.request.url).searchParams.get("year"));
-  const year = asked.success && asked.data <= current ? asked.data : current;
+  const year = askedMunicipalYear(args.request);
   const membershipId = args.params.membershipId ?? "";
   const record = await memberRecord({ councilId, membershipId, year, language });
   if (!record) throw notFound(translatorFor(language)("member.notFound", { ns: "council" }));

@@ -8,13 +8,13 @@ import { BackLink, PageHeading } from "~/components/page";
 import { getCatalogue } from "~/content/content.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
-import { currentMunicipalYear, reviewFor, saveReview } from "~/requirements/reviews.server";
+import { reviewFor, saveReview } from "~/requirements/reviews.server";
 import { REVIEW_OUTCOMES } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, refuseForm, toDateInputValue } from "~/utils/forms";
 import { requestOrigin } from "~/utils/request.server";
-import { MunicipalYearSchema, ReviewSchema } from "~/utils/schemas.server";
+import { askedMunicipalYear, ReviewSchema } from "~/utils/schemas.server";
 import type { RouteWords } from "~/i18n/config";
 
 export const handle = { i18n: ["council"] } satisfies RouteWords;
@@ -25,9 +25,7 @@ const noSuchMember = (t: TFunction) => notFound(t("member.notFound", { ns: "coun
 
 /** The year asked for (this municipal year unless an earlier one is named), and the member, or 404. */
 async function reviewHere(councilId: string, args: LoaderFunctionArgs) {
-  const current = currentMunicipalYear();
-  const asked = MunicipalYearSchema.safeParse(new URL(args.request.url).searchParams.get("year"));
-  const municipalYear = asked.success && asked.data <= current ? asked.data : current;
+  const municipalYear = askedMunicipalYear(args.request);
   const found = await reviewFor({ councilId, membershipId: args.params.membershipId ?? "", municipalYear });
   if (!found) throw noSuchMember(translatorFor(args.context.language));
   return { ...found, municipalYear };

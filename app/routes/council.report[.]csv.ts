@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { wordsOf } from "~/i18n/i18n.server";
-import { auditReport, councilReport, councilReportCsv } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
+import { councilReport, councilReportCsv } from "~/reports/council-report.server";
 import { reportQuery } from "~/reports/filters";
 import { municipalYearOf } from "~/requirements/rules";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv.server";
 import { requestOrigin } from "~/utils/request.server";
 import { reportFilterSchema } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
@@ -17,12 +19,5 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!report) throw notFound(wordsOf(language, "council")("report.notFound"));
   await auditReport({ type: "report-exported", actorId: officer.id, councilName: report.council.name, report: "training report CSV", query: reportQuery(filters) }, requestOrigin(args));
   const filename = `${wordsOf(language, "council")("report.filename")}-${filters.year}-${filters.year + 1}.csv`;
-  return new Response(councilReportCsv(report, language), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      // personal data: kept by no cache on the way
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(councilReportCsv(report, language), filename);
 }

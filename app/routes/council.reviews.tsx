@@ -10,7 +10,7 @@ import { useLanguage } from "~/i18n/use-language";
 import { getCouncil } from "~/models/council.server";
 import { currentMunicipalYear, reviewsAt } from "~/requirements/reviews.server";
 import { notFound, requireCouncilOfficer } from "~/utils/auth.server";
-import { MunicipalYearSchema } from "~/utils/schemas.server";
+import { askedMunicipalYear } from "~/utils/schemas.server";
 import type { RouteWords } from "~/i18n/config";
 
 export const handle = { i18n: ["council"] } satisfies RouteWords;
@@ -20,8 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader(args: LoaderFunctionArgs) {
   const { councilId } = requireCouncilOfficer(args, "council:view-members");
   const current = currentMunicipalYear();
-  const asked = MunicipalYearSchema.safeParse(new URL(args.request.url).searchParams.get("year"));
-  const year = asked.success && asked.data <= current ? asked.data : current;
+  const year = askedMunicipalYear(args.request);
   const [council, members] = await Promise.all([getCouncil(councilId), reviewsAt(councilId, year)]);
   if (!council) throw notFound(translatorFor(args.context.language)("councilNotFound", { ns: "council" }));
   return { council, year, current, members };

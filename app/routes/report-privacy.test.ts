@@ -3,17 +3,12 @@
 // as its officer or staff, about a member who wrote a reflection and answered a case study, with every filter
 // of the reports, and each response (page data or CSV) is searched for those words.
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { expect, test } from "vitest";
 import { createCouncil, createUser, requirementInput } from "../../tests/factories";
-import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
+import { argsFor, contextFor, outcomeOf, routeFiles } from "../../tests/route-helpers";
 import { createRequirement } from "~/requirements/requirements.server";
 import { db } from "~/utils/db.server";
-
-const ROUTES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 test("no council page or report, and no staff report, shows a reflection or a case-study answer", async () => {
   const council = await createCouncil();
@@ -34,7 +29,7 @@ test("no council page or report, and no staff report, shows a reflection or a ca
   const staffContext = await contextFor("staff");
   const params = { membershipId: member.membershipId!, committeeId: committee.id, requirementId: requirement.requirementId, fileId: "none" };
   const queries = ["", "?view=modules", `?committeeId=${committee.id}&requirementId=${requirement.requirementId}`, "?hideNames=1", `?year=${new Date().getUTCFullYear() - 1}`];
-  const files = readdirSync(ROUTES_DIR).filter((file) => /^(council[._]|staff\.reports)/.test(file) && /\.tsx?$/.test(file) && !/\.test\./.test(file));
+  const files = routeFiles().filter((file) => /^(council[._]|staff\.reports)/.test(file));
   expect(files).toEqual(expect.arrayContaining(["council.report.tsx", "council.report[.]csv.ts", "staff.reports.tsx", "staff.reports[.]csv.ts"]));
   let searched = 0;
   for (const file of files) {

@@ -3,12 +3,9 @@
 // may use it. Each declaration is checked by calling the loader (GET) and the action (POST) as Remix
 // would, for a signed-out visitor and for each role. (Remix ignores *.test.* files in app/routes.)
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { createCouncil, createCourse, createUser } from "../../tests/factories";
-import { argsFor, contextFor, outcomeOf } from "../../tests/route-helpers";
+import { argsFor, contextFor, outcomeOf, routeFiles } from "../../tests/route-helpers";
 import { findModule } from "~/content/content.server";
 import { db } from "~/utils/db.server";
 import { readSession, startSession } from "~/utils/session.server";
@@ -122,20 +119,6 @@ const ROUTES: Record<string, { get: Declared; post?: Declared }> = {
 
 type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
 
-const ROUTES_DIR = path.dirname(fileURLToPath(import.meta.url));
-
-/** Route files as Remix finds them: modules in this folder, and a folder's route.tsx; never tests. */
-function routeFiles(): string[] {
-  return readdirSync(ROUTES_DIR)
-    .flatMap((name) => {
-      if (!statSync(path.join(ROUTES_DIR, name)).isDirectory()) return [name];
-      return readdirSync(path.join(ROUTES_DIR, name))
-        .filter((inner) => /^route\.tsx?$/.test(inner))
-        .map((inner) => `${name}/${inner}`);
-    })
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .sort();
-}
 
 /**
  * The URL pattern a flat route file answers, e.g. "modules.$moduleId._index.tsx" → "/modules/:moduleId"; a dot

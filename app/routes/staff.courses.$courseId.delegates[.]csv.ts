@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { delegatesCsv } from "~/courses/delegates.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv.server";
 import { requestOrigin } from "~/utils/request.server";
 
 // The course's people as a spreadsheet. Their needs leave the service in it: delegatesCsv audits each export.
@@ -9,12 +10,5 @@ export async function loader(args: LoaderFunctionArgs) {
   const staff = requirePermission(args, "courses:manage");
   const exported = await delegatesCsv({ courseId: args.params.courseId ?? "", actorId: staff.id, language: args.context.language }, requestOrigin(args));
   if (!exported) throw notFound(translatorFor(args.context.language)("staff:courses.notFound"));
-  return new Response(exported.csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exported.filename}"`,
-      // personal data: kept by no cache on the way
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(exported.csv, exported.filename);
 }

@@ -9,12 +9,12 @@ import { pageTitle } from "~/i18n/meta";
 import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
 import { useLanguage } from "~/i18n/use-language";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { nationalOverview } from "~/reports/national.server";
 import { municipalYearOf } from "~/requirements/rules";
 import { requirePermission } from "~/utils/auth.server";
 import { requestOrigin } from "~/utils/request.server";
-import { MunicipalYearSchema } from "~/utils/schemas.server";
+import { askedMunicipalYear } from "~/utils/schemas.server";
 import { ukToday } from "~/utils/uk-time";
 
 export const handle = { i18n: ["staff"] } satisfies RouteWords;
@@ -26,8 +26,7 @@ const YEARS_OFFERED = 5;
 export async function loader(args: LoaderFunctionArgs) {
   const staff = requirePermission(args, "reports:national");
   const current = municipalYearOf(ukToday());
-  const asked = MunicipalYearSchema.safeParse(new URL(args.request.url).searchParams.get("year"));
-  const year = asked.success && asked.data <= current ? asked.data : current;
+  const year = askedMunicipalYear(args.request);
   const [overview] = await Promise.all([
     nationalOverview({ year, language: args.context.language }),
     auditReport({ type: "report-viewed", actorId: staff.id, councilName: "All councils", report: "national picture", query: `year=${year}` }, requestOrigin(args)),

@@ -1,26 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { wordsOf } from "~/i18n/i18n.server";
-import { auditReport } from "~/reports/council-report.server";
+import { auditReport } from "~/reports/audit.server";
 import { nationalCsv } from "~/reports/national.server";
-import { municipalYearOf } from "~/requirements/rules";
 import { requirePermission } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv.server";
 import { requestOrigin } from "~/utils/request.server";
-import { MunicipalYearSchema } from "~/utils/schemas.server";
-import { ukToday } from "~/utils/uk-time";
+import { askedMunicipalYear } from "~/utils/schemas.server";
 
 // The national figures for each council as a spreadsheet, streamed council by council (memory stays flat).
 export async function loader(args: LoaderFunctionArgs) {
   const staff = requirePermission(args, "reports:national");
   const language = args.context.language;
-  const current = municipalYearOf(ukToday());
-  const asked = MunicipalYearSchema.safeParse(new URL(args.request.url).searchParams.get("year"));
-  const year = asked.success && asked.data <= current ? asked.data : current;
+  const year = askedMunicipalYear(args.request);
   await auditReport({ type: "report-exported", actorId: staff.id, councilName: "All councils", report: "national picture CSV", query: `year=${year}` }, requestOrigin(args));
-  return new Response(nationalCsv({ year, language }), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${wordsOf(language, "staff")("reports.filename")}-${year}-${year + 1}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(nationalCsv({ year, language }), `${wordsOf(language, "staff")("reports.filename")}-${year}-${year + 1}.csv`);
 }

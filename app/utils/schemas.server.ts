@@ -9,7 +9,7 @@ import { TOPICS } from "~/content/topics";
 import { COMMITTEE_ROLES, MEMBERSHIP_KINDS } from "~/councils/kinds";
 import { ATTENDANCE, AUDIENCES, COURSE_FORMATS, FEEDBACK_LIMITS, NATIONS, USEFULNESS, type Usefulness } from "~/courses/rules";
 import { ROLES } from "~/utils/permissions";
-import { DUE_RULES, REQUIREMENT_AUDIENCES, REQUIREMENT_TARGETS } from "~/requirements/rules";
+import { DUE_RULES, REQUIREMENT_AUDIENCES, REQUIREMENT_TARGETS, municipalYearOf } from "~/requirements/rules";
 import { REPORT_STATES, REPORT_VIEWS } from "~/reports/filters";
 import { ukTimeToUtc, ukToday } from "~/utils/uk-time";
 
@@ -504,6 +504,13 @@ export const TrainingSettingsSchema = z.object({
 export const LeaderEmailSchema = z.union([z.string().trim().length(0).transform(() => null), EmailSchema]);
 
 export const MunicipalYearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/** The municipal year a page's `?year=` asks for: this one (at `now`) unless an earlier valid year is named; a later, malformed or missing year means this one. */
+export function askedMunicipalYear(request: Request, now = new Date()) {
+  const current = municipalYearOf(ukToday(now));
+  const asked = MunicipalYearSchema.safeParse(new URL(request.url).searchParams.get("year"));
+  return asked.success && asked.data <= current ? asked.data : current;
+}
 
 /** A member's annual development review, as an officer records it (the modules to enrol on are read apart). */
 export const ReviewSchema = z

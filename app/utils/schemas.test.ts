@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import type { z } from "zod";
 import { translatorFor } from "~/i18n/i18n.server";
 import { issueMessage } from "./forms";
-import { CouncilNameSchema, EmailSchema, NameSchema } from "./schemas.server";
+import { askedMunicipalYear, CouncilNameSchema, EmailSchema, NameSchema } from "./schemas.server";
 
 /** The first message, in English, as the form shows it. */
 const problem = (result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }) =>
@@ -48,4 +48,16 @@ test("empty and over-long answers get the usual messages", () => {
   expect(problem(NameSchema.safeParse("   "))).toBe("Enter your full name");
   expect(problem(NameSchema.safeParse("A".repeat(101)))).toBe("Full name must be 100 characters or fewer");
   expect(problem(CouncilNameSchema.safeParse(""))).toBe("Choose your council");
+});
+
+test("a report's ?year= gives an earlier year asked for, and this municipal year for a later, malformed or missing one", () => {
+  const now = new Date("2027-04-30T23:30:00Z"); // 1 May 2027 in the UK: the 2027 year has begun
+  const asking = (query: string) => askedMunicipalYear(new Request(`http://localhost/report${query}`), now);
+  expect(asking("?year=2024")).toBe(2024);
+  expect(asking("?year=2027")).toBe(2027);
+  expect(asking("?year=2028")).toBe(2027);
+  expect(asking("?year=1999")).toBe(2027);
+  expect(asking("?year=twenty")).toBe(2027);
+  expect(asking("")).toBe(2027);
+  expect(askedMunicipalYear(new Request("http://localhost/report"), new Date("2027-04-30T22:30:00Z"))).toBe(2026);
 });
