@@ -7,7 +7,7 @@
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { PERSON_FOR_BOOKING, tell } from "./booking.server";
 import { bookingLetters } from "./course-emails.server";
-import { FEEDBACK_ASK_WITHIN_DAYS, USEFULNESS, type Usefulness } from "./rules";
+import { averageUsefulness, FEEDBACK_ASK_WITHIN_DAYS, USEFULNESS, type Usefulness } from "./rules";
 
 /** Why someone cannot give feedback on a course: the route says it in their language. */
 export type FeedbackRefusal = "not-found" | "not-attended" | "not-ended" | "already";
@@ -82,7 +82,10 @@ export function summarise(scores: number[], attended: number) {
     /** Responses as a share of those who attended, 0 to 1; null when nobody attended */
     responseRate: attended > 0 ? count / attended : null,
     /** Mean usefulness, to one decimal place; null without responses */
-    average: count > 0 ? Math.round((scores.reduce((sum, score) => sum + score, 0) / count) * 10) / 10 : null,
+    average: averageUsefulness(
+      scores.reduce((sum, score) => sum + score, 0),
+      count,
+    ),
     distribution,
   };
 }

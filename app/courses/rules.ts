@@ -72,6 +72,11 @@ export const NEEDS_KEPT_DAYS = 30;
 export const USEFULNESS = [1, 2, 3, 4, 5] as const;
 export type Usefulness = (typeof USEFULNESS)[number];
 
+/** Mean usefulness from the sum of the scores and how many there are, to one decimal place; null without responses. */
+export function averageUsefulness(total: number, count: number) {
+  return count > 0 ? Math.round((total / count) * 10) / 10 : null;
+}
+
 /** The longest feedback answers, in characters. */
 export const FEEDBACK_LIMITS = { willDo: 1000, comments: 2000 } as const;
 

@@ -1,11 +1,14 @@
 // The national picture for the association's staff, for a municipal year: take-up by nation, region and
 // council type, online completions per module by month and by year, scheduled courses' fill, waiting lists,
-// attendance and no-shows, and the councils with no activity (for outreach, by name, never ranked). Counts
-// only, never a named councillor's learning, and any count under 5 is withheld here, before it leaves the
-// server (SUPPRESS_BELOW), on screen and in the CSV alike. Every figure is an aggregate query: a handful of
-// queries whatever the number of councillors, and no person's rows in memory.
+// attendance and no-shows, feedback after courses (how many answered and how useful they found it, never
+// what anyone wrote), and the councils with no activity (for outreach, by name, never ranked). Counts only,
+// never a named councillor's learning, and any count under 5 is withheld here, before it leaves the server
+// (SUPPRESS_BELOW), on screen and in the CSV alike, as is an average of fewer than 5 answers. Every figure
+// is an aggregate query: a handful of queries whatever the number of councillors, and no person's rows in
+// memory.
 import { stringify } from "csv-stringify/sync";
 import { getCatalogue } from "~/content/content.server";
+import { averageUsefulness, USEFULNESS } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
 import { addDays } from "~/requirements/rules";
@@ -25,6 +28,14 @@ export function suppress(count: number): Shown {
 /** A share as a whole percentage, withheld when either count is. */
 export function shareOf(part: number, whole: number): Shown {
   return part < SUPPRESS_BELOW || whole < SUPPRESS_BELOW ? null : Math.round((100 * part) / whole);
+}
+
+/**
+ * An average usefulness as shown: withheld when made from fewer than SUPPRESS_BELOW answers, as an average of
+ * one to four could give away what one person answered.
+ */
+export function averageShown(total: number, count: number): number | null {
+  return count < SUPPRESS_BELOW ? null : averageUsefulness(total, count);
 }
 
 /** A date-time column's calendar month ("2026-06"): SQLite keeps ISO text, PostgreSQL a timestamp. (UTC months.) */
@@ -73,12 +84,50 @@ function takeUpBy<K extends "nation" | "region" | "type">(councils: Awaited<Retu
 
 type MonthRow = { moduleId: string; month: string; count: number | bigint };
 type CourseRow = { id: string; title: string; language: string; startsAt: Date | string; capacity: number; confirmed: number | bigint; waiting: number | bigint; attended: number | bigint; absent: number | bigint };
+type FeedbackRow = { courseId: string; usefulness: number | bigint; count: number | bigint };
+
+/** The courses of the national picture's table (published, starting this year), as a condition on the course "c". */
+const courseInYear = (from: Date, to: Date) => sql`c."status" = 'published' AND c."startsAt" >= ${from} AND c."startsAt" < ${to}`;
+
+/**
+ * Feedback after this year's courses, from a count per course and point of the scale: each course's
+ * responses and average usefulness, and across them all how many answered, of how many attended, the
+ * average and the count at each point of the scale. Small counts and averages of few answers withheld.
+ */
+function feedbackTotals(rows: FeedbackRow[], courses: { id: string; attended: number }[]) {
+  const byCourse = new Map<string, { responses: number; total: number }>();
+  const byScore = new Map<number, number>();
+  for (const row of rows) {
+    const [usefulness, count] = [Number(row.usefulness), Number(row.count)];
+    const course = byCourse.get(row.courseId) ?? byCourse.set(row.courseId, { responses: 0, total: 0 }).get(row.courseId)!;
+    course.responses += count;
+    course.total += usefulness * count;
+    byScore.set(usefulness, (byScore.get(usefulness) ?? 0) + count);
+  }
+  const forCourse = (courseId: string) => {
+    const { responses, total } = byCourse.get(courseId) ?? { responses: 0, total: 0 };
+    return { responses: suppress(responses), usefulness: averageShown(total, responses) };
+  };
+  const responses = [...byCourse.values()].reduce((sum, course) => sum + course.responses, 0);
+  const total = [...byCourse.values()].reduce((sum, course) => sum + course.total, 0);
+  const attended = courses.reduce((sum, course) => sum + course.attended, 0);
+  return {
+    forCourse,
+    summary: {
+      responses: suppress(responses),
+      attended: suppress(attended),
+      percent: shareOf(responses, attended),
+      usefulness: averageShown(total, responses),
+      distribution: USEFULNESS.map((score) => ({ score, count: suppress(byScore.get(score) ?? 0) })),
+    },
+  };
+}
 
 export async function nationalOverview({ year, language }: { year: number; language: Language }) {
   const { firstDay, lastDay } = yearDates(year);
   const to = addDays(lastDay, 1);
   const previousFirstDay = yearDates(year - 1).firstDay;
-  const [councils, months, courses] = await Promise.all([
+  const [councils, months, courses, feedback] = await Promise.all([
     councilActivity(firstDay, to),
     // this year and the last, by month, for the per-year totals too
     db.$queryRaw<MonthRow[]>`
@@ -92,9 +141,15 @@ export async function nationalOverview({ year, language }: { year: number; langu
              SUM(CASE WHEN b."status" = 'confirmed' AND b."attendance" = 'attended' THEN 1 ELSE 0 END) AS attended,
              SUM(CASE WHEN b."status" = 'confirmed' AND b."attendance" = 'absent' THEN 1 ELSE 0 END) AS absent
         FROM "Course" c LEFT JOIN "Booking" b ON b."courseId" = c."id"
-       WHERE c."status" = 'published' AND c."startsAt" >= ${firstDay} AND c."startsAt" < ${to}
+       WHERE ${courseInYear(firstDay, to)}
        GROUP BY c."id", c."title", c."language", c."startsAt", c."capacity"
        ORDER BY c."startsAt"`,
+    // at most five rows a course (one per point of the scale), and never what anyone wrote
+    db.$queryRaw<FeedbackRow[]>`
+      SELECT f."courseId", f."usefulness", COUNT(*) AS count
+        FROM "CourseFeedback" f JOIN "Course" c ON c."id" = f."courseId"
+       WHERE ${courseInYear(firstDay, to)}
+       GROUP BY f."courseId", f."usefulness"`,
   ]);
 
   const monthKeys = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(year, 4 + i, 1)).toISOString().slice(0, 7));
@@ -108,6 +163,11 @@ export async function nationalOverview({ year, language }: { year: number; langu
     thisYear: suppress(yearTotal(module.id, year)),
     lastYear: suppress(yearTotal(module.id, year - 1)),
   }));
+  const courseCounts = courses.map((course) => {
+    const [confirmed, waiting, attended, absent] = [course.confirmed, course.waiting, course.attended, course.absent].map((n) => Number(n ?? 0)) as [number, number, number, number];
+    return { ...course, confirmed, waiting, attended, absent };
+  });
+  const feedbackFigures = feedbackTotals(feedback, courseCounts);
   const members = councils.reduce((sum, c) => sum + c.members, 0);
   const active = councils.reduce((sum, c) => sum + c.active, 0);
   return {
@@ -118,8 +178,8 @@ export async function nationalOverview({ year, language }: { year: number; langu
     byRegion: takeUpBy(councils, "region"),
     byType: takeUpBy(councils, "type"),
     modules,
-    courses: courses.map((course) => {
-      const [confirmed, waiting, attended, absent] = [course.confirmed, course.waiting, course.attended, course.absent].map((n) => Number(n ?? 0)) as [number, number, number, number];
+    courses: courseCounts.map(({ confirmed, waiting, attended, absent, ...course }) => {
+      const { responses, usefulness } = feedbackFigures.forCourse(course.id);
       return {
         id: course.id,
         title: course.title,
@@ -131,8 +191,12 @@ export async function nationalOverview({ year, language }: { year: number; langu
         waiting: suppress(waiting),
         attended: suppress(attended),
         noShowPercent: shareOf(absent, attended + absent),
+        responses,
+        usefulness,
       };
     }),
+    // across this year's courses: no comments here (staff read those on each course's page)
+    feedback: feedbackFigures.summary,
     // for outreach: every council none of whose members did anything this year, alphabetically
     inactive: councils
       .filter((council) => council.active === 0)
@@ -146,8 +210,10 @@ export type NationalOverview = Awaited<ReturnType<typeof nationalOverview>>;
 const CSV_BATCH = 50;
 
 /**
- * The national CSV: a row per council (by name, not ranked) with its members in office, how many took part
- * and each module's completions this year, small counts withheld as "<5". Streamed batch by batch.
+ * The national CSV: a row per council (by name, not ranked) with its members in office, how many took part,
+ * each module's completions this year, and its members' feedback after this year's courses (how many
+ * responses and their average usefulness), small counts withheld as "<5" and an average of fewer than 5
+ * responses as withheld. Streamed batch by batch.
  */
 export function nationalCsv({ year, language }: { year: number; language: Language }): ReadableStream<Uint8Array> {
   const t = wordsOf(language, "staff");
@@ -155,12 +221,13 @@ export function nationalCsv({ year, language }: { year: number; language: Langua
   const { firstDay, lastDay } = yearDates(year);
   const to = addDays(lastDay, 1);
   const shown = (count: number) => (count < SUPPRESS_BELOW ? t("reports.csvSuppressed") : String(count));
+  const average = (total: number, count: number) => String(averageShown(total, count) ?? t("reports.averageWithheld"));
   const encoder = new TextEncoder();
   let ids: string[] = [];
   let next = 0;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const header = [t("reports.csv.council"), t("reports.csv.nation"), t("reports.csv.region"), t("reports.csv.type"), t("reports.csv.members"), t("reports.csv.active"), ...modules.map((m) => m.title)];
+      const header = [t("reports.csv.council"), t("reports.csv.nation"), t("reports.csv.region"), t("reports.csv.type"), t("reports.csv.members"), t("reports.csv.active"), ...modules.map((m) => m.title), t("reports.csv.feedback"), t("reports.csv.usefulness")];
       controller.enqueue(encoder.encode(stringify([header], { bom: true, escape_formulas: true })));
       ids = (await db.council.findMany({ select: { id: true }, orderBy: { name: "asc" } })).map((c) => c.id);
     },
@@ -169,16 +236,25 @@ export function nationalCsv({ year, language }: { year: number; language: Langua
       next += CSV_BATCH;
       if (batch.length === 0) return controller.close();
       {
-        const [councils, completions] = await Promise.all([
+        const [councils, completions, feedback] = await Promise.all([
           councilActivity(firstDay, to, batch),
           db.$queryRaw<{ councilId: string; moduleId: string; count: number | bigint }[]>`
             SELECT m."councilId", c."moduleId", COUNT(*) AS count
               FROM "ModuleCompletion" c JOIN "Membership" m ON m."userId" = c."userId" AND m."leftOfficeOn" IS NULL AND m."confirmedAt" IS NOT NULL
              WHERE c."completedAt" >= ${firstDay} AND c."completedAt" < ${to} AND m."councilId" IN (${valuesOf(batch)})
              GROUP BY m."councilId", c."moduleId"`,
+          // by the council's members in office, as the completions are
+          db.$queryRaw<{ councilId: string; responses: number | bigint; total: number | bigint | null }[]>`
+            SELECT m."councilId", COUNT(*) AS responses, SUM(f."usefulness") AS total
+              FROM "CourseFeedback" f JOIN "Course" c ON c."id" = f."courseId"
+              JOIN "Membership" m ON m."userId" = f."userId" AND m."leftOfficeOn" IS NULL AND m."confirmedAt" IS NOT NULL
+             WHERE ${courseInYear(firstDay, to)} AND m."councilId" IN (${valuesOf(batch)})
+             GROUP BY m."councilId"`,
         ]);
         const rows = councils.map((council) => {
           const completed = (moduleId: string) => Number(completions.find((row) => row.councilId === council.id && row.moduleId === moduleId)?.count ?? 0);
+          const given = feedback.find((row) => row.councilId === council.id);
+          const [responses, total] = [Number(given?.responses ?? 0), Number(given?.total ?? 0)];
           return [
             language === "cy" ? (council.welshName ?? council.name) : council.name,
             t(`reports.nations.${council.nation as "england" | "wales"}`),
@@ -187,6 +263,8 @@ export function nationalCsv({ year, language }: { year: number; language: Langua
             shown(council.members),
             shown(council.active),
             ...modules.map((module) => shown(completed(module.id))),
+            shown(responses),
+            average(total, responses),
           ];
         });
         controller.enqueue(encoder.encode(stringify(rows, { escape_formulas: true })));

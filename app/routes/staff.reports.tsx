@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CourseText } from "~/components/course-text";
 import { SelectField, SubmitButton } from "~/components/forms";
 import { PageHeading, TableWrap } from "~/components/page";
-import { formatDate, formatShortMonth } from "~/i18n/format";
+import { formatDate, formatNumber, formatShortMonth } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { municipalYearName } from "~/reports/filters";
 import type { RouteWords } from "~/i18n/config";
@@ -35,11 +35,12 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function NationalPicture() {
-  const { year, years, months, totals, byNation, byRegion, byType, modules, courses, inactive } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("staff");
+  const { year, years, months, totals, byNation, byRegion, byType, modules, courses, feedback, inactive } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["staff", "courses"]);
   const language = useLanguage();
   const shown = (value: number | null) => (value === null ? t("reports.suppressed") : String(value));
   const percent = (value: number | null) => (value === null ? t("reports.suppressed") : t("reports.percent", { value }));
+  const average = (value: number | null) => (value === null ? t("reports.averageWithheld") : formatNumber(value, language));
   const takeUp = (caption: string, rows: typeof byNation, label: (group: string) => string) => (
     <TableWrap label={caption}>
       <table>
@@ -134,6 +135,8 @@ export default function NationalPicture() {
                 <th scope="col">{t("reports.columns.waiting")}</th>
                 <th scope="col">{t("reports.columns.attended")}</th>
                 <th scope="col">{t("reports.columns.noShow")}</th>
+                <th scope="col">{t("reports.columns.feedback")}</th>
+                <th scope="col">{t("reports.columns.usefulness")}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,11 +152,43 @@ export default function NationalPicture() {
                   <td>{shown(course.waiting)}</td>
                   <td>{shown(course.attended)}</td>
                   <td>{percent(course.noShowPercent)}</td>
+                  <td>{shown(course.responses)}</td>
+                  <td>{average(course.usefulness)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
+      )}
+
+      {courses.length === 0 ? null : (
+        <>
+          <h2>{t("reports.feedbackHeading")}</h2>
+          <p>{t("reports.feedbackExplained")}</p>
+          <p>{t("reports.feedbackTotals", { responses: shown(feedback.responses), attended: shown(feedback.attended), percent: percent(feedback.percent) })}</p>
+          <p>{feedback.usefulness === null ? t("reports.feedbackAverageWithheld") : t("reports.feedbackAverage", { average: average(feedback.usefulness) })}</p>
+          <TableWrap label={t("reports.feedbackCaption")}>
+            <table>
+              <caption className="visually-hidden">{t("reports.feedbackCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("reports.columns.score")}</th>
+                  <th scope="col">{t("reports.columns.responses")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {feedback.distribution.map(({ score, count }) => (
+                  <tr key={score}>
+                    <th scope="row">
+                      {score}: {t(`courses:feedback.scale.${score}`)}
+                    </th>
+                    <td>{shown(count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
       )}
 
       <h2>{t("reports.inactiveHeading")}</h2>

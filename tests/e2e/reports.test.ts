@@ -8,7 +8,7 @@ import { formatDate } from "~/i18n/format";
 import { createRequirement } from "~/requirements/requirements.server";
 import { db } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
-import { createCouncil, createUser, requirementInput } from "../factories";
+import { createCouncil, createCourse, createUser, requirementInput } from "../factories";
 import { expect, expectAccessible, expectWelshPage, test } from "../playwright-utils";
 
 const origin = { ip: "192.0.2.61", userAgent: "Playwright" };
@@ -165,9 +165,16 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("the national picture", () => {
-  test("staff read take-up, completions and courses, with small counts withheld and no councillor named", async ({ page, login }) => {
+  test("staff read take-up, completions, courses and their feedback, with small counts withheld and no councillor named", async ({ page, login }) => {
     test.slow();
     const council = await reportCouncil(`national-${Date.now()}`);
+    // a course today that five officers attended, and all five said how useful it was: 4, 4, 4, 4 and 5
+    const course = await createCourse({ title: `Chairing with confidence ${Date.now()}`, startsAt: new Date(ukToday().getTime() + 10 * 3_600_000) });
+    for (const [index, usefulness] of [4, 4, 4, 4, 5].entries()) {
+      const delegate = await createUser({ role: "officer", councilId: council.council.id });
+      await db.booking.create({ data: { courseId: course.id, userId: delegate.id, status: "confirmed", attendance: "attended", queueNumber: index + 1, requestedAt: new Date() } });
+      await db.courseFeedback.create({ data: { courseId: course.id, userId: delegate.id, usefulness, comments: `Said only by delegate ${index}` } });
+    }
     await login({ role: "staff" });
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "National picture" }).click();
@@ -175,6 +182,13 @@ test.describe("the national picture", () => {
     await expect(page.getByRole("table", { name: "By nation" })).toContainText("England");
     await expect(page.getByRole("table", { name: "By kind of council" })).toBeVisible();
     await expect(page.getByText("fewer than 5").first()).toBeVisible();
+    const courses = page.getByRole("table", { name: "Each course this year: places, bookings, waiting lists, attendance and feedback" });
+    await expect(courses.getByRole("columnheader", { name: "Average usefulness" })).toBeVisible();
+    const row = courses.getByRole("row").filter({ hasText: course.title });
+    await expect(row.getByRole("cell").nth(-2)).toHaveText("5");
+    await expect(row.getByRole("cell").last()).toHaveText("4.2");
+    await expect(page.getByRole("heading", { level: 2, name: "Feedback after courses" })).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("Said only by delegate");
     await expect(page.locator("main")).not.toContainText(council.olwen.name);
     await expectAccessible(page);
 
