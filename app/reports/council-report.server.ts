@@ -13,7 +13,7 @@ import { wordsOf } from "~/i18n/i18n.server";
 import { learningFor, type Learning } from "~/learning/reader.server";
 import { addDays, endOfDay, municipalYearOf, type TrainingStatus } from "~/requirements/rules";
 import { councilTraining } from "~/requirements/status.server";
-import { db } from "~/utils/db.server";
+import { db, valuesOf } from "~/utils/db.server";
 import { ukToday } from "~/utils/uk-time";
 import { cellDate, cellState } from "./cell-words.server";
 import { monthEnds, progressLines, standingBars } from "./charts.server";
@@ -53,14 +53,11 @@ export async function councilReport({ councilId, language, filters, now = new Da
   // by the members' ids: a join through memberships would read every booking and lesson in the country
   const userIds = members.map((m) => m.userId);
   const [bookings, learning] = await Promise.all([
-    db.booking.findMany({
-      where: {
-        userId: { in: userIds },
-        status: { in: ["confirmed", "waiting", "offered"] },
-        course: { status: "published", startsAt: { gte: year.firstDay, lt: addDays(year.lastDay, 1) } },
-      },
-      select: { userId: true, status: true, attendance: true },
-    }),
+    // plain SQL: through Prisma, this read of 150 people's bookings was the slowest statement of the report
+    db.$queryRaw<{ userId: string; status: string; attendance: string | null }[]>`
+      SELECT b."userId", b."status", b."attendance" FROM "Booking" b JOIN "Course" c ON c."id" = b."courseId"
+       WHERE b."userId" IN (${valuesOf(userIds)}) AND b."status" IN ('confirmed', 'waiting', 'offered')
+         AND c."status" = 'published' AND c."startsAt" >= ${year.firstDay} AND c."startsAt" < ${addDays(year.lastDay, 1)}`,
     filters.view === "modules" ? learningFor({ userIds }, modules, asOf ? { asOf: endOfDay(asOf) } : {}) : new Map() as Learning,
   ]);
 
