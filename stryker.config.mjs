@@ -7,7 +7,17 @@ export default {
   packageManager: "npm",
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts" },
-  mutate: ["app/models/**/*.server.ts", "app/learning/**/*.ts", "app/requirements/rules.ts", "!app/**/*.test.ts"],
+  mutate: [
+    "app/models/**/*.server.ts",
+    "app/learning/**/*.ts",
+    "app/requirements/rules.ts",
+    // the reports' rules: filters and cells, a council's report (states, totals, CSV), small numbers withheld
+    "app/reports/filters.ts",
+    "app/reports/cell-words.server.ts",
+    "app/reports/council-report.server.ts",
+    "app/reports/suppression.ts",
+    "!app/**/*.test.ts",
+  ],
   // Build output, databases and test reports are not needed in Stryker's sandbox copy (anchored to the root: app/reports/ is code).
   ignorePatterns: ["/build", "/public/build", "/data", "/tests/.db", "/test-results", "/playwright-report", "/.cache", "/reports"],
   coverageAnalysis: "perTest",

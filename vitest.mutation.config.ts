@@ -10,7 +10,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["app/models/**/*.test.ts", "app/learning/**/*.test.ts", "app/councils/**/*.test.ts", "app/requirements/**/*.test.ts", "app/routes/**/*.test.ts", "app/utils/*.server.test.ts"],
+    include: ["app/models/**/*.test.ts", "app/learning/**/*.test.ts", "app/councils/**/*.test.ts", "app/requirements/**/*.test.ts", "app/reports/**/*.test.ts", "app/routes/**/*.test.ts", "app/utils/*.server.test.ts"],
     // the reminders' test also starts processes of its own: seconds per mutant, and rules.test.ts covers the steps
     exclude: [...(base.test?.exclude ?? []), "app/routes/course-booking-race.test.ts", "app/requirements/reminders.server.test.ts"],
   },

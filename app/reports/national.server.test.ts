@@ -7,7 +7,8 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, expect, test } from "vitest";
 import { createCouncil, createCourse, createUser } from "../../tests/factories";
 import { db } from "~/utils/db.server";
-import { averageShown, nationalCsv, nationalOverview, shareOf, suppress } from "./national.server";
+import { nationalCsv, nationalOverview } from "./national.server";
+import { averageShown, shareOf, suppress } from "./suppression";
 
 const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
 

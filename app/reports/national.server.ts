@@ -3,40 +3,18 @@
 // attendance and no-shows, feedback after courses (how many answered and how useful they found it, never
 // what anyone wrote), and the councils with no activity (for outreach, by name, never ranked). Counts only,
 // never a named councillor's learning, and any count under 5 is withheld here, before it leaves the server
-// (SUPPRESS_BELOW), on screen and in the CSV alike, as is an average of fewer than 5 answers. Every figure
+// (suppression.ts), on screen and in the CSV alike, as is an average of fewer than 5 answers. Every figure
 // is an aggregate query: a handful of queries whatever the number of councillors, and no person's rows in
 // memory.
 import { stringify } from "csv-stringify/sync";
 import { getCatalogue } from "~/content/content.server";
-import { averageUsefulness, USEFULNESS } from "~/courses/rules";
+import { USEFULNESS } from "~/courses/rules";
 import type { Language } from "~/i18n/config";
 import { wordsOf } from "~/i18n/i18n.server";
 import { addDays } from "~/requirements/rules";
 import { db, isPostgres, sql, valuesOf } from "~/utils/db.server";
 import { yearDates } from "./filters";
-
-/** Counts below this are withheld: small numbers could identify a councillor. */
-export const SUPPRESS_BELOW = 5;
-
-/** A count as shown: null when withheld. */
-export type Shown = number | null;
-
-export function suppress(count: number): Shown {
-  return count < SUPPRESS_BELOW ? null : count;
-}
-
-/** A share as a whole percentage, withheld when either count is. */
-export function shareOf(part: number, whole: number): Shown {
-  return part < SUPPRESS_BELOW || whole < SUPPRESS_BELOW ? null : Math.round((100 * part) / whole);
-}
-
-/**
- * An average usefulness as shown: withheld when made from fewer than SUPPRESS_BELOW answers, as an average of
- * one to four could give away what one person answered.
- */
-export function averageShown(total: number, count: number): number | null {
-  return count < SUPPRESS_BELOW ? null : averageUsefulness(total, count);
-}
+import { averageShown, shareOf, suppress, SUPPRESS_BELOW } from "./suppression";
 
 /** A date-time column's calendar month ("2026-06"): SQLite keeps ISO text, PostgreSQL a timestamp. (UTC months.) */
 const monthOf = (column: string) => (isPostgres ? sql([`to_char("${column}", 'YYYY-MM')`]) : sql([`substr("${column}", 1, 7)`]));
