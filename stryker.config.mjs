@@ -11,10 +11,9 @@ export default {
     "app/models/**/*.server.ts",
     "app/learning/**/*.ts",
     "app/requirements/rules.ts",
-    // the reports' rules: filters and cells, a council's report (states, totals, CSV), small numbers withheld
+    // the reports' rules: filters, cells in words, small numbers withheld
     "app/reports/filters.ts",
     "app/reports/cell-words.server.ts",
-    "app/reports/council-report.server.ts",
     "app/reports/suppression.ts",
     "!app/**/*.test.ts",
   ],

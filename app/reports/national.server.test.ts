@@ -70,6 +70,7 @@ beforeAll(async () => {
 test("a count under 5 is withheld, and so is a share made from one", () => {
   expect([0, 4, 5, 120].map(suppress)).toEqual([null, null, 5, 120]);
   expect(shareOf(5, 6)).toBe(83);
+  expect(shareOf(5, 5)).toBe(100);
   expect(shareOf(4, 100)).toBeNull();
   expect(shareOf(5, 3)).toBeNull();
   // an average of 1 to 4 answers could give away an answer

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FeedbackScores } from "~/components/feedback-scores";
 import { CourseStatusTag } from "~/components/course-status";
 import { errorMeta, RouteErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
@@ -537,27 +538,12 @@ function Feedback({ feedback }: { feedback: ReturnType<typeof useLoaderData<type
       ) : (
         <>
           <p>{t("courses.feedback.average", { average: feedback.average })}</p>
-          <TableWrap label={t("courses.feedback.distributionCaption")}>
-            <table>
-              <caption className="visually-hidden">{t("courses.feedback.distributionCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("courses.feedback.usefulness")}</th>
-                  <th scope="col">{t("courses.feedback.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {feedback.distribution.map(({ score, count }) => (
-                  <tr key={score}>
-                    <th scope="row">
-                      {score}: {t(`courses:feedback.scale.${score}`)}
-                    </th>
-                    <td>{count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <FeedbackScores
+            caption={t("courses.feedback.distributionCaption")}
+            scoreHeading={t("courses.feedback.usefulness")}
+            countHeading={t("courses.feedback.count")}
+            distribution={feedback.distribution}
+          />
           {answers(t("courses.feedback.willDoHeading"), "feedback-will-do", feedback.willDo)}
           {answers(t("courses.feedback.commentsHeading"), "feedback-comments", feedback.comments)}
         </>

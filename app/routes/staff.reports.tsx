@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FeedbackScores } from "~/components/feedback-scores";
 import { CourseText } from "~/components/course-text";
 import { SelectField, SubmitButton } from "~/components/forms";
 import { PageHeading, TableWrap } from "~/components/page";
@@ -167,27 +168,12 @@ export default function NationalPicture() {
           <p>{t("reports.feedbackExplained")}</p>
           <p>{t("reports.feedbackTotals", { responses: shown(feedback.responses), attended: shown(feedback.attended), percent: percent(feedback.percent) })}</p>
           <p>{feedback.usefulness === null ? t("reports.feedbackAverageWithheld") : t("reports.feedbackAverage", { average: average(feedback.usefulness) })}</p>
-          <TableWrap label={t("reports.feedbackCaption")}>
-            <table>
-              <caption className="visually-hidden">{t("reports.feedbackCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("reports.columns.score")}</th>
-                  <th scope="col">{t("reports.columns.responses")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {feedback.distribution.map(({ score, count }) => (
-                  <tr key={score}>
-                    <th scope="row">
-                      {score}: {t(`courses:feedback.scale.${score}`)}
-                    </th>
-                    <td>{shown(count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <FeedbackScores
+            caption={t("reports.feedbackCaption")}
+            scoreHeading={t("reports.columns.score")}
+            countHeading={t("reports.columns.responses")}
+            distribution={feedback.distribution.map(({ score, count }) => ({ score, count: shown(count) }))}
+          />
         </>
       )}
 
