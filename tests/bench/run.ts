@@ -12,7 +12,9 @@
 // 0 skips Lighthouse), BENCH_SKIP_BUILD=1 to reuse an existing build while iterating on the bench itself,
 // BENCH_ONLY=booking-race to run only the race (with 1 and BENCH_PROCESSES processes; about a minute after the build),
 // BENCH_ONLY=throughput to run only the throughput scenarios (with 1 and BENCH_PROCESSES processes; about 3 minutes
-// after the build), BENCH_ONLY=weight to weigh only the pages (under a minute after the build).
+// after the build), BENCH_ONLY=weight to weigh only the pages (under a minute after the build). Last, the reports at
+// national scale (scale.ts: the national data set of `npm run seed:scale`, its own settings there); BENCH_ONLY=scale
+// runs them alone (about 3 minutes after the build), BENCH_DATABASE=postgres on PostgreSQL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
