@@ -6,7 +6,8 @@ import { db } from "~/utils/db.server";
 import { bookPlace } from "./booking.server";
 import { cancelCourse } from "./courses.server";
 import { markAttendance } from "./delegates.server";
-import { askForFeedback, coursesAwaitingFeedback, feedbackFor, feedbackStateFor, giveFeedback, summarise } from "./feedback.server";
+import { coursesAwaitingFeedback } from "~/requirements/learning-record.server";
+import { askForFeedback, feedbackFor, feedbackStateFor, giveFeedback, summarise } from "./feedback.server";
 import type { Attendance } from "./rules";
 
 const origin = { ip: "192.0.2.19", userAgent: "Vitest" };

@@ -110,20 +110,6 @@ export async function feedbackFor(courseId: string) {
 }
 
 /**
- * The courses this person attended that have ended and await their feedback: ids, for links from an officer's
- * home page. A councillor's home reads the same rule with the rest of their record (the "awaitingFeedback"
- * branch in app/requirements/learning-record.server.ts): a change here goes there too.
- */
-export async function coursesAwaitingFeedback(userId: string, now = new Date()) {
-  const bookings = await db.booking.findMany({
-    where: { userId, status: "confirmed", attendance: "attended", course: { status: "published", endsAt: { lte: now }, feedback: { none: { userId } } } },
-    take: 500,
-    select: { courseId: true },
-  });
-  return bookings.map((booking) => booking.courseId);
-}
-
-/**
  * Emails each delegate marked as attended once their course has ended, asking for feedback: once per booking
  * (claimed by a conditional update, so several processes running the jobs send one email), only for courses
  * that ended in the last FEEDBACK_ASK_WITHIN_DAYS days, and not to someone who has already given it.

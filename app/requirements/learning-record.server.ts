@@ -143,10 +143,7 @@ const COLUMNS = {
     offeredOn: timeOrNull(sql`v."offeredOn"`),
     heldOn: timeOrNull(sql`v."heldOn"`),
   },
-  /**
-   * Courses they attended (per the register) that have ended and await their feedback: the rule of
-   * coursesAwaitingFeedback (app/courses/feedback.server.ts), for the home page's links
-   */
+  /** Courses they attended (per the register) that have ended and await their feedback, for the home page's links */
   awaitingFeedback: {
     courseId: text(sql`k."id"`),
   },
@@ -283,6 +280,16 @@ const ALL_KINDS = [...REQUIREMENT_KINDS, "enrolment", "booking", "review", "awai
 /** Everything My learning shows of a person, and what their councils' requirements are checked against; `now` tells which courses have ended. */
 export function learningRecordOf(userId: string, now = new Date()) {
   return read(ALL_KINDS, { userId, moduleId: null, now });
+}
+
+/** The courses a person attended that have ended and await their feedback (an officer's home: a councillor's come with their record). */
+export async function coursesAwaitingFeedback(userId: string, now = new Date()) {
+  return feedbackDue((await read(["awaitingFeedback"], { userId, moduleId: null, now })).awaitingFeedback);
+}
+
+/** The ids a home page links to give feedback, at most 500. */
+export function feedbackDue(awaiting: { courseId: string }[]) {
+  return awaiting.slice(0, 500).map((course) => course.courseId);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { EnrolmentSource } from "~/learning/enrolments.server";
 import { learningOverview } from "~/learning/core";
 import { progressForModules } from "~/learning/reader.server";
 import { ukToday } from "~/utils/uk-time";
-import { learningRecordOf, moduleRecordOf } from "./learning-record.server";
+import { feedbackDue, learningRecordOf, moduleRecordOf } from "./learning-record.server";
 import { addMonths, isSatisfied } from "./rules";
 import { requirementsFrom, trainingIn } from "./status.server";
 
@@ -80,7 +80,7 @@ export async function myLearning({ userId, language, now = new Date() }: { userI
         evidence: r.evidenceFileId && r.evidenceFileName ? { id: r.evidenceFileId, name: r.evidenceFileName } : null,
       })),
     /** Courses attended and ended that await their feedback: ids (at most 500), for links beside the courses attended */
-    feedbackDue: record.awaitingFeedback.slice(0, 500).map((course) => course.courseId),
+    feedbackDue: feedbackDue(record.awaitingFeedback),
     reviews: [...record.review]
       .sort((a, b) => b.municipalYear - a.municipalYear)
       .map(({ councilName, councilWelshName, ...review }) => ({ ...review, council: nameIn(language, councilName, councilWelshName) })),
